@@ -1,0 +1,3 @@
+module github.com/claimsvc/claimsvc
+
+go 1.26

@@ -1,0 +1,176 @@
+// Package claim defines the plain data types that flow through the claim pipeline:
+// an Article goes in, Claims (with Speaker, Attribution, Hedging and check-worthiness)
+// and contradiction Links come out.
+//
+// The types are deliberately free of behaviour and of any transport concern: the
+// extractor fills the text, span, speaker and attribution fields; the scorers fill
+// Hedging and CheckWorthiness; the contradiction linker produces Links. Keeping them
+// in one leaf package lets every stage depend on the data without depending on each
+// other. All offsets here are UTF-8 byte offsets into the original article text; the
+// API edge converts them to the encoding a client asks for.
+package claim
+
+import "time"
+
+// Span is a half-open range [Start, End) of UTF-8 byte offsets into the original,
+// uncleaned article text, so text[s.Start:s.End] is always the exact characters meant.
+type Span struct {
+	Start int
+	End   int
+}
+
+// Len is the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Empty reports whether the span covers no text; an empty span means "absent".
+func (s Span) Empty() bool { return s.End <= s.Start }
+
+// Article is one document handed to the pipeline. ID is the client's, echoed back.
+type Article struct {
+	ID        string
+	Text      string
+	Title     string
+	URL       string
+	Language  string    // BCP-47 tag as given by the client; empty means unknown
+	Published time.Time // zero when unknown
+}
+
+// SpeakerKind says what sort of entity a speaker is.
+type SpeakerKind int
+
+// Speaker kinds. SpeakerArticle is the article's own voice: an assertion the
+// reporter makes without attributing it to anyone.
+const (
+	SpeakerUnspecified SpeakerKind = iota
+	SpeakerPerson
+	SpeakerOrganization
+	SpeakerGroup     // a plural, unnamed set of people: "analysts", "Russian officials"
+	SpeakerAnonymous // an unnamed individual source: "a senior Pentagon spokesperson"
+	SpeakerArticle
+)
+
+// Resolution says how the speaker of a claim was found, so a client can tell a
+// speaker named next to the cue from one inferred from an earlier sentence.
+type Resolution int
+
+// Resolution methods.
+const (
+	ResolutionUnspecified  Resolution = iota
+	ResolutionExplicit                // the mention next to the cue names the speaker ("Sergei Lavrov said")
+	ResolutionPronoun                 // "he", "she", "they" resolved to an earlier speaker
+	ResolutionDescription             // "the minister", "the spokesperson" resolved to an earlier speaker
+	ResolutionSurname                 // a bare surname ("Lavrov") resolved to the full name seen earlier
+	ResolutionContinuation            // a quote continuing across sentences or paragraphs, no cue of its own
+	ResolutionNone                    // no speaker: the article's own voice
+)
+
+// Speaker is who a claim is attributed to.
+type Speaker struct {
+	Mention      string // the mention as written next to the cue ("he", "the minister", "Lavrov")
+	MentionSpan  Span   // where Mention stands in the text; empty for the article's own voice
+	Name         string // canonical name after resolution ("Sergei Lavrov"); for groups the head phrase
+	Title        string // role or title when known ("Foreign Minister", "deputy foreign minister")
+	Organization string // affiliation when known ("Russia", "the Pentagon")
+	Kind         SpeakerKind
+	Resolution   Resolution
+}
+
+// AttributionKind is how the content is attributed to its speaker.
+type AttributionKind int
+
+// Attribution kinds.
+const (
+	AttributionUnspecified  AttributionKind = iota
+	AttributionDirect                       // all of the content is inside quotation marks
+	AttributionIndirect                     // reported speech without quotation marks
+	AttributionMixed                        // reported speech that quotes some words verbatim
+	AttributionAccordingTo                  // "according to X", "X's statement shows"
+	AttributionUnattributed                 // the article's own assertion
+)
+
+// Attribution ties a claim's content to its speaker through a cue.
+type Attribution struct {
+	Cue     string // cue as written: "said", "has emphasized", "made clear", "according to", ":"
+	CueSpan Span   // empty for unattributed claims and cue-less continuations
+	Kind    AttributionKind
+}
+
+// HedgeCue is one word or phrase that moved a claim's hedging score.
+type HedgeCue struct {
+	Text string
+	Span Span // into the article text (or the scored sentence when scoring a bare sentence)
+	// Kind names the cue's class: "modal", "speculative_verb", "adverb", "conditional",
+	// "weak_attribution", "booster", "negated_hedge" …
+	Kind string
+	// Weight is the cue's signed contribution: positive hedges, negative boosts.
+	Weight float64
+}
+
+// Hedging is how tentatively a claim is asserted.
+type Hedging struct {
+	// Score in [0,1]: 0 = stated as certain fact, 1 = pure speculation.
+	Score float64
+	Cues  []HedgeCue
+}
+
+// Claim is one assertion found in an article.
+type Claim struct {
+	// ID is unique within a response: "<article id>#<n>", n counting from 1 in text order.
+	ID string
+	// Text is the asserted content (what was said), not the whole sentence; it equals
+	// the article text at Span.
+	Text string
+	Span Span
+	// Sentence is the span of the sentence (or sentences, for a multi-sentence quote)
+	// the claim was found in; scorers use it for context.
+	Sentence    Span
+	Speaker     Speaker
+	Attribution Attribution
+	Hedging     Hedging
+	// CheckWorthiness in [0,1]: the probability the claim is a factual statement
+	// worth checking (ClaimBuster / CLEF CheckThat! sense).
+	CheckWorthiness float64
+}
+
+// Relation is what a Link says about two claims.
+type Relation int
+
+// Relations between two claims about the same proposition.
+const (
+	RelationUnspecified Relation = iota
+	// RelationContradiction: both cannot be true at the same time; neither is hedged
+	// much and nothing indicates they speak of different times.
+	RelationContradiction
+	// RelationDispute: different speakers assert opposing things; the article(s)
+	// report a disagreement rather than contradicting themselves.
+	RelationDispute
+	// RelationUpdate: a change of state over time ("no line exists" … "agreed to
+	// reopen"); both can be true at their own times.
+	RelationUpdate
+)
+
+// Reason is the kind of evidence that made two claims oppose each other.
+type Reason int
+
+// Reasons for a link.
+const (
+	ReasonUnspecified     Reason = iota
+	ReasonNegation               // one side negates what the other asserts ("no line" vs "line")
+	ReasonAntonym                // antonymous predicates (open/close, maintain/sever)
+	ReasonNumericMismatch        // different numbers for the same quantity
+	ReasonDateMismatch           // different dates or times for the same event
+	ReasonQuantity               // opposing quantifiers ("little", "rare", "scarce" vs "open", "many")
+	ReasonOpposingStance         // stance verbs in opposite directions (deny vs confirm)
+	ReasonChangeOfState          // a reported change over time (reopen, resume, suspend)
+)
+
+// Link connects two claims that oppose each other.
+type Link struct {
+	A, B     string // claim IDs; A is the earlier claim in input order
+	Score    float64
+	Relation Relation
+	Reason   Reason
+	// Explanation is one readable line naming the cue words, e.g.
+	// `"no direct, formal line" negates "maintaining open lines of communication"`.
+	Explanation string
+}
