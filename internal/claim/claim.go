@@ -110,7 +110,9 @@ type HedgeCue struct {
 type Hedging struct {
 	// Score in [0,1]: 0 = stated as certain fact, 1 = pure speculation.
 	Score float64
-	Cues  []HedgeCue
+	// Uncertain is Score at or above the scorer's default threshold (chosen on dev data).
+	Uncertain bool
+	Cues      []HedgeCue
 }
 
 // Claim is one assertion found in an article.
@@ -130,6 +132,8 @@ type Claim struct {
 	// CheckWorthiness in [0,1]: the probability the claim is a factual statement
 	// worth checking (ClaimBuster / CLEF CheckThat! sense).
 	CheckWorthiness float64
+	// CheckWorthy is CheckWorthiness at or above the scorer's default threshold.
+	CheckWorthy bool
 }
 
 // Relation is what a Link says about two claims.
