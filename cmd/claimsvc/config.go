@@ -1,0 +1,84 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/claimsvc/claimsvc/internal/server"
+)
+
+// config is everything an operator can set. Every flag has an environment
+// variable fallback (CLAIMSVC_ + the flag name in upper case, dashes as
+// underscores); a flag given on the command line wins.
+type config struct {
+	grpcAddr        string
+	httpAddr        string
+	limits          server.Limits
+	maxConcurrent   int
+	queueWait       time.Duration
+	requestTimeout  time.Duration
+	shutdownTimeout time.Duration
+	streamWorkers   int
+	logLevel        slog.Level
+	logJSON         bool
+}
+
+// parseConfig reads flags from args with fallbacks from getenv.
+func parseConfig(args []string, getenv func(string) string) (config, error) {
+	c := config{limits: server.DefaultLimits()}
+	fs := flag.NewFlagSet("claimsvc", flag.ContinueOnError)
+	fs.StringVar(&c.grpcAddr, "grpc-addr", "localhost:8081", "gRPC listen address")
+	fs.StringVar(&c.httpAddr, "http-addr", "localhost:8080", "HTTP listen address (REST gateway, /openapi.json, /healthz, /metrics)")
+	fs.IntVar(&c.limits.MaxArticleBytes, "max-article-bytes", c.limits.MaxArticleBytes, "largest article text accepted, in bytes")
+	fs.IntVar(&c.limits.MaxBatchArticles, "max-batch-articles", c.limits.MaxBatchArticles, "most articles in one BatchExtractClaims call")
+	fs.IntVar(&c.limits.MaxBatchBytes, "max-batch-bytes", c.limits.MaxBatchBytes, "largest total text of one BatchExtractClaims call, in bytes")
+	fs.IntVar(&c.maxConcurrent, "max-concurrent", 4*runtime.GOMAXPROCS(0), "most calls processed at once; more wait up to -queue-wait, then get RESOURCE_EXHAUSTED")
+	fs.DurationVar(&c.queueWait, "queue-wait", 50*time.Millisecond, "how long a call may wait for a free slot")
+	fs.DurationVar(&c.requestTimeout, "request-timeout", 30*time.Second, "deadline for unary calls that bring none")
+	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long SIGTERM waits for in-flight calls before stopping hard")
+	fs.IntVar(&c.streamWorkers, "stream-workers", runtime.GOMAXPROCS(0), "articles one StreamExtractClaims call processes at once")
+	fs.BoolVar(&c.logJSON, "log-json", false, "write logs as JSON lines instead of text")
+	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
+
+	// Environment fallbacks become the flags' defaults before parsing, so the
+	// command line still wins and -help shows the effective values.
+	var envErr error
+	fs.VisitAll(func(f *flag.Flag) {
+		name := "CLAIMSVC_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v := getenv(name); v != "" && envErr == nil {
+			if err := f.Value.Set(v); err != nil {
+				envErr = fmt.Errorf("%s=%q: %w", name, v, err)
+			}
+			f.DefValue = v
+		}
+	})
+	if envErr != nil {
+		return config{}, envErr
+	}
+	if err := fs.Parse(args); err != nil {
+		return config{}, err
+	}
+	if err := c.logLevel.UnmarshalText([]byte(*logLevel)); err != nil {
+		return config{}, fmt.Errorf("-log-level: %w", err)
+	}
+	for name, v := range map[string]int{
+		"max-article-bytes": c.limits.MaxArticleBytes, "max-batch-articles": c.limits.MaxBatchArticles,
+		"max-batch-bytes": c.limits.MaxBatchBytes, "max-concurrent": c.maxConcurrent, "stream-workers": c.streamWorkers,
+	} {
+		if v <= 0 {
+			return config{}, fmt.Errorf("-%s must be positive, got %d", name, v)
+		}
+	}
+	return c, nil
+}
+
+// maxRecvBytes is the largest gRPC message accepted: a full batch plus room for
+// its envelope, so an oversize batch still reaches validation and gets a clear
+// RESOURCE_EXHAUSTED naming the limit instead of a transport error.
+func (c config) maxRecvBytes() int {
+	return c.limits.MaxBatchBytes + c.limits.MaxArticleBytes + 1<<20
+}

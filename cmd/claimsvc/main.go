@@ -1,0 +1,147 @@
+// Command claimsvc serves the claims API: gRPC on one port and, on another, the
+// REST gateway with /openapi.json, /healthz and /metrics. It needs no
+// configuration: `go run ./cmd/claimsvc` serves on localhost:8081 (gRPC) and
+// localhost:8080 (HTTP). Run with -help for the flags; each also reads from an
+// environment variable (CLAIMSVC_GRPC_ADDR, CLAIMSVC_MAX_ARTICLE_BYTES, …).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"golang.org/x/sync/errgroup"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+
+	"github.com/claimsvc/claimsvc/internal/gateway"
+	"github.com/claimsvc/claimsvc/internal/pipeline"
+	"github.com/claimsvc/claimsvc/internal/server"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg, err := parseConfig(os.Args[1:], os.Getenv)
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "claimsvc:", err)
+		os.Exit(2)
+	}
+	opts := &slog.HandlerOptions{Level: cfg.logLevel}
+	var h slog.Handler = slog.NewTextHandler(os.Stderr, opts)
+	if cfg.logJSON {
+		h = slog.NewJSONHandler(os.Stderr, opts)
+	}
+	log := slog.New(h)
+	if err := run(ctx, cfg, log, nil); err != nil {
+		log.Error("claimsvc stopped", "err", err)
+		os.Exit(1)
+	}
+}
+
+// run serves until ctx is done, then drains. ready, if not nil, is called with the
+// bound addresses once both listeners accept connections (tests listen on port 0).
+func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr, httpAddr string)) error {
+	start := time.Now()
+	pipe, err := pipeline.New()
+	if err != nil {
+		return err
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	svc := server.NewService(pipe, cfg.limits, cfg.streamWorkers, log)
+	g, err := server.NewGRPC(svc, server.Options{
+		MaxConcurrent:  cfg.maxConcurrent,
+		QueueWait:      cfg.queueWait,
+		RequestTimeout: cfg.requestTimeout,
+		MaxRecvBytes:   cfg.maxRecvBytes(),
+		Registry:       reg,
+		Log:            log,
+	})
+	if err != nil {
+		return err
+	}
+	grpcLis, err := net.Listen("tcp", cfg.grpcAddr)
+	if err != nil {
+		return fmt.Errorf("grpc listener: %w", err)
+	}
+	httpLis, err := net.Listen("tcp", cfg.httpAddr)
+	if err != nil {
+		grpcLis.Close()
+		return fmt.Errorf("http listener: %w", err)
+	}
+	// The gateway is a gRPC client of this very server, so REST calls pass the
+	// same interceptors (recovery, metrics, logging, limits) as native ones.
+	conn, err := grpc.NewClient(grpcLis.Addr().String(),
+		grpc.WithTransportCredentials(insecure.NewCredentials()),
+		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(64<<20), grpc.MaxCallSendMsgSize(cfg.maxRecvBytes())))
+	if err != nil {
+		return fmt.Errorf("gateway connection: %w", err)
+	}
+	defer conn.Close()
+	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes())})
+	if err != nil {
+		return err
+	}
+	httpSrv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+
+	eg, egCtx := errgroup.WithContext(ctx)
+	eg.Go(func() error { return g.Server.Serve(grpcLis) })
+	eg.Go(func() error {
+		if err := httpSrv.Serve(httpLis); !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	})
+	eg.Go(func() error {
+		<-egCtx.Done()
+		shutdown(g, httpSrv, cfg.shutdownTimeout, log)
+		return nil
+	})
+	log.Info("claimsvc serving",
+		"grpc", grpcLis.Addr().String(),
+		"http", "http://"+httpLis.Addr().String(),
+		"startup", time.Since(start).Round(time.Millisecond).String())
+	if ready != nil {
+		ready(grpcLis.Addr().String(), httpLis.Addr().String())
+	}
+	return eg.Wait()
+}
+
+// shutdown drains within timeout: health turns NOT_SERVING so load balancers stop
+// sending, HTTP stops accepting and finishes its requests (which are gRPC calls in
+// flight), then gRPC finishes its own; whatever is left at the deadline is cut.
+func shutdown(g *server.GRPC, httpSrv *http.Server, timeout time.Duration, log *slog.Logger) {
+	log.Info("claimsvc draining", "timeout", timeout.String())
+	g.Health.Shutdown() // every service NOT_SERVING
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	if err := httpSrv.Shutdown(ctx); err != nil {
+		log.Warn("http drain cut short", "err", err)
+	}
+	done := make(chan struct{})
+	go func() {
+		g.Server.GracefulStop()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		log.Warn("grpc drain cut short; stopping")
+		g.Server.Stop()
+	}
+	log.Info("claimsvc stopped")
+}

@@ -1,0 +1,78 @@
+// Package gateway serves the HTTP side of claimsvc: the REST gateway (JSON over
+// HTTP, translated to gRPC calls through a client connection so every call passes
+// the same interceptors as native gRPC), the OpenAPI document, a health check for
+// load balancers and the Prometheus metrics.
+package gateway
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"google.golang.org/grpc"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/protobuf/encoding/protojson"
+
+	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+	"github.com/claimsvc/claimsvc/gen/openapi"
+)
+
+// Options configure the HTTP handler.
+type Options struct {
+	// Gatherer is where /metrics reads from.
+	Gatherer prometheus.Gatherer
+	// MaxBodyBytes bounds a request body; larger bodies get 413 before decoding.
+	MaxBodyBytes int64
+}
+
+// NewHandler returns the HTTP handler: /v1/claims:* (REST), /openapi.json,
+// /healthz and /metrics. conn is a client connection to the gRPC server.
+//
+// JSON choices, made on purpose: responses use proto3's lowerCamelCase names and
+// enum names as strings, and emit zero values (0, false, "", []) so clients see a
+// stable shape, but leave absent messages out rather than printing null; requests
+// with unknown fields are rejected (400) instead of silently ignored, so a typo in
+// a field name is caught.
+func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Handler, error) {
+	mux := runtime.NewServeMux(
+		runtime.WithMarshalerOption(runtime.MIMEWildcard, &runtime.HTTPBodyMarshaler{
+			Marshaler: &runtime.JSONPb{
+				MarshalOptions:   protojson.MarshalOptions{EmitDefaultValues: true},
+				UnmarshalOptions: protojson.UnmarshalOptions{DiscardUnknown: false},
+			},
+		}),
+		runtime.WithErrorHandler(errorHandler),
+		runtime.WithHealthzEndpoint(healthpb.NewHealthClient(conn)),
+	)
+	if err := claimsv1.RegisterClaimsServiceHandlerClient(ctx, mux, claimsv1.NewClaimsServiceClient(conn)); err != nil {
+		return nil, fmt.Errorf("gateway: register: %w", err)
+	}
+	root := http.NewServeMux()
+	root.Handle("/v1/", limitBody(mux, o.MaxBodyBytes))
+	root.Handle("GET /healthz", mux) // the gateway's health endpoint asks the gRPC health service
+	root.HandleFunc("GET /openapi.json", serveOpenAPI)
+	root.Handle("GET /metrics", promhttp.HandlerFor(o.Gatherer, promhttp.HandlerOpts{}))
+	return root, nil
+}
+
+func serveOpenAPI(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(openapi.JSON())
+}
+
+// limitBody refuses bodies over max with 413 before they are read into memory.
+func limitBody(next http.Handler, max int64) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if max > 0 {
+			if r.ContentLength > max {
+				writeStatus(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body is %d bytes; the limit is %d", r.ContentLength, max))
+				return
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, max)
+		}
+		next.ServeHTTP(w, r)
+	})
+}

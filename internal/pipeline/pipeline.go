@@ -1,0 +1,98 @@
+// Package pipeline runs the whole claim pipeline over articles, top-down:
+//
+//	extract (clean → segment → find mentions → attribute → build claims)
+//	→ score (hedging, check-worthiness) → link (contradictions)
+//
+// It composes the stage packages and owns what spans articles: claim IDs, the
+// batch and the stream. It knows nothing of gRPC; the server converts at the edge.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/contradiction"
+	"github.com/claimsvc/claimsvc/internal/extractor"
+	"github.com/claimsvc/claimsvc/internal/scoring"
+)
+
+// Pipeline holds the ready stages. It is safe for concurrent use.
+type Pipeline struct {
+	extractor  *extractor.Extractor
+	scorer     *scoring.Scorer
+	classifier *contradiction.Classifier
+}
+
+// New builds every stage from its embedded data.
+func New() (*Pipeline, error) {
+	ex, err := extractor.New()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: extractor: %w", err)
+	}
+	sc, err := scoring.New()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: scoring: %w", err)
+	}
+	cl, err := contradiction.New()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: contradiction: %w", err)
+	}
+	return &Pipeline{extractor: ex, scorer: sc, classifier: cl}, nil
+}
+
+// Result is what the pipeline found in one article.
+type Result struct {
+	ArticleID string
+	Claims    []claim.Claim
+	Links     []claim.Link // between claims of this article
+}
+
+// Article extracts and scores the claims of one article and links those that
+// contradict each other. position names the article when the client gave no ID.
+func (p *Pipeline) Article(ctx context.Context, a claim.Article, position int) (Result, error) {
+	res, err := p.claims(ctx, a, position)
+	if err != nil {
+		return Result{}, err
+	}
+	ix := p.classifier.NewIndex()
+	res.Links, err = ix.Add(ctx, res.Claims, a.Published)
+	if err != nil {
+		return Result{}, fmt.Errorf("pipeline: link %q: %w", res.ArticleID, err)
+	}
+	return res, nil
+}
+
+// claims runs extraction and scoring and names the claims.
+func (p *Pipeline) claims(ctx context.Context, a claim.Article, position int) (Result, error) {
+	id := ArticleID(a, position)
+	cs, err := p.extractor.Extract(ctx, a.Text)
+	if err != nil {
+		return Result{}, fmt.Errorf("pipeline: extract %q: %w", id, err)
+	}
+	for i := range cs {
+		cs[i].ID = id + "#" + strconv.Itoa(i+1)
+		p.scorer.Score(a.Text, &cs[i])
+	}
+	return Result{ArticleID: id, Claims: cs}, nil
+}
+
+// ArticleID is the client's ID, or the article's 0-based position when it has none.
+func ArticleID(a claim.Article, position int) string {
+	if a.ID != "" {
+		return a.ID
+	}
+	return strconv.Itoa(position)
+}
+
+// Compare judges two statements given by a client.
+func (p *Pipeline) Compare(a, b contradiction.Statement) contradiction.Verdict {
+	return p.classifier.Compare(a, b)
+}
+
+// HedgeScore returns the hedging score of a bare statement, which tempers a
+// comparison the same way it tempers links between extracted claims.
+func (p *Pipeline) HedgeScore(text string) float64 {
+	return p.scorer.Hedge(text).Score
+}

@@ -1,0 +1,114 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/contradiction"
+)
+
+// Stream processes articles that arrive one at a time, as on StreamExtractClaims,
+// and links each article's claims to those of the articles added before it.
+// Extraction of several articles may run concurrently; linking is serialised, so
+// "before" means "linked earlier".
+//
+// A stream from NewStream links back to every earlier article, so its index grows
+// with every claim. A stream from NewStreamWindow bounds that: see there.
+type Stream struct {
+	p      *Pipeline
+	window int // 0: unbounded
+
+	mu sync.Mutex
+	ix *contradiction.Index // every claim since it was started
+	// young, with a window, is the index that replaces ix when ix fills up; it
+	// holds the most recent claims (a suffix of ix), so the replacement starts
+	// with half a window of history instead of none.
+	young *contradiction.Index
+}
+
+// NewStream starts an empty stream whose cross-article links reach back to every
+// earlier article.
+func (p *Pipeline) NewStream() *Stream {
+	return &Stream{p: p, ix: p.classifier.NewIndex()}
+}
+
+// NewStreamWindow starts an empty stream whose linking memory is bounded, for
+// streams of any length (batch jobs of millions of articles): cross-article links
+// reach back at most maxClaims claims, and at least maxClaims/2 once that many
+// have been seen. It keeps two generations of the linking index: every article
+// is added to both, and when the older holds maxClaims claims it is dropped and
+// the younger (holding the newest half) takes its place. Linking thus costs about
+// twice what NewStream's does, and memory holds at most 1.5 × maxClaims claims.
+// maxClaims <= 0 means no bound, as NewStream.
+func (p *Pipeline) NewStreamWindow(maxClaims int) *Stream {
+	s := p.NewStream()
+	s.window = max(0, maxClaims)
+	return s
+}
+
+// Add extracts one article at the given input position and returns its result
+// (with the links among its own claims) and the links to earlier articles.
+func (s *Stream) Add(ctx context.Context, a claim.Article, position int) (Result, []claim.Link, error) {
+	res, err := s.p.claims(ctx, a, position)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	links, err := s.link(ctx, res.Claims, a)
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", res.ArticleID, err)
+	}
+	var across []claim.Link
+	res.Links, across = splitLinks(links, res.Claims)
+	return res, across, nil
+}
+
+// link adds one article's claims to the index (both generations, with a window)
+// and returns the links they make, each pair once.
+func (s *Stream) link(ctx context.Context, claims []claim.Claim, a claim.Article) ([]claim.Link, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	links, err := s.ix.Add(ctx, claims, a.Published)
+	if err != nil || s.window == 0 {
+		return links, err
+	}
+	if s.young != nil {
+		more, err := s.young.Add(ctx, claims, a.Published)
+		if err != nil {
+			return nil, err
+		}
+		links = mergeLinks(links, more)
+	}
+	switch n := s.ix.Len(); {
+	case n >= s.window:
+		if s.young == nil { // one article larger than the whole window
+			s.young = s.p.classifier.NewIndex()
+		}
+		s.ix, s.young = s.young, s.p.classifier.NewIndex()
+	case s.young == nil && n >= s.window/2:
+		s.young = s.p.classifier.NewIndex()
+	}
+	return links, nil
+}
+
+// mergeLinks adds to links those of more that link a pair links lacks. The two
+// generations find mostly the same links (the younger index holds a suffix of the
+// older one's claims); they differ only where the candidate limits pick
+// differently.
+func mergeLinks(links, more []claim.Link) []claim.Link {
+	if len(more) == 0 {
+		return links
+	}
+	type pair struct{ a, b string }
+	have := make(map[pair]bool, len(links))
+	for _, l := range links {
+		have[pair{l.A, l.B}] = true
+	}
+	for _, l := range more {
+		if !have[pair{l.A, l.B}] {
+			links = append(links, l)
+		}
+	}
+	return links
+}

@@ -1,0 +1,104 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"time"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/durationpb"
+
+	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/logging"
+)
+
+// recoverPanic turns a handler panic into INTERNAL and logs its stack, so one bad
+// input cannot take the server down.
+func recoverPanic(log *slog.Logger) func(ctx context.Context, p any) error {
+	return func(ctx context.Context, p any) error {
+		log.ErrorContext(ctx, "panic in handler", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		return status.Error(codes.Internal, "internal error")
+	}
+}
+
+// slogAdapter lets go-grpc-middleware's logging interceptor write through slog.
+func slogAdapter(l *slog.Logger) logging.Logger {
+	return logging.LoggerFunc(func(ctx context.Context, lvl logging.Level, msg string, fields ...any) {
+		l.Log(ctx, slog.Level(lvl), msg, fields...)
+	})
+}
+
+// defaultDeadline gives calls that arrive without a deadline the server's
+// request timeout, so no unary call runs unbounded; a client's own shorter or
+// longer deadline is kept.
+func defaultDeadline(timeout time.Duration) grpc.UnaryServerInterceptor {
+	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+		if _, ok := ctx.Deadline(); !ok && timeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, timeout)
+			defer cancel()
+		}
+		return handler(ctx, req)
+	}
+}
+
+// limiter bounds how many calls run at once. A call that finds every slot busy
+// waits up to queueWait for one and is otherwise refused with RESOURCE_EXHAUSTED
+// and a RetryInfo, so an overloaded server sheds load early instead of queueing
+// without bound and missing every deadline.
+type limiter struct {
+	slots     chan struct{}
+	queueWait time.Duration
+}
+
+func newLimiter(concurrent int, queueWait time.Duration) *limiter {
+	return &limiter{slots: make(chan struct{}, max(1, concurrent)), queueWait: queueWait}
+}
+
+func (l *limiter) acquire(ctx context.Context) error {
+	select {
+	case l.slots <- struct{}{}:
+		return nil
+	default:
+	}
+	t := time.NewTimer(l.queueWait)
+	defer t.Stop()
+	select {
+	case l.slots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return status.FromContextError(ctx.Err()).Err()
+	case <-t.C:
+		st, err := status.New(codes.ResourceExhausted, "server busy: too many concurrent requests; retry after a short delay").
+			WithDetails(&errdetails.RetryInfo{RetryDelay: durationpb.New(100 * time.Millisecond)})
+		if err != nil {
+			return status.Error(codes.ResourceExhausted, "server busy")
+		}
+		return st.Err()
+	}
+}
+
+func (l *limiter) release() { <-l.slots }
+
+func (l *limiter) unary(ctx context.Context, req any, _ *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+	if err := l.acquire(ctx); err != nil {
+		return nil, err
+	}
+	defer l.release()
+	return handler(ctx, req)
+}
+
+func (l *limiter) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
+	if info.FullMethod == healthWatchMethod { // health watchers idle for hours; don't let them hold slots
+		return handler(srv, ss)
+	}
+	if err := l.acquire(ss.Context()); err != nil {
+		return err
+	}
+	defer l.release()
+	return handler(srv, ss)
+}

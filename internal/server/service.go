@@ -1,0 +1,128 @@
+// Package server implements the claims.v1.ClaimsService gRPC API over the
+// pipeline: it validates requests, converts between the API's messages and the
+// pipeline's plain types (including offset encodings), maps errors to gRPC codes,
+// and assembles the gRPC server with its interceptors, health and reflection.
+package server
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/contradiction"
+	"github.com/claimsvc/claimsvc/internal/offsets"
+	"github.com/claimsvc/claimsvc/internal/pipeline"
+)
+
+// Service answers ClaimsService calls.
+type Service struct {
+	claimsv1.UnimplementedClaimsServiceServer
+	pipe   *pipeline.Pipeline
+	limits Limits
+	// streamWorkers bounds the articles one stream processes at once, and so the
+	// results it can hold while a slow client reads.
+	streamWorkers int
+	log           *slog.Logger
+}
+
+// NewService serves pipe within limits.
+func NewService(pipe *pipeline.Pipeline, limits Limits, streamWorkers int, log *slog.Logger) *Service {
+	return &Service{pipe: pipe, limits: limits, streamWorkers: max(1, streamWorkers), log: log}
+}
+
+// ExtractClaims implements ClaimsService.
+func (s *Service) ExtractClaims(ctx context.Context, req *claimsv1.ExtractClaimsRequest) (*claimsv1.ExtractClaimsResponse, error) {
+	if err := s.limits.ValidateExtract(req); err != nil {
+		return nil, err
+	}
+	art := articleFromProto(req.GetArticle())
+	res, err := s.pipe.Article(ctx, art, 0)
+	if err != nil {
+		return nil, s.statusOf(ctx, err)
+	}
+	unit, enc := encodingUnit(req.GetEncodingType())
+	return &claimsv1.ExtractClaimsResponse{
+		Result:       resultToProto(res, offsets.NewConverter(art.Text, unit)),
+		EncodingType: enc,
+	}, nil
+}
+
+// BatchExtractClaims implements ClaimsService.
+func (s *Service) BatchExtractClaims(ctx context.Context, req *claimsv1.BatchExtractClaimsRequest) (*claimsv1.BatchExtractClaimsResponse, error) {
+	if err := s.limits.ValidateBatch(req); err != nil {
+		return nil, err
+	}
+	arts := req.GetArticles()
+	plain := make([]claim.Article, len(arts))
+	for i, a := range arts {
+		plain[i] = articleFromProto(a)
+	}
+	results, cross, err := s.pipe.Batch(ctx, plain)
+	if err != nil {
+		return nil, s.statusOf(ctx, err)
+	}
+	unit, enc := encodingUnit(req.GetEncodingType())
+	out := &claimsv1.BatchExtractClaimsResponse{
+		Results:           make([]*claimsv1.ArticleResult, len(results)),
+		CrossArticleLinks: linksToProto(cross),
+		EncodingType:      enc,
+	}
+	for i, r := range results {
+		out.Results[i] = resultToProto(r, offsets.NewConverter(plain[i].Text, unit))
+	}
+	return out, nil
+}
+
+// CompareClaims implements ClaimsService.
+func (s *Service) CompareClaims(ctx context.Context, req *claimsv1.CompareClaimsRequest) (*claimsv1.CompareClaimsResponse, error) {
+	if err := s.limits.ValidateCompare(req); err != nil {
+		return nil, err
+	}
+	v := s.pipe.Compare(s.statement(req.GetFirst()), s.statement(req.GetSecond()))
+	out := &claimsv1.CompareClaimsResponse{
+		Contradicts: v.Contradiction,
+		Score:       float32(v.Score),
+		Explanation: v.Explanation,
+	}
+	if v.Contradiction {
+		out.Relation = claimsv1.Relation(v.Relation)
+	}
+	if v.Reason != 0 {
+		out.Reason = claimsv1.Reason(v.Reason)
+	}
+	return out, nil
+}
+
+func (s *Service) statement(st *claimsv1.Statement) contradiction.Statement {
+	out := contradiction.Statement{
+		Text:    st.GetText(),
+		Speaker: st.GetSpeaker(),
+		Hedging: s.pipe.HedgeScore(st.GetText()),
+	}
+	if t := st.GetTime(); t != nil {
+		out.Published = t.AsTime()
+	}
+	return out
+}
+
+// statusOf maps a pipeline error to a gRPC status at the edge: the caller's
+// cancellation or deadline keeps its meaning; anything else is a server fault,
+// logged here and reported without internals.
+func (s *Service) statusOf(ctx context.Context, err error) error {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return status.Error(codes.DeadlineExceeded, "deadline exceeded while extracting claims")
+	case errors.Is(err, context.Canceled):
+		return status.Error(codes.Canceled, "request canceled")
+	case errors.Is(err, io.EOF):
+		return status.Error(codes.Canceled, "stream closed")
+	}
+	s.log.ErrorContext(ctx, "pipeline failed", "err", err)
+	return status.Error(codes.Internal, "internal error while extracting claims")
+}

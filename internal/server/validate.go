@@ -1,0 +1,210 @@
+package server
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+)
+
+// violations collects what is wrong with a request, split by the status each kind
+// of problem earns: a malformed field is INVALID_ARGUMENT, a field over a size limit
+// is RESOURCE_EXHAUSTED. Both carry google.rpc.BadRequest field violations so every
+// client can tell which field to fix.
+type violations struct {
+	invalid, tooLarge []*errdetails.BadRequest_FieldViolation
+}
+
+func (v *violations) addInvalid(field, format string, args ...any) {
+	v.invalid = append(v.invalid, &errdetails.BadRequest_FieldViolation{Field: field, Description: fmt.Sprintf(format, args...)})
+}
+
+func (v *violations) addTooLarge(field, format string, args ...any) {
+	v.tooLarge = append(v.tooLarge, &errdetails.BadRequest_FieldViolation{Field: field, Description: fmt.Sprintf(format, args...)})
+}
+
+// err returns the status for what was collected, nil when nothing was. Malformed
+// input wins over size: the client must fix it whatever its size.
+func (v *violations) err() error {
+	code, list := codes.InvalidArgument, v.invalid
+	if len(list) == 0 {
+		code, list = codes.ResourceExhausted, v.tooLarge
+	}
+	if len(list) == 0 {
+		return nil
+	}
+	msg := "invalid request: " + list[0].Field + ": " + list[0].Description
+	if code == codes.ResourceExhausted {
+		msg = "request too large: " + list[0].Field + ": " + list[0].Description
+	}
+	if len(list) > 1 {
+		msg += fmt.Sprintf(" (and %d more)", len(list)-1)
+	}
+	st, err := status.New(code, msg).WithDetails(&errdetails.BadRequest{FieldViolations: list})
+	if err != nil { // only fails if the detail cannot be marshalled
+		return status.Error(code, msg)
+	}
+	return st.Err()
+}
+
+// validateArticle checks one article; prefix is the field path to it ("article",
+// "articles[3]").
+func (l Limits) validateArticle(v *violations, prefix string, a *claimsv1.Article) {
+	if a == nil {
+		v.addInvalid(prefix, "is required")
+		return
+	}
+	l.validateText(v, prefix+".text", a.GetText(), l.MaxArticleBytes)
+	if id := a.GetId(); len(id) > l.MaxIDBytes {
+		v.addInvalid(prefix+".id", "is %d bytes; at most %d", len(id), l.MaxIDBytes)
+	} else if i := badIDChar(id); i >= 0 {
+		v.addInvalid(prefix+".id", "has a control character or invalid UTF-8 at byte %d", i)
+	}
+	if lc := a.GetLanguageCode(); lc != "" && !isEnglish(lc) {
+		v.addInvalid(prefix+".language_code", "%q is not supported; the extractor reads English (\"en\", \"en-US\" …) or leave it empty", lc)
+	}
+	if t := a.GetPublishTime(); t != nil {
+		if err := t.CheckValid(); err != nil {
+			v.addInvalid(prefix+".publish_time", "%v", err)
+		}
+	}
+}
+
+// validateText checks a required text field: present, valid UTF-8, within max bytes.
+func (l Limits) validateText(v *violations, field, text string, max int) {
+	switch {
+	case text == "":
+		v.addInvalid(field, "is required")
+	case !utf8.ValidString(text):
+		v.addInvalid(field, "is not valid UTF-8 (first bad byte at offset %d)", firstInvalidUTF8(text))
+	case len(text) > max:
+		v.addTooLarge(field, "is %d bytes; the limit is %d", len(text), max)
+	}
+}
+
+func (l Limits) validateEncoding(v *violations, e claimsv1.EncodingType) {
+	if _, ok := claimsv1.EncodingType_name[int32(e)]; !ok {
+		v.addInvalid("encoding_type", "unknown value %d", e)
+	}
+}
+
+// ValidateExtract checks an ExtractClaims request.
+func (l Limits) ValidateExtract(r *claimsv1.ExtractClaimsRequest) error {
+	var v violations
+	if field, why, failed := decodeFailure(r); failed {
+		v.addInvalid(field, "%s", why)
+		return v.err()
+	}
+	l.validateArticle(&v, "article", r.GetArticle())
+	l.validateEncoding(&v, r.GetEncodingType())
+	return v.err()
+}
+
+// ValidateStreamArticle checks one message of a stream; its error goes into that
+// article's response, not the stream's status.
+func (l Limits) ValidateStreamArticle(r *claimsv1.StreamExtractClaimsRequest) error {
+	var v violations
+	if field, why, failed := decodeFailure(r); failed {
+		v.addInvalid(field, "%s", why)
+		return v.err()
+	}
+	l.validateArticle(&v, "article", r.GetArticle())
+	l.validateEncoding(&v, r.GetEncodingType())
+	return v.err()
+}
+
+// ValidateBatch checks a BatchExtractClaims request: every article, the count, the
+// total size and that client IDs are unique (claim IDs are built from them).
+func (l Limits) ValidateBatch(r *claimsv1.BatchExtractClaimsRequest) error {
+	var v violations
+	if field, why, failed := decodeFailure(r); failed {
+		v.addInvalid(field, "%s", why)
+		return v.err()
+	}
+	arts := r.GetArticles()
+	if len(arts) == 0 {
+		v.addInvalid("articles", "at least one article is required")
+	}
+	if len(arts) > l.MaxBatchArticles {
+		v.addTooLarge("articles", "has %d articles; the limit is %d (use StreamExtractClaims for more)", len(arts), l.MaxBatchArticles)
+	}
+	total := 0
+	seen := make(map[string]int, len(arts))
+	for i, a := range arts {
+		p := fmt.Sprintf("articles[%d]", i)
+		l.validateArticle(&v, p, a)
+		total += len(a.GetText())
+		if id := a.GetId(); id != "" {
+			if j, dup := seen[id]; dup {
+				v.addInvalid(p+".id", "%q repeats the ID of articles[%d]", id, j)
+			}
+			seen[id] = i
+		}
+	}
+	if total > l.MaxBatchBytes {
+		v.addTooLarge("articles", "total text is %d bytes; the limit is %d", total, l.MaxBatchBytes)
+	}
+	l.validateEncoding(&v, r.GetEncodingType())
+	return v.err()
+}
+
+// ValidateCompare checks a CompareClaims request.
+func (l Limits) ValidateCompare(r *claimsv1.CompareClaimsRequest) error {
+	var v violations
+	if field, why, failed := decodeFailure(r); failed {
+		v.addInvalid(field, "%s", why)
+		return v.err()
+	}
+	for _, s := range []struct {
+		field string
+		st    *claimsv1.Statement
+	}{{"first", r.GetFirst()}, {"second", r.GetSecond()}} {
+		if s.st == nil {
+			v.addInvalid(s.field, "is required")
+			continue
+		}
+		l.validateText(&v, s.field+".text", s.st.GetText(), l.MaxStatementBytes)
+		if t := s.st.GetTime(); t != nil {
+			if err := t.CheckValid(); err != nil {
+				v.addInvalid(s.field+".time", "%v", err)
+			}
+		}
+	}
+	return v.err()
+}
+
+func firstInvalidUTF8(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// badIDChar returns the byte offset of the first control character or invalid
+// UTF-8 in an ID, or -1: IDs are echoed into claim IDs and logs.
+func badIDChar(id string) int {
+	if i := firstInvalidUTF8(id); i >= 0 {
+		return i
+	}
+	for i, r := range id {
+		if unicode.IsControl(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isEnglish(code string) bool {
+	code = strings.ToLower(code)
+	return code == "en" || strings.HasPrefix(code, "en-") || strings.HasPrefix(code, "en_")
+}
