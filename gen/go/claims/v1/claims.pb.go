@@ -359,20 +359,27 @@ func (HedgeCueKind) EnumDescriptor() ([]byte, []int) {
 	return file_claims_v1_claims_proto_rawDescGZIP(), []int{4}
 }
 
-// Relation says how to read a link between two opposing claims.
+// Relation says how to read a link between two opposing claims. Every link
+// first needs a readable cue of opposing polarity on the same proposition (see
+// Reason); the relation then says what kind of opposition it is. Hedged claims
+// score lower (a fully hedged side scales the score by 0.4), so they rarely link.
 type Relation int32
 
 const (
 	// Not set.
 	Relation_RELATION_UNSPECIFIED Relation = 0
-	// Both claims cannot be true at once: same proposition, opposing polarity,
-	// the same time frame, and neither is much hedged.
+	// Both claims cannot be true at once: the same proposition with opposing
+	// polarity, nothing placing them at different times, and the same voice (one
+	// speaker, or the article's own voice on both sides).
 	Relation_RELATION_CONTRADICTION Relation = 1
-	// Different speakers assert opposing things: the article(s) report a
-	// disagreement rather than contradicting themselves.
+	// As a contradiction, but asserted by different speakers, at least one of them
+	// named (a named speaker against the article's own voice counts): the
+	// article(s) report a disagreement rather than contradicting themselves.
 	Relation_RELATION_DISPUTE Relation = 2
-	// A change of state over time ("no line exists" and later "agreed to
-	// reopen"): both may be true, each at its own time.
+	// A change of state over time: one side reports a change ("agreed to reopen",
+	// "suspended", "no longer") or a temporal cue ("earlier", "previously") the
+	// other lacks, or the two were published more than a week apart. Both may be
+	// true, each at its own time.
 	Relation_RELATION_UPDATE Relation = 3
 )
 

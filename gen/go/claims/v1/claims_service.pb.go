@@ -635,6 +635,9 @@ type CompareClaimsResponse struct {
 	// 1 = they certainly assert opposite things about the same proposition.
 	Score float32 `protobuf:"fixed32,2,opt,name=score,proto3" json:"score,omitempty"`
 	// How to read the opposition; RELATION_UNSPECIFIED when contradicts is false.
+	// Without speakers and times this is CONTRADICTION, or UPDATE when a text
+	// itself reports a change of state ("agreed to reopen"); DISPUTE needs two
+	// different speakers.
 	Relation Relation `protobuf:"varint,3,opt,name=relation,proto3,enum=claims.v1.Relation" json:"relation,omitempty"`
 	// The strongest evidence for the opposition; REASON_UNSPECIFIED when there
 	// is none.

@@ -1,0 +1,295 @@
+package contradiction
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// negWindow is how many tokens either side of a negation or quantity cue count as
+// its scope, within the cue's clause.
+const negWindow = 8
+
+// term is one content word of a statement: what it is about, for alignment.
+type term struct {
+	key  string // canonical entity ("russia"), near-synonym group ("~communication") or stem
+	stem string // the word's own stem, for antonym and stance look-ups
+	word string // as written (lower case), for explanations
+	pos  int    // token index
+	// entity marks a named entity from the alias list ("Moscow" → russia): what
+	// anchors two differently worded claims to the same actors.
+	entity bool
+}
+
+// cue is a word that carries polarity, time, hedging or stance, with its position.
+type cue struct {
+	word string
+	pos  int
+	dir  int // stance direction (+1/-1); unused by other cue kinds
+	// pred marks a predicative negation or quantifier ("contact is rare", "has been
+	// scarce"): it speaks of the subject before it, not of the words after it.
+	pred bool
+}
+
+// quantity is a number and the content word it counts ("3 years" → "year"), so
+// only numbers of the same thing are compared.
+type quantity struct {
+	value string // normalised ("2", "1000", "3.5"; ordinals "#2")
+	unit  string // key of the nearest content word after it (before it if none); "" if none
+	pos   int
+	// approx marks a number given as a bound or estimate ("over seventy", "about
+	// 30"): it does not contradict a precise figure.
+	approx bool
+}
+
+// analysis is everything Compare needs of one statement, computed once (the Index
+// keeps it per claim). terms is sorted by key, so two analyses align by merging.
+type analysis struct {
+	terms      []term
+	clause     []int // clause number of every token, for scopes
+	negators   []cue
+	quantities []cue
+	hedges     []cue
+	stances    []cue
+	changes    []cue
+	temporals  []cue
+	numbers    []quantity // numbers with what they count
+	dates      []string   // "y2024", "m2", "d5" (year, month, weekday)
+}
+
+// analyze reads one statement. It never fails: text it cannot read yields an empty
+// analysis, which opposes nothing.
+func (lx *lexicon) analyze(text string) *analysis {
+	toks := tokenize(text)
+	a := &analysis{clause: make([]int, len(toks))}
+	clause := 0
+	for i, t := range toks {
+		if t.boundary {
+			clause++
+		}
+		a.clause[i] = clause
+	}
+	low := func(i int) string { return toks[i].low }
+	stems := make([]string, len(toks))
+	for i, t := range toks {
+		stems[i] = stem(t.low, lx.irregular)
+	}
+	st := func(k int) string { return stems[k] }
+	skip := 0 // tokens still covered by a multi-word match
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.boundary {
+			continue
+		}
+		if _, n := lx.exceptions.match(len(toks), low, i); n > 0 {
+			i += n - 1
+			continue
+		}
+		if v, n := lx.temporal.match(len(toks), low, i); n > 0 {
+			a.temporals = append(a.temporals, cue{word: v, pos: i})
+		}
+		if v, n := lx.change.match(len(toks), st, i); n > 0 {
+			a.changes = append(a.changes, cue{word: v, pos: i})
+		}
+		if skip > 0 {
+			skip--
+			continue
+		}
+		if v, n := lx.aliases.match(len(toks), low, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
+			words := make([]string, n)
+			for k := range n {
+				words[k] = toks[i+k].low
+			}
+			a.terms = append(a.terms, term{key: v, stem: v, word: strings.Join(words, " "), pos: i, entity: true})
+			skip = n - 1
+			continue
+		}
+		switch {
+		case lx.negators[t.low] && !interjection(toks, i):
+			a.negators = append(a.negators, cue{word: t.low, pos: i})
+			continue
+		case lx.quantities[t.low]:
+			a.quantities = append(a.quantities, cue{word: t.low, pos: i, pred: predicative(toks, i)})
+			continue
+		case lx.hedges[t.low] && !(t.low == "may" && t.cap && i > 0):
+			a.hedges = append(a.hedges, cue{word: t.low, pos: i})
+		}
+		if lx.stop[t.low] {
+			continue
+		}
+		if v, ok := lx.numberWord(t.low); ok {
+			a.numbers = append(a.numbers, quantity{value: v, pos: i, approx: approximate(toks, i)})
+			continue
+		}
+		if v, ok := lx.months[t.low]; ok && t.cap {
+			a.dates = append(a.dates, "m"+v)
+			continue
+		}
+		if v, ok := lx.weekdays[t.low]; ok {
+			a.dates = append(a.dates, "d"+v)
+			continue
+		}
+		if n, ok := number(t.low); ok {
+			if len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) {
+				a.dates = append(a.dates, "y"+n)
+			} else {
+				a.numbers = append(a.numbers, quantity{value: n, pos: i, approx: approximate(toks, i)})
+			}
+			continue
+		}
+		s := stems[i]
+		if d, ok := lx.stance[s]; ok {
+			a.stances = append(a.stances, cue{word: t.low, pos: i, dir: d})
+		}
+		key := s
+		if g, ok := lx.related[s]; ok {
+			key = g
+		}
+		a.terms = append(a.terms, term{key: key, stem: s, word: t.low, pos: i})
+	}
+	a.numbers = units(a.numbers, a.terms, a.clause)
+	sort.SliceStable(a.terms, func(i, j int) bool { return a.terms[i].key < a.terms[j].key })
+	a.dates = dedupe(a.dates)
+	return a
+}
+
+// unitWindow is how far a number's unit may stand from it ("3 million people").
+const unitWindow = 3
+
+// units fills each number's unit: the first content word after it within
+// unitWindow tokens and the same clause, else the last one before it. terms must
+// still be in text order.
+func units(nums []quantity, terms []term, clause []int) []quantity {
+	for i := range nums {
+		n := &nums[i]
+		for _, t := range terms {
+			if t.pos > n.pos && t.pos-n.pos <= unitWindow && clause[t.pos] == clause[n.pos] {
+				n.unit = t.key
+				break
+			}
+		}
+		if n.unit != "" {
+			continue
+		}
+		for _, t := range terms {
+			if t.pos < n.pos && n.pos-t.pos <= unitWindow && clause[t.pos] == clause[n.pos] {
+				n.unit = t.key
+			}
+		}
+	}
+	return nums
+}
+
+// predicative reports whether the quantifier at i follows a copula ("is rare",
+// "has been scarce", "remained limited"), allowing one adverb between; "there is
+// little" is existential, not predicative. Negators are never predicative: "is not
+// open" negates what follows.
+func predicative(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch toks[k].low {
+		case "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "seem", "seems", "seemed", "become", "became":
+			return k == 0 || toks[k-1].low != "there"
+		}
+		if toks[k].boundary {
+			return false
+		}
+	}
+	return false
+}
+
+// approximate reports whether the number at i is preceded by a bound or estimate
+// word ("over", "about", "nearly", "more than", "at least", "up to").
+func approximate(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch toks[k].low {
+		case "over", "about", "around", "nearly", "almost", "roughly", "approximately", "some", "than", "least", "to", "under", "estimated", "up":
+			return true
+		}
+	}
+	return false
+}
+
+// interjection reports whether the "no" or "not" at i answers rather than negates:
+// "No, I painted", "No it was gas", "(No. 3)" — a "no" that opens the statement and is
+// followed by a comma, a pronoun or nothing, or a "no" that ends a clause.
+func interjection(toks []token, i int) bool {
+	if toks[i].low != "no" {
+		return false
+	}
+	if i+1 >= len(toks) || toks[i+1].boundary || toks[i].comma {
+		return true
+	}
+	if i > 0 && !toks[i-1].boundary {
+		return false
+	}
+	switch toks[i+1].low {
+	case "i", "it", "you", "he", "she", "we", "they", "that", "this", "well", "no", "yes", "uh", "um":
+		return true
+	}
+	return false
+}
+
+// numberWord reads a number word, including hyphenated ones ("seventy-two" → 72);
+// ordinals get a "#" prefix so "second" never equals "2".
+func (lx *lexicon) numberWord(w string) (string, bool) {
+	if v, ok := lx.numbers[w]; ok {
+		return v, true
+	}
+	tens, units, ok := strings.Cut(w, "-")
+	if !ok {
+		return "", false
+	}
+	t, ok1 := lx.numbers[tens]
+	u, ok2 := lx.numbers[units]
+	if !ok1 || !ok2 || strings.HasPrefix(t, "#") {
+		return "", false
+	}
+	tv, err1 := strconv.Atoi(t)
+	uv, err2 := strconv.Atoi(strings.TrimPrefix(u, "#"))
+	if err1 != nil || err2 != nil || tv < 20 || tv > 90 || uv > 9 {
+		return "", false
+	}
+	if strings.HasPrefix(u, "#") {
+		return "#" + strconv.Itoa(tv+uv), true
+	}
+	return strconv.Itoa(tv + uv), true
+}
+
+// number normalises a numeric token ("1,000" → "1000", "3.50" → "3.5"); ok is false
+// for anything else.
+func number(w string) (string, bool) {
+	w = strings.ReplaceAll(w, ",", "")
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return "", false
+	}
+	f, err := strconv.ParseFloat(w, 64)
+	if err != nil {
+		return "", false
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64), true
+}
+
+func dedupe(s []string) []string {
+	if len(s) < 2 {
+		return s
+	}
+	sort.Strings(s)
+	out := s[:1]
+	for _, v := range s[1:] {
+		if v != out[len(out)-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// keys returns the distinct term keys, sorted: what the statement is about.
+func (a *analysis) keys() []string {
+	var out []string
+	for i, t := range a.terms {
+		if i == 0 || t.key != a.terms[i-1].key {
+			out = append(out, t.key)
+		}
+	}
+	return out
+}

@@ -1,0 +1,89 @@
+package contradiction
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestStem(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := [][]string{
+		{"open", "opened", "opening", "opens"},
+		{"close", "closed", "closing", "closes"},
+		{"stop", "stopped", "stopping"},
+		{"reopen", "reopened", "reopening"},
+		{"child", "children"},
+		{"be", "was", "were", "is"},
+		{"agree", "agreed", "agreeing"},
+	}
+	for _, group := range same {
+		want := stem(group[0], lx.irregular)
+		for _, w := range group[1:] {
+			if got := stem(w, lx.irregular); got != want {
+				t.Errorf("stem(%q) = %q, want %q like %q", w, got, want, group[0])
+			}
+		}
+	}
+	if stem("open", lx.irregular) == stem("close", lx.irregular) {
+		t.Error("open and close must not share a stem")
+	}
+}
+
+func TestAnalyze(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text     string
+		negative bool
+		entities []string
+		numbers  []string
+	}{
+		{"There is no line between Moscow and Washington.", true, []string{"russia", "united_states"}, nil},
+		{"The U.S. and Kiev did not meet.", true, []string{"ukraine", "united_states"}, nil},
+		{"They don't agree.", true, nil, nil},
+		{"Contact is rare.", true, nil, nil},
+		{"A few officials met.", false, nil, nil},
+		{"It was not only cheap but good.", false, nil, nil},
+		{"No, it was the Kremlin that called.", false, []string{"russia"}, nil},
+		{"No line and no mechanism exist.", true, nil, nil},
+		{"It is not untrue.", true, nil, nil}, // "untrue" is a word, not a negator
+		{"Seventy-two churches and 1,000 people.", false, nil, []string{"1000", "72"}},
+		{"Let us go.", false, nil, nil}, // the pronoun is not the country
+	}
+	for _, tt := range tests {
+		a := lx.analyze(tt.text)
+		if a.negative() != tt.negative {
+			t.Errorf("%q: negative = %v, want %v", tt.text, a.negative(), tt.negative)
+		}
+		var ents, nums []string
+		for _, term := range a.terms {
+			if term.entity {
+				ents = append(ents, term.key)
+			}
+		}
+		for _, q := range a.numbers {
+			nums = append(nums, q.value)
+		}
+		slices.Sort(ents)
+		slices.Sort(nums)
+		if !slices.Equal(ents, tt.entities) || !slices.Equal(nums, tt.numbers) {
+			t.Errorf("%q: entities %v numbers %v, want %v %v", tt.text, ents, nums, tt.entities, tt.numbers)
+		}
+	}
+}
+
+func TestLexiconKeepsWordNetNotice(t *testing.T) {
+	b, err := data.ReadFile("data/antonyms-wordnet.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b[:min(len(b), 600)]), "WordNet 3.0 Copyright 2006 by Princeton University") {
+		t.Error("the embedded WordNet antonyms must keep Princeton's licence notice")
+	}
+}

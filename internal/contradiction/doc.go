@@ -1,0 +1,44 @@
+// Package contradiction tells which claims oppose each other and how to read the
+// opposition: the feature no claim extractor offers.
+//
+// A Classifier compares two statements. It finds cues of opposing polarity on the
+// same proposition — explicit negation and negative quantifiers ("no", "not",
+// "never", "little", "rare", "scarce"), antonymous predicates (WordNet's direct
+// antonyms plus a small news list: open/close, resume/suspend, maintain/sever),
+// opposing stance verbs (confirm/deny), and numbers or dates that differ for the
+// same thing — and combines them with a logistic regression whose weights are
+// learned by `go run ./cmd/claimtrain contradiction` (weights.json). Every link
+// names its cue words in a one-line explanation; a pair on which no readable cue
+// fires is never linked, however similar the two texts are.
+//
+// Relations (the taxonomy the API documents):
+//
+//   - CONTRADICTION: the same proposition with opposing polarity, neither side
+//     hedged much, nothing placing them at different times, and the same voice
+//     (one speaker, or the article's own voice on both sides).
+//   - DISPUTE: as above, but said by different speakers (at least one named):
+//     the articles report a disagreement rather than contradicting themselves.
+//   - UPDATE: one side reports a change of state ("agreed to reopen", "suspended",
+//     "no longer") or carries a temporal cue ("earlier", "previously") the other
+//     lacks, or the two were published more than a week apart: both can be true,
+//     each at its own time.
+//
+// Reasons: NEGATION, QUANTITY (negative quantifier), ANTONYM, OPPOSING_STANCE,
+// NUMERIC_MISMATCH, DATE_MISMATCH, and CHANGE_OF_STATE for updates. Hedging lowers
+// the score (a side with hedging 1 scales it by 0.4), so hedged claims rarely link.
+//
+// Two claims from different articles rarely share enough words to look like one
+// sentence pair. When both name the same two or more actors (after aliases:
+// Moscow = Russia, Washington = United States, Kyiv = Kiev = Ukraine) and the
+// negation governs a thing the other claim asserts of them next to one of those
+// actors, the pair is scored as the same proposition ("anchored").
+//
+// An Index links claims incrementally for streams and batches. It blocks claims by
+// what they are about (canonical entities, near-synonym groups, stems) and
+// compares each new claim only with a bounded number of earlier claims sharing
+// keys with it, so the cost grows linearly with the number of claims.
+//
+// All word lists are embedded data files under data/ with their source and licence
+// in a comment header; New parses them once, and a Classifier is immutable and
+// safe for concurrent use.
+package contradiction

@@ -1,0 +1,452 @@
+package contradiction
+
+import (
+	"sort"
+	"strings"
+)
+
+// Feature indices. Every feature is in [0,1]; cue features are multiplied by the
+// pair's overlap so that a cue counts only as far as both statements are about the
+// same thing. Negation is split by how much of the negated statement the other one
+// covers (≥ 3/4, ≥ 1/2, less): "A man is not sleeping" against "A man is sleeping"
+// is a contradiction, a negation in a long sentence about something else is not,
+// and the relation is far from linear. Negative quantifiers ("little", "rare",
+// "scarce") count as negation; opposing stance verbs (confirm/deny) share the
+// antonym feature and date mismatches the numeric one: the training data has too few
+// of them to learn weights of their own, and they are the same kind of evidence. The
+// reason a link reports still tells them apart. The names are the keys of weights.json.
+const (
+	fBias = iota
+	fOverlap
+	fNegHigh
+	fNegMid
+	fNegLow
+	fNegUnscoped
+	fNegScope
+	fAntonym
+	fAntonymOnly
+	fNumeric
+	fHedge
+	fNegAny
+	fBothNeg
+	numFeatures
+)
+
+// featureNames names the features in weights.json, in index order.
+var featureNames = [numFeatures]string{
+	"bias", "overlap", "neg_high", "neg_mid", "neg_low", "neg_unscoped", "neg_scope",
+	"antonym", "antonym_only", "numeric", "hedge", "neg_any", "both_neg",
+}
+
+// FeatureNames returns the names of the cue features in the order Features fills
+// them, for trainers and for reading weights.json.
+func FeatureNames() []string { return append([]string(nil), featureNames[:]...) }
+
+// evidence is what fired for a pair, kept for the explanation.
+type evidence struct {
+	shared           []string // shared content words (as written in a)
+	negWord, negSide string   // the negator and which side ("a"/"b") carries it
+	negQuantity      bool     // the negator is a negative quantifier ("rare")
+	negScope         []string // shared words inside its scope
+	anchored         bool     // both name the same actors; the negation is about a shared thing
+	antA, antB       string
+	numA, numB       []string
+	dateA, dateB     []string
+	stanceA, stanceB string
+}
+
+// pairFeatures computes the cue features of two analysed statements and the evidence
+// behind them. It is symmetric in a and b up to which side evidence names.
+func pairFeatures(lx *lexicon, a, b *analysis) ([numFeatures]float64, evidence) {
+	var f [numFeatures]float64
+	var ev evidence
+	f[fBias] = 1
+
+	// Align terms by key (both slices are sorted by key).
+	// One allocation for four flag slices: token positions of shared terms in a and
+	// b, and which of a's and b's terms (by index) are shared.
+	flags := make([]bool, len(a.clause)+len(b.clause)+len(a.terms)+len(b.terms))
+	sharedA, flags := flags[:len(a.clause)], flags[len(a.clause):]
+	sharedB, flags := flags[:len(b.clause)], flags[len(b.clause):]
+	termSharedA, termSharedB := flags[:len(a.terms)], flags[len(a.terms):]
+	nSharedA, nSharedB := 0, 0 // shared content-word tokens
+	nA, nB, nS, sharedEntities := 0, 0, 0, 0
+	i, j := 0, 0
+	for i < len(a.terms) || j < len(b.terms) {
+		switch {
+		case j >= len(b.terms) || (i < len(a.terms) && a.terms[i].key < b.terms[j].key):
+			k := a.terms[i].key
+			nA++
+			for i < len(a.terms) && a.terms[i].key == k {
+				i++
+			}
+		case i >= len(a.terms) || b.terms[j].key < a.terms[i].key:
+			k := b.terms[j].key
+			nB++
+			for j < len(b.terms) && b.terms[j].key == k {
+				j++
+			}
+		default:
+			k := a.terms[i].key
+			nA++
+			nB++
+			nS++
+			if a.terms[i].entity {
+				sharedEntities++
+			}
+			ev.shared = append(ev.shared, a.terms[i].word)
+			for ; i < len(a.terms) && a.terms[i].key == k; i++ {
+				sharedA[a.terms[i].pos] = true
+				termSharedA[i] = true
+				nSharedA++
+			}
+			for ; j < len(b.terms) && b.terms[j].key == k; j++ {
+				sharedB[b.terms[j].pos] = true
+				termSharedB[j] = true
+				nSharedB++
+			}
+		}
+	}
+	if nA == 0 || nB == 0 {
+		return f, ev
+	}
+	ov := float64(nS) / float64(min(nA, nB))
+	f[fOverlap] = ov
+
+	negA, negB := a.negative(), b.negative()
+	if negA || negB {
+		f[fNegAny] = 1
+	}
+	if negA && negB {
+		f[fBothNeg] = 1
+	}
+	if len(a.hedges) > 0 || len(b.hedges) > 0 {
+		f[fHedge] = 1
+	}
+
+	// Opposing stance verbs (confirm/deny), else antonyms among the words only one
+	// side has.
+	antonym := false
+	if sa, sb, ok := opposingStance(a.stances, b.stances); ok {
+		antonym = true
+		ev.stanceA, ev.stanceB = sa, sb
+	}
+	for xi, x := range a.terms {
+		if termSharedA[xi] {
+			continue
+		}
+		for _, y := range lx.antonyms[x.stem] {
+			for zi, z := range b.terms {
+				if z.stem == y && !termSharedB[zi] && !antonym {
+					antonym = true
+					ev.antA, ev.antB = x.word, z.word
+				}
+			}
+		}
+	}
+
+	negOpp := negA != negB
+	// A negation and an antonym cancel: "not open" restates "closed".
+	if antonym && negOpp {
+		antonym, negOpp = false, false
+		ev.antA, ev.antB, ev.stanceA, ev.stanceB = "", "", "", ""
+	}
+	if negOpp {
+		side, an, shared, nShared := "a", a, sharedA, nSharedA
+		if negB {
+			side, an, shared, nShared = "b", b, sharedB, nSharedB
+		}
+		cues := an.polarityCues()
+		first := cues[0]
+		ev.negSide, ev.negWord = side, first.word
+		ev.negQuantity = len(an.negators) == 0
+		scope := scoped(an, cues, shared)
+		ev.negScope = scope
+		cov := float64(nShared) / float64(max(1, countTerms(an)))
+		inScope := countScoped(an, cues)
+		scopeShare := 0.0
+		if inScope > 0 {
+			scopeShare = float64(len(scope)) / float64(inScope)
+		}
+		// Anchored: both claims name the same two or more actors (after aliases:
+		// Moscow = Russia) and the negation is about a thing the other claim asserts
+		// of them. That is the same proposition however differently the rest of each
+		// sentence runs, so it is scored as a fully overlapping pair would be.
+		other, otherShared := b, sharedB
+		if an == b {
+			other, otherShared = a, sharedA
+		}
+		if sharedEntities >= 2 && conceptInScope(an, cues, shared) && conceptNearEntity(other, otherShared) {
+			ev.anchored = true
+			cov, scopeShare, ov = 1, 1, 1
+			f[fOverlap] = 1
+		}
+		switch {
+		case cov >= 0.75:
+			f[fNegHigh] = 1
+		case cov >= 0.5:
+			f[fNegMid] = 1
+		default:
+			f[fNegLow] = 1
+		}
+		if len(scope) == 0 {
+			f[fNegUnscoped] = 1
+		}
+		// How much of what the negation is about (its window) the other side asserts:
+		// robust to long sentences whose other clauses are about something else.
+		f[fNegScope] = scopeShare
+	}
+	if antonym {
+		// The opposite words are the only difference: "the door is open" / "the door
+		// is closed". Otherwise other differences may explain the pair ("a man is
+		// sitting" / "a woman is standing" describe two people).
+		if nA-nS <= 1 && nB-nS <= 1 {
+			f[fAntonymOnly] = 1
+		} else {
+			f[fAntonym] = ov
+		}
+	}
+	if xa, xb := numberMismatch(a.numbers, b.numbers); xa != "" {
+		ev.numA, ev.numB = []string{xa}, []string{xb}
+		f[fNumeric] = ov
+	} else if da, db := dateMismatch(a.dates, b.dates); len(da) > 0 {
+		ev.dateA, ev.dateB = da, db
+		f[fNumeric] = ov
+	}
+	return f, ev
+}
+
+// countTerms is the number of content-word tokens of a statement.
+func countTerms(an *analysis) int { return len(an.terms) }
+
+// negative reports whether the statement is negative: it has a negator or negative
+// quantifier not cancelled by another right next to it ("not unlikely" aside, "no
+// line ... and no mechanism" is two negations, not a double negative).
+func (an *analysis) negative() bool {
+	cues := an.polarityCues()
+	for i := 0; i < len(cues); i++ {
+		if i+1 < len(cues) && cues[i+1].pos-cues[i].pos <= 2 {
+			i++ // cancelled pair
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// polarityCues are the negators and negative quantifiers in text order.
+func (an *analysis) polarityCues() []cue {
+	cues := append(append([]cue(nil), an.negators...), an.quantities...)
+	sort.Slice(cues, func(i, j int) bool { return cues[i].pos < cues[j].pos })
+	return cues
+}
+
+// Proposition scope of a cue, for anchoring: the subject before a predicative cue
+// ("formal contact ... has been scarce"), else the noun phrase or predicate after it
+// ("no direct, formal line of communication", "little interest in ... dialogue").
+const (
+	subjectTokens = 10 // how far back a predicative cue's subject may start
+	objectTerms   = 5  // how many content words after a cue it governs
+	objectTokens  = 8  // ... within this many tokens
+)
+
+// conceptInScope reports whether a shared term that is not a named entity stands in
+// the proposition scope of one of the cues: the negation is about something the
+// other claim asserts, not about another part of the sentence ("contact does not
+// imply a shift" negates the shift, not the contact).
+func conceptInScope(an *analysis, cues []cue, shared []bool) bool {
+	for _, c := range cues {
+		for _, t := range an.terms { // terms are sorted by key: scan all
+			if an.clause[t.pos] != an.clause[c.pos] {
+				continue
+			}
+			in := false
+			if c.pred {
+				in = t.pos < c.pos && c.pos-t.pos <= subjectTokens
+			} else if t.pos > c.pos && t.pos-c.pos <= objectTokens {
+				in = termsBetween(an, c.pos, t.pos) < objectTerms
+			}
+			if in && !t.entity && shared[t.pos] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// entityWindow is how close, in tokens, the affirming claim must put a shared
+// concept to a shared actor for the two to form one proposition.
+const entityWindow = 6
+
+// conceptNearEntity reports whether the affirming claim states a shared concept
+// next to a shared named entity ("lines of communication ... with Moscow"), rather
+// than naming them in unrelated parts of a long sentence.
+func conceptNearEntity(an *analysis, shared []bool) bool {
+	for _, t := range an.terms {
+		if t.entity || !shared[t.pos] {
+			continue
+		}
+		for _, e := range an.terms {
+			if e.entity && shared[e.pos] && an.clause[e.pos] == an.clause[t.pos] && abs(e.pos-t.pos) <= entityWindow {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// termsBetween counts content words strictly between token positions from and to.
+func termsBetween(an *analysis, from, to int) int {
+	n := 0
+	for _, t := range an.terms {
+		if t.pos > from && t.pos < to {
+			n++
+		}
+	}
+	return n
+}
+
+// countScoped is the number of content words within the cues' scope.
+func countScoped(an *analysis, cues []cue) int {
+	n := 0
+	for _, t := range an.terms {
+		for _, c := range cues {
+			if d := t.pos - c.pos; d >= -negWindow && d <= negWindow && an.clause[t.pos] == an.clause[c.pos] {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// scoped returns the words of shared terms within negWindow tokens of any of the
+// cues, in the cue's clause: what the negation or quantifier is about.
+func scoped(an *analysis, cues []cue, shared []bool) []string {
+	var in []term
+	for _, t := range an.terms {
+		if !shared[t.pos] {
+			continue
+		}
+		for _, c := range cues {
+			d := t.pos - c.pos
+			if d >= -negWindow && d <= negWindow && an.clause[t.pos] == an.clause[c.pos] {
+				in = append(in, t)
+				break
+			}
+		}
+	}
+	sort.Slice(in, func(i, j int) bool { return in[i].pos < in[j].pos }) // text order reads better
+	out := make([]string, len(in))
+	for i, t := range in {
+		out[i] = t.word
+	}
+	return out
+}
+
+// numberMismatch finds a number only a has and a number only b has that count the
+// same thing ("3 years" vs "5 years"), and returns them with their unit.
+func numberMismatch(a, b []quantity) (string, string) {
+	has := func(s []quantity, v string) bool {
+		for _, q := range s {
+			if q.value == v {
+				return true
+			}
+		}
+		return false
+	}
+	ordinal := func(q quantity) bool { return strings.HasPrefix(q.value, "#") }
+	for _, x := range a {
+		if x.unit == "" || x.approx || has(b, x.value) {
+			continue
+		}
+		for _, y := range b {
+			// same unit, same kind (cardinal vs ordinal), both precise
+			if y.unit == x.unit && !y.approx && ordinal(x) == ordinal(y) && !has(a, y.value) {
+				return strings.TrimPrefix(x.value, "#") + " " + x.unit, strings.TrimPrefix(y.value, "#") + " " + y.unit
+			}
+		}
+	}
+	return "", ""
+}
+
+// exclusive returns the values only a has and those only b has (both sorted).
+func exclusive(a, b []string) (onlyA, onlyB []string) {
+	in := func(s []string, v string) bool {
+		for _, x := range s {
+			if x == v {
+				return true
+			}
+		}
+		return false
+	}
+	for _, v := range a {
+		if !in(b, v) {
+			onlyA = append(onlyA, v)
+		}
+	}
+	for _, v := range b {
+		if !in(a, v) {
+			onlyB = append(onlyB, v)
+		}
+	}
+	return onlyA, onlyB
+}
+
+// dateMismatch compares dates of the same kind (year, month, weekday): both sides
+// name one and no value is shared, e.g. "in 2019" vs "in 2021".
+func dateMismatch(a, b []string) (da, db []string) {
+	for _, kind := range []byte{'y', 'm', 'd'} {
+		ka, kb := ofKind(a, kind), ofKind(b, kind)
+		if len(ka) == 0 || len(kb) == 0 {
+			continue
+		}
+		xa, xb := exclusive(ka, kb)
+		if len(xa) == len(ka) && len(xb) == len(kb) {
+			da, db = append(da, xa...), append(db, xb...)
+		}
+	}
+	return da, db
+}
+
+func ofKind(s []string, kind byte) []string {
+	var out []string
+	for _, v := range s {
+		if v[0] == kind {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// opposingStance finds a stance verb on one side whose direction the other side
+// reverses (confirm/deny) when neither side has both directions.
+func opposingStance(a, b []cue) (string, string, bool) {
+	dirs := func(cs []cue) (pos, neg string) {
+		for _, c := range cs {
+			if c.dir > 0 && pos == "" {
+				pos = c.word
+			}
+			if c.dir < 0 && neg == "" {
+				neg = c.word
+			}
+		}
+		return pos, neg
+	}
+	pa, na := dirs(a)
+	pb, nb := dirs(b)
+	switch {
+	case pa != "" && na == "" && nb != "" && pb == "":
+		return pa, nb, true
+	case na != "" && pa == "" && pb != "" && nb == "":
+		return na, pb, true
+	}
+	return "", "", false
+}

@@ -1,0 +1,227 @@
+package contradiction
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+)
+
+// data holds the word lists the classifier reads at construction. Every file starts
+// with a comment header naming its source and licence.
+//
+//go:embed data/*.tsv data/*.txt
+var data embed.FS
+
+// lexicon is every word list, parsed and stemmed once by New. It is read-only after
+// construction, which is what makes a Classifier safe for concurrent use.
+type lexicon struct {
+	irregular  map[string]string   // inflected form → lemma
+	stop       map[string]bool     // lower-case function words
+	negators   map[string]bool     // lower-case negators ("not", "never")
+	quantities map[string]bool     // lower-case negative quantifiers ("little", "rare")
+	exceptions phrases             // "not only", "a few": the negative word does not negate
+	antonyms   map[string][]string // stem → antonym stems (both directions)
+	stance     map[string]int      // stem → +1 affirms, -1 rejects
+	change     phrases             // change-of-state cues, stemmed
+	temporal   phrases             // temporal cues, lower case
+	hedges     map[string]bool     // lower-case hedge words
+	aliases    phrases             // entity alias → canonical key, lower case
+	related    map[string]string   // stem → near-synonym group key
+	numbers    map[string]string   // number word → value
+	months     map[string]string   // month name → number
+	weekdays   map[string]string   // weekday name → number
+}
+
+// phrases matches one- or multi-word cues against a token sequence. Each phrase is
+// indexed by its first word; value is what a match stands for (a canonical key, or
+// the phrase itself).
+type phrases struct {
+	byFirst map[string][]phrase
+}
+
+type phrase struct {
+	words []string
+	value string
+}
+
+func (p *phrases) add(words []string, value string) {
+	if len(words) == 0 {
+		return
+	}
+	if p.byFirst == nil {
+		p.byFirst = make(map[string][]phrase)
+	}
+	p.byFirst[words[0]] = append(p.byFirst[words[0]], phrase{words: words, value: value})
+}
+
+// match returns the longest phrase starting at words[i] (compared with get(i)) and
+// its length in words, or 0 when none starts there.
+func (p *phrases) match(n int, get func(int) string, i int) (string, int) {
+	best, bestLen := "", 0
+	for _, ph := range p.byFirst[get(i)] {
+		if len(ph.words) <= bestLen || i+len(ph.words) > n {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(ph.words); k++ {
+			if get(i+k) != ph.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bestLen = ph.value, len(ph.words)
+		}
+	}
+	return best, bestLen
+}
+
+// loadLexicon parses the embedded word lists.
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{
+		irregular:  map[string]string{},
+		stop:       map[string]bool{},
+		negators:   map[string]bool{},
+		quantities: map[string]bool{},
+		antonyms:   map[string][]string{},
+		stance:     map[string]int{},
+		hedges:     map[string]bool{},
+		related:    map[string]string{},
+		numbers:    map[string]string{},
+		months:     map[string]string{},
+		weekdays:   map[string]string{},
+	}
+	// irregular first: stem uses it for every other list.
+	if err := eachRow("data/irregular.tsv", 2, func(f []string) { lx.irregular[f[0]] = f[1] }); err != nil {
+		return nil, err
+	}
+	st := func(w string) string { return stem(w, lx.irregular) }
+	stemAll := func(s string) []string {
+		ws := strings.Fields(s)
+		for i, w := range ws {
+			ws[i] = st(w)
+		}
+		return ws
+	}
+	steps := []struct {
+		file string
+		cols int
+		fn   func([]string)
+	}{
+		{"data/stopwords.txt", 1, func(f []string) { lx.stop[f[0]] = true }},
+		{"data/negation.tsv", 2, func(f []string) {
+			switch f[0] {
+			case "negator":
+				lx.negators[f[1]] = true
+			case "quantity":
+				lx.quantities[f[1]] = true
+			case "except":
+				lx.exceptions.add(strings.Fields(f[1]), f[1])
+			}
+		}},
+		{"data/antonyms-wordnet.tsv", 3, lx.addAntonym(st)},
+		{"data/antonyms-extra.tsv", 3, lx.addAntonym(st)},
+		{"data/antonyms-exclude.tsv", 2, func(f []string) { lx.removeAntonym(st(f[0]), st(f[1])) }},
+		{"data/stance.tsv", 2, func(f []string) {
+			d := 1
+			if f[0] == "-" {
+				d = -1
+			}
+			lx.stance[st(f[1])] = d
+		}},
+		{"data/change.txt", 1, func(f []string) { lx.change.add(stemAll(f[0]), f[0]) }},
+		{"data/temporal.txt", 1, func(f []string) { lx.temporal.add(strings.Fields(f[0]), f[0]) }},
+		{"data/hedges.txt", 1, func(f []string) { lx.hedges[f[0]] = true }},
+		{"data/aliases.tsv", 2, func(f []string) { lx.aliases.add(strings.Fields(f[0]), f[1]) }},
+		{"data/related.tsv", 2, func(f []string) { lx.related[st(f[1])] = "~" + f[0] }},
+		{"data/numbers.tsv", 3, func(f []string) {
+			switch f[0] {
+			case "number":
+				lx.numbers[f[1]] = f[2]
+			case "ordinal":
+				lx.numbers[f[1]] = "#" + f[2]
+			case "month":
+				lx.months[f[1]] = f[2]
+			case "weekday":
+				lx.weekdays[f[1]] = f[2]
+			}
+		}},
+	}
+	for _, s := range steps {
+		if err := eachRow(s.file, s.cols, s.fn); err != nil {
+			return nil, err
+		}
+	}
+	return lx, nil
+}
+
+// addAntonym records an antonym row (pos, a, b) in both directions, skipping
+// multi-word lemmas and pairs whose stems collide.
+func (lx *lexicon) addAntonym(st func(string) string) func([]string) {
+	return func(f []string) {
+		if strings.ContainsAny(f[1]+f[2], "_ ") {
+			return
+		}
+		a, b := st(strings.ToLower(f[1])), st(strings.ToLower(f[2]))
+		if a == b || lx.stop[a] || lx.stop[b] {
+			return
+		}
+		lx.antonyms[a] = appendUnique(lx.antonyms[a], b)
+		lx.antonyms[b] = appendUnique(lx.antonyms[b], a)
+	}
+}
+
+// removeAntonym drops a pair in both directions.
+func (lx *lexicon) removeAntonym(a, b string) {
+	drop := func(from, v string) {
+		s := lx.antonyms[from]
+		for i, x := range s {
+			if x == v {
+				lx.antonyms[from] = append(s[:i:i], s[i+1:]...)
+				return
+			}
+		}
+	}
+	drop(a, b)
+	drop(b, a)
+}
+
+func appendUnique(s []string, v string) []string {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// eachRow calls fn with the tab-separated fields of every non-comment line of an
+// embedded file, checking that each has cols fields (one-column files may contain
+// spaces: the whole line is the field).
+func eachRow(name string, cols int, fn func([]string)) error {
+	f, err := data.Open(name)
+	if err != nil {
+		return fmt.Errorf("contradiction: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := []string{line}
+		if cols > 1 {
+			fields = strings.Split(line, "\t")
+		}
+		if len(fields) != cols {
+			return fmt.Errorf("contradiction: %s:%d: want %d tab-separated fields, got %d", name, n, cols, len(fields))
+		}
+		fn(fields)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("contradiction: %s: %w", name, err)
+	}
+	return nil
+}

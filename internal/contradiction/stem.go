@@ -1,0 +1,68 @@
+package contradiction
+
+import "strings"
+
+// stem reduces a lower-case English word to a crude stem so that inflections of one
+// word compare equal: "opened", "opening", "opens" → "open"; "closed", "close" →
+// "clos". It is a deliberately small suffix stripper, not a lemmatizer: the stems
+// need only be consistent, because every word list is stemmed with the same function
+// when it is loaded. irregular maps forms such as "was" or "children" first.
+func stem(w string, irregular map[string]string) string {
+	if l, ok := irregular[w]; ok {
+		return l
+	}
+	if len(w) <= 3 || !isASCIIWord(w) {
+		return w
+	}
+	stripped := true
+	switch {
+	case strings.HasSuffix(w, "sses"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ied") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		w = w[:len(w)-1]
+		stripped = false // a plural or third person keeps the bare form's final "e"
+	case strings.HasSuffix(w, "ing") && len(w) > 5:
+		w = undouble(w[:len(w)-3])
+	case strings.HasSuffix(w, "ed") && len(w) > 4:
+		w = undouble(w[:len(w)-2])
+	default:
+		stripped = false
+	}
+	// A final "e" is dropped from bare words ("close" → "clos") and what suffix
+	// stripping leaves of a doubled "ee" ("agreeing" → "agree" → "agre"), so both
+	// match the stripped forms ("closed" → "clos", "agreed" → "agre").
+	if strings.HasSuffix(w, "e") && len(w) > 3 && (!stripped || strings.HasSuffix(w, "ee")) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// undouble drops the last letter of a doubled final consonant left by suffix
+// stripping ("stopp" → "stop"), keeping the doubles English stems end in (ll, ss, zz).
+func undouble(w string) string {
+	n := len(w)
+	if n < 3 || w[n-1] != w[n-2] {
+		return w
+	}
+	switch w[n-1] {
+	case 'l', 's', 'z', 'a', 'e', 'i', 'o', 'u':
+		return w
+	}
+	return w[:n-1]
+}
+
+// isASCIIWord reports whether w is made of ASCII letters only; other words (numbers,
+// other scripts) are compared as written.
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if (c < 'a' || c > 'z') && c != '-' {
+			return false
+		}
+	}
+	return true
+}

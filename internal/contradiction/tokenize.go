@@ -1,0 +1,104 @@
+package contradiction
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxTokens bounds how much of one statement is analysed. Claims are sentences; a
+// megabyte pasted as one "claim" is cut here so a pair comparison stays cheap.
+const maxTokens = 200
+
+// token is one word or clause-boundary mark of a statement.
+type token struct {
+	low      string // lower-case form ("n't" split off as "not")
+	cap      bool   // written with an initial capital
+	boundary bool   // punctuation that ends a clause (; . ! ? and brackets; commas do not)
+	comma    bool   // the word is followed by a comma
+}
+
+// tokenize splits text into words and clause boundaries. Words keep internal
+// apostrophes, hyphens, and dots or commas between digits or letters ("U.S.",
+// "1,000", "3.5"); "don't" becomes "do" + "not". Invalid UTF-8 is skipped.
+func tokenize(text string) []token {
+	var out []token
+	i := 0
+	for i < len(text) && len(out) < maxTokens {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			i++
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += s2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' {
+					next, _ := utf8.DecodeRuneInString(text[j+s2:])
+					joinable := unicode.IsLetter(next) || unicode.IsDigit(next)
+					if (r2 == '.' || r2 == ',') && joinable {
+						// dots join abbreviations and decimals, commas only digit groups
+						prev, _ := utf8.DecodeLastRuneInString(text[:j])
+						joinable = (r2 == '.' && (unicode.IsDigit(prev) && unicode.IsDigit(next) || unicode.IsUpper(prev) && unicode.IsUpper(next) && j-i <= 3)) ||
+							(r2 == ',' && unicode.IsDigit(prev) && unicode.IsDigit(next))
+					}
+					if joinable {
+						j += s2
+						continue
+					}
+				}
+				break
+			}
+			// a trailing dot after a one-letter capital ("U.S.") belongs to the word
+			if j < len(text) && text[j] == '.' && strings.Contains(text[i:j], ".") {
+				j++
+			}
+			out = appendWord(out, text[i:j])
+			i = j
+		default:
+			if r == ',' && len(out) > 0 {
+				out[len(out)-1].comma = true
+			}
+			if strings.ContainsRune(";.!?()[]{}", r) {
+				if len(out) > 0 && !out[len(out)-1].boundary {
+					out = append(out, token{boundary: true})
+				}
+			}
+			i += size
+		}
+	}
+	return out
+}
+
+// appendWord adds one word, splitting the "n't" contraction and "cannot".
+func appendWord(out []token, w string) []token {
+	r, _ := utf8.DecodeRuneInString(w)
+	capital := unicode.IsUpper(r)
+	low := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	if low == "cannot" {
+		return append(out, token{low: "can", cap: capital}, token{low: "not"})
+	}
+	if strings.HasSuffix(low, "n't") && len(low) > 3 {
+		base := low[:len(low)-3]
+		switch base {
+		case "ca":
+			base = "can"
+		case "wo":
+			base = "will"
+		case "sha":
+			base = "shall"
+		}
+		return append(out, token{low: base, cap: capital}, token{low: "not"})
+	}
+	if i := strings.IndexByte(low, '\''); i > 0 {
+		low = low[:i] // possessive or clitic: "russia's" → "russia"
+	}
+	if low == "us" && w == "US" {
+		low = "u.s." // the country, not the pronoun
+	}
+	return append(out, token{low: low, cap: capital})
+}
