@@ -35,7 +35,7 @@ func (p *Pipeline) Batch(ctx context.Context, arts []claim.Article) ([]Result, [
 		if err != nil {
 			return nil, nil, fmt.Errorf("pipeline: link %q: %w", results[i].ArticleID, err)
 		}
-		within, across := splitLinks(links, results[i].Claims)
+		within, across := splitLinks(pruneLinks(links), results[i].Claims)
 		results[i].Links = within
 		cross = append(cross, across...)
 	}

@@ -1,7 +1,7 @@
 // Package pipeline runs the whole claim pipeline over articles, top-down:
 //
 //	extract (clean → segment → find mentions → attribute → build claims)
-//	→ score (hedging, check-worthiness) → link (contradictions)
+//	→ score (hedging, check-worthiness) → link (contradictions) → prune links
 //
 // It composes the stage packages and owns what spans articles: claim IDs, the
 // batch and the stream. It knows nothing of gRPC; the server converts at the edge.
@@ -57,10 +57,11 @@ func (p *Pipeline) Article(ctx context.Context, a claim.Article, position int) (
 		return Result{}, err
 	}
 	ix := p.classifier.NewIndex()
-	res.Links, err = ix.Add(ctx, res.Claims, a.Published)
+	links, err := ix.Add(ctx, res.Claims, a.Published)
 	if err != nil {
 		return Result{}, fmt.Errorf("pipeline: link %q: %w", res.ArticleID, err)
 	}
+	res.Links = pruneLinks(links)
 	return res, nil
 }
 
