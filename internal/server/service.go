@@ -38,7 +38,7 @@ func NewService(pipe *pipeline.Pipeline, limits Limits, streamWorkers int, log *
 
 // ExtractClaims implements ClaimsService.
 func (s *Service) ExtractClaims(ctx context.Context, req *claimsv1.ExtractClaimsRequest) (*claimsv1.ExtractClaimsResponse, error) {
-	if err := s.limits.ValidateExtract(req); err != nil {
+	if err := s.limits.ValidateArticleRequest(req); err != nil {
 		return nil, err
 	}
 	art := articleFromProto(req.GetArticle())

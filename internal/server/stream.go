@@ -109,7 +109,7 @@ func (s *Service) streamOne(ctx context.Context, ps *pipeline.Stream, i int, req
 	}()
 	err := pre
 	if err == nil {
-		err = s.limits.ValidateStreamArticle(req)
+		err = s.limits.ValidateArticleRequest(req)
 	}
 	if err != nil {
 		resp.Error = status.Convert(err).Proto()

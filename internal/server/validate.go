@@ -9,6 +9,7 @@ import (
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 )
@@ -94,39 +95,41 @@ func (l Limits) validateEncoding(v *violations, e claimsv1.EncodingType) {
 	}
 }
 
-// ValidateExtract checks an ExtractClaims request.
-func (l Limits) ValidateExtract(r *claimsv1.ExtractClaimsRequest) error {
+// validate runs check unless the codec could not decode m, in which case that is
+// the one thing worth reporting.
+func validate(m proto.Message, check func(v *violations)) error {
 	var v violations
-	if field, why, failed := decodeFailure(r); failed {
+	if field, why, failed := decodeFailure(m); failed {
 		v.addInvalid(field, "%s", why)
-		return v.err()
+	} else {
+		check(&v)
 	}
-	l.validateArticle(&v, "article", r.GetArticle())
-	l.validateEncoding(&v, r.GetEncodingType())
 	return v.err()
 }
 
-// ValidateStreamArticle checks one message of a stream; its error goes into that
-// article's response, not the stream's status.
-func (l Limits) ValidateStreamArticle(r *claimsv1.StreamExtractClaimsRequest) error {
-	var v violations
-	if field, why, failed := decodeFailure(r); failed {
-		v.addInvalid(field, "%s", why)
-		return v.err()
-	}
-	l.validateArticle(&v, "article", r.GetArticle())
-	l.validateEncoding(&v, r.GetEncodingType())
-	return v.err()
+// articleRequest is what ExtractClaims and stream requests have in common.
+type articleRequest interface {
+	proto.Message
+	GetArticle() *claimsv1.Article
+	GetEncodingType() claimsv1.EncodingType
+}
+
+// ValidateArticleRequest checks an ExtractClaims request or one message of a
+// stream (whose error goes into that article's response, not the stream's status).
+func (l Limits) ValidateArticleRequest(r articleRequest) error {
+	return validate(r, func(v *violations) {
+		l.validateArticle(v, "article", r.GetArticle())
+		l.validateEncoding(v, r.GetEncodingType())
+	})
 }
 
 // ValidateBatch checks a BatchExtractClaims request: every article, the count, the
 // total size and that client IDs are unique (claim IDs are built from them).
 func (l Limits) ValidateBatch(r *claimsv1.BatchExtractClaimsRequest) error {
-	var v violations
-	if field, why, failed := decodeFailure(r); failed {
-		v.addInvalid(field, "%s", why)
-		return v.err()
-	}
+	return validate(r, func(v *violations) { l.validateBatch(v, r) })
+}
+
+func (l Limits) validateBatch(v *violations, r *claimsv1.BatchExtractClaimsRequest) {
 	arts := r.GetArticles()
 	if len(arts) == 0 {
 		v.addInvalid("articles", "at least one article is required")
@@ -138,7 +141,7 @@ func (l Limits) ValidateBatch(r *claimsv1.BatchExtractClaimsRequest) error {
 	seen := make(map[string]int, len(arts))
 	for i, a := range arts {
 		p := fmt.Sprintf("articles[%d]", i)
-		l.validateArticle(&v, p, a)
+		l.validateArticle(v, p, a)
 		total += len(a.GetText())
 		if id := a.GetId(); id != "" {
 			if j, dup := seen[id]; dup {
@@ -150,17 +153,15 @@ func (l Limits) ValidateBatch(r *claimsv1.BatchExtractClaimsRequest) error {
 	if total > l.MaxBatchBytes {
 		v.addTooLarge("articles", "total text is %d bytes; the limit is %d", total, l.MaxBatchBytes)
 	}
-	l.validateEncoding(&v, r.GetEncodingType())
-	return v.err()
+	l.validateEncoding(v, r.GetEncodingType())
 }
 
 // ValidateCompare checks a CompareClaims request.
 func (l Limits) ValidateCompare(r *claimsv1.CompareClaimsRequest) error {
-	var v violations
-	if field, why, failed := decodeFailure(r); failed {
-		v.addInvalid(field, "%s", why)
-		return v.err()
-	}
+	return validate(r, func(v *violations) { l.validateCompare(v, r) })
+}
+
+func (l Limits) validateCompare(v *violations, r *claimsv1.CompareClaimsRequest) {
 	for _, s := range []struct {
 		field string
 		st    *claimsv1.Statement
@@ -169,14 +170,13 @@ func (l Limits) ValidateCompare(r *claimsv1.CompareClaimsRequest) error {
 			v.addInvalid(s.field, "is required")
 			continue
 		}
-		l.validateText(&v, s.field+".text", s.st.GetText(), l.MaxStatementBytes)
+		l.validateText(v, s.field+".text", s.st.GetText(), l.MaxStatementBytes)
 		if t := s.st.GetTime(); t != nil {
 			if err := t.CheckValid(); err != nil {
 				v.addInvalid(s.field+".time", "%v", err)
 			}
 		}
 	}
-	return v.err()
 }
 
 func firstInvalidUTF8(s string) int {

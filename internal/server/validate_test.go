@@ -12,7 +12,7 @@ import (
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 )
 
-func TestValidateExtract(t *testing.T) {
+func TestValidateArticleRequest(t *testing.T) {
 	l := DefaultLimits()
 	l.MaxArticleBytes = 100
 	tests := []struct {
@@ -36,7 +36,7 @@ func TestValidateExtract(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkStatus(t, l.ValidateExtract(tt.req), tt.code, tt.fields)
+			checkStatus(t, l.ValidateArticleRequest(tt.req), tt.code, tt.fields)
 		})
 	}
 }
