@@ -1,0 +1,454 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/claimsvc/claimsvc/internal/dataset"
+	"github.com/claimsvc/claimsvc/internal/metrics"
+	"github.com/claimsvc/claimsvc/internal/scoring"
+)
+
+// hedgeFlags are the inputs and knobs of the hedging trainer.
+type hedgeFlags struct {
+	train, certainty, dev, out string
+	minCount                   int
+	certaintyWeight            float64
+	cv                         bool
+}
+
+// trainHedging learns the hedge cue model and the sentence layer:
+//
+//  1. cue forms: every gold cue form of szeged-train seen at least -min-count times
+//     joins the hand lexicon's forms as a candidate;
+//  2. cue model: logistic regression over each candidate's context features
+//     (scoring.CueFinder), a candidate being positive when it overlaps a gold cue;
+//  3. sentence layer: a logistic layer over the cue evidence of a sentence
+//     (scoring.LayerFeatures, from cue-model logits fitted on the other half of
+//     the training documents) that both classifies Szeged's uncertain label and
+//     grades certainty-train's findings linearly (see layerTraining), so the
+//     score is a yes/no a batch job can threshold and a grade a reader can trust;
+//  4. the default threshold maximises uncertain-class F1 on szeged-dev.
+func trainHedging(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var f hedgeFlags
+	fs := flag.NewFlagSet("hedging", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.train, "train", defaultPath("hedging/szeged-train.jsonl"), "Szeged training `file`")
+	fs.StringVar(&f.certainty, "certainty", defaultPath("hedging/certainty-train.jsonl"), "graded certainty training `file`")
+	fs.StringVar(&f.dev, "dev", defaultPath("hedging/szeged-dev.jsonl"), "Szeged dev `file` for the threshold")
+	fs.StringVar(&f.out, "out", "internal/scoring/data/hedge-model.tsv", "model `file` to write")
+	fs.IntVar(&f.minCount, "min-count", 2, "least times a gold cue form must occur in train to become a candidate")
+	fs.Float64Var(&f.certaintyWeight, "certainty-weight", 4, "weight of the certainty-train fit against the Szeged fit in the sentence layer")
+	fs.BoolVar(&f.cv, "cv", false, "also report certainty Pearson from 2-fold cross-validation of the layer on certainty-train")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	train, err := dataset.ReadHedging(f.train)
+	if err != nil {
+		return err
+	}
+	cert, err := dataset.ReadCertainty(f.certainty)
+	if err != nil {
+		return err
+	}
+	dev, err := dataset.ReadHedging(f.dev)
+	if err != nil {
+		return err
+	}
+
+	learned, err := learnForms(train, f.minCount)
+	if err != nil {
+		return err
+	}
+	finder, err := scoring.NewCueFinder(learned)
+	if err != nil {
+		return err
+	}
+	slog.Info("cue forms", "learned", len(learned))
+
+	// Candidates and their labels for every training sentence.
+	sents := make([]cueSentence, len(train))
+	for i, r := range train {
+		sents[i] = labelCandidates(finder, r)
+	}
+	vocab := featureVocab(sents, 2)
+	cfg := logRegConfig{epochs: 12, rate: 0.1, l2: 1e-4, seed: 1}
+
+	// Out-of-fold cue logits for the sentence layer: fit on one half of the
+	// documents, predict the other, so the layer sees honest evidence.
+	oof := make([][]scoring.Evidence, len(sents))
+	for fold := 0; fold < 2; fold++ {
+		var in []int
+		for i, r := range train {
+			if docFold(r.ID) != fold {
+				in = append(in, i)
+			}
+		}
+		w, b, err := trainCueModel(ctx, sents, in, vocab, cfg)
+		if err != nil {
+			return err
+		}
+		for i, r := range train {
+			if docFold(r.ID) == fold {
+				oof[i] = cueEvidence(sents[i], vocab, w, b)
+			}
+		}
+	}
+	all := make([]int, len(sents))
+	for i := range all {
+		all[i] = i
+	}
+	w, b, err := trainCueModel(ctx, sents, all, vocab, cfg)
+	if err != nil {
+		return err
+	}
+
+	// Sentence layer on Szeged (out-of-fold evidence) and certainty-train
+	// (evidence from the final cue model; no certainty text was used to fit it).
+	const cueThreshold = 0.5
+	var lt layerTraining
+	for i := range sents {
+		y := 0.0
+		if train[i].Uncertain {
+			y = 1
+		}
+		lt.szegedX = append(lt.szegedX, scoring.LayerFeatures(oof[i], cueThreshold))
+		lt.szegedY = append(lt.szegedY, y)
+	}
+	for _, r := range cert {
+		s := labelCandidates(finder, dataset.HedgeSentence{Text: r.Text})
+		lt.certX = append(lt.certX, scoring.LayerFeatures(cueEvidence(s, vocab, w, b), cueThreshold))
+		lt.certT = append(lt.certT, (6-r.Certainty)/5)
+	}
+	if f.cv {
+		if err := certaintyCV(ctx, stdout, lt, f.certaintyWeight); err != nil {
+			return err
+		}
+	}
+	layer, err := lt.fit(ctx, f.certaintyWeight, 3000)
+	if err != nil {
+		return err
+	}
+	layerLogit := func(ev []scoring.Evidence) float64 {
+		x := scoring.LayerFeatures(ev, cueThreshold)
+		var z float64
+		for k := range x {
+			z += layer[k] * x[k]
+		}
+		return z
+	}
+
+	// Default threshold on dev.
+	var scores []float64
+	var labels []bool
+	for _, r := range dev {
+		s := labelCandidates(finder, r)
+		scores = append(scores, sigmoid(layerLogit(cueEvidence(s, vocab, w, b))))
+		labels = append(labels, r.Uncertain)
+	}
+	threshold, devF1 := bestThreshold(scores, labels)
+	fmt.Fprintf(stdout, "hedging: %d learned forms, %d cue features; dev F1 %.4f at threshold %.4f, AUROC %.4f\n",
+		len(learned), len(vocab), devF1, threshold, metrics.AUROC(scores, labels))
+
+	sums, err := fileSums(f.train, f.certainty, f.dev)
+	if err != nil {
+		return err
+	}
+	return writeHedgeModel(f, sums, learned, vocab, w, b, layer, threshold, cueThreshold)
+}
+
+// cueSentence is a training sentence's candidates: hedge candidates with their
+// class, features and gold label, and the fixed-strength cues as evidence.
+type cueSentence struct {
+	classes []string
+	feats   [][]string
+	labels  []bool
+	fixed   []scoring.Evidence
+}
+
+// labelCandidates finds r's candidates; a hedge candidate is positive when it
+// overlaps a gold cue span.
+func labelCandidates(finder *scoring.CueFinder, r dataset.HedgeSentence) cueSentence {
+	var s cueSentence
+	for _, c := range finder.Candidates(r.Text) {
+		if c.Features == nil {
+			s.fixed = append(s.fixed, scoring.Evidence{Class: c.Class, Strength: c.Strength})
+			continue
+		}
+		pos := false
+		for _, g := range r.Cues {
+			if c.Span.Start < g.End && g.Start < c.Span.End {
+				pos = true
+				break
+			}
+		}
+		s.classes = append(s.classes, c.Class)
+		s.feats = append(s.feats, c.Features)
+		s.labels = append(s.labels, pos)
+	}
+	return s
+}
+
+// learnForms collects the gold cue forms of train seen at least min times, with
+// the class the hand lexicon gives them or else one from the corpus's cue type.
+func learnForms(train []dataset.HedgeSentence, min int) (map[string]string, error) {
+	finder, err := scoring.NewCueFinder(nil)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	types := map[string]map[string]int{}
+	for _, r := range train {
+		for _, c := range r.Cues {
+			if c.Start < 0 || c.End > len(r.Text) || c.Start >= c.End {
+				continue
+			}
+			form := scoring.CueForm(r.Text[c.Start:c.End])
+			if form == "" {
+				continue
+			}
+			counts[form]++
+			if types[form] == nil {
+				types[form] = map[string]int{}
+			}
+			types[form][c.Type]++
+		}
+	}
+	out := map[string]string{}
+	for form, n := range counts {
+		if n < min {
+			continue
+		}
+		if cls := finder.LexiconClass(form); cls != "" {
+			out[form] = cls
+			continue
+		}
+		out[form] = classOfType(majority(types[form]))
+	}
+	return out, nil
+}
+
+// classOfType maps a Szeged cue type to a scorer class.
+func classOfType(t string) string {
+	switch {
+	case strings.Contains(t, "doxastic"):
+		return scoring.ClassSpeculativeVerb
+	case strings.Contains(t, "investigation"):
+		return scoring.ClassInvestigation
+	case strings.Contains(t, "condition"):
+		return scoring.ClassConditional
+	default:
+		return scoring.ClassSpeculative
+	}
+}
+
+// majority is the most frequent key, ties broken alphabetically.
+func majority(m map[string]int) string {
+	best, bn := "", -1
+	for k, n := range m {
+		if n > bn || n == bn && k < best {
+			best, bn = k, n
+		}
+	}
+	return best
+}
+
+// featureVocab indexes the features seen at least min times, in sorted order.
+func featureVocab(sents []cueSentence, min int) map[string]int32 {
+	counts := map[string]int{}
+	for _, s := range sents {
+		for _, fs := range s.feats {
+			for _, f := range fs {
+				counts[f]++
+			}
+		}
+	}
+	var names []string
+	for f, n := range counts {
+		if n >= min {
+			names = append(names, f)
+		}
+	}
+	sort.Strings(names)
+	vocab := make(map[string]int32, len(names))
+	for i, f := range names {
+		vocab[f] = int32(i)
+	}
+	return vocab
+}
+
+// trainCueModel fits the cue model on the candidates of the sentences in idx.
+func trainCueModel(ctx context.Context, sents []cueSentence, idx []int, vocab map[string]int32, cfg logRegConfig) ([]float64, float64, error) {
+	var xs []example
+	for _, i := range idx {
+		s := sents[i]
+		for k, fs := range s.feats {
+			x := example{w: 1}
+			for _, f := range fs {
+				if j, ok := vocab[f]; ok {
+					x.feats = append(x.feats, j)
+				}
+			}
+			if s.labels[k] {
+				x.y = 1
+			}
+			xs = append(xs, x)
+		}
+	}
+	return trainLogReg(ctx, xs, len(vocab), cfg)
+}
+
+// cueEvidence scores a sentence's hedge candidates with a cue model and adds
+// its fixed-strength cues: the evidence the scorer would collect.
+func cueEvidence(s cueSentence, vocab map[string]int32, w []float64, b float64) []scoring.Evidence {
+	out := make([]scoring.Evidence, 0, len(s.feats)+len(s.fixed))
+	for k, fs := range s.feats {
+		z := b
+		for _, f := range fs {
+			if j, ok := vocab[f]; ok {
+				z += w[j]
+			}
+		}
+		out = append(out, scoring.Evidence{Class: s.classes[k], Logit: z})
+	}
+	return append(out, s.fixed...)
+}
+
+// layerExample is one sentence-layer example with dense features.
+func layerExample(ev []scoring.Evidence, cueThreshold, y, weight float64) example {
+	x := scoring.LayerFeatures(ev, cueThreshold)
+	// the last layer feature is the constant bias, which trainLogReg learns itself
+	ex := example{y: y, w: weight}
+	for k := 0; k < len(x)-1; k++ {
+		ex.feats = append(ex.feats, int32(k))
+		ex.vals = append(ex.vals, x[k])
+	}
+	return ex
+}
+
+// docFold splits Szeged sentences into two folds by document (the id up to its
+// last '/'), with a hash so neighbouring documents scatter.
+func docFold(id string) int {
+	doc := id
+	if k := strings.LastIndex(id, "/"); k > 0 {
+		doc = id[:k]
+	}
+	h := sha256.Sum256([]byte(doc))
+	return int(h[0] & 1)
+}
+
+// fileSums is the short SHA-256 of each input file, for the model's header.
+func fileSums(paths ...string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("checksum: %w", err)
+		}
+		h := sha256.Sum256(data)
+		out = append(out, fmt.Sprintf("%s sha256:%s", baseName(p), hex.EncodeToString(h[:8])))
+	}
+	return out, nil
+}
+
+func baseName(p string) string {
+	if k := strings.LastIndex(p, "/"); k >= 0 {
+		return p[k+1:]
+	}
+	return p
+}
+
+// writeHedgeModel writes the model in the format scoring parses, sorted so the
+// file is byte-identical between runs.
+func writeHedgeModel(f hedgeFlags, sums []string, learned map[string]string, vocab map[string]int32, w []float64, b float64, layer []float64, threshold, cueThreshold float64) error {
+	out, err := os.Create(f.out)
+	if err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	bw := bufio.NewWriter(out)
+	fmt.Fprintf(bw, "# Hedge cue model and sentence layer for internal/scoring (format: see hedgemodel.go).\n")
+	fmt.Fprintf(bw, "# Made by: go run ./cmd/claimtrain hedging -min-count %d -certainty-weight %g\n", f.minCount, f.certaintyWeight)
+	fmt.Fprintf(bw, "# Learned from szeged-train (Szeged Uncertainty Corpus cue annotations) and\n")
+	fmt.Fprintf(bw, "# certainty-train (Pei & Jurgens 2021, MIT); threshold chosen on szeged-dev.\n")
+	fmt.Fprintf(bw, "# Inputs: %s\n", strings.Join(sums, ", "))
+	fmt.Fprintf(bw, "# Stored: cue word forms and weights of context features (a cue with its neighbouring words), no sentences.\n")
+	fmt.Fprintf(bw, "param\tcue_bias\t%.6g\n", b)
+	fmt.Fprintf(bw, "param\tthreshold\t%.6g\n", threshold)
+	fmt.Fprintf(bw, "param\tcue_threshold\t%.6g\n", cueThreshold)
+	for k, name := range scoring.LayerNames() {
+		fmt.Fprintf(bw, "layer\t%s\t%.6g\n", name, layer[k])
+	}
+	forms := make([]string, 0, len(learned))
+	for form := range learned {
+		forms = append(forms, form)
+	}
+	sort.Strings(forms)
+	for _, form := range forms {
+		fmt.Fprintf(bw, "form\t%s\t%s\n", form, learned[form])
+	}
+	names := make([]string, 0, len(vocab))
+	for name, j := range vocab {
+		if math.Abs(w[j]) >= 1e-3 {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(bw, "weight\t%s\t%.4g\n", name, w[vocab[name]])
+	}
+	if err := bw.Flush(); err != nil {
+		out.Close()
+		return fmt.Errorf("write model: %w", err)
+	}
+	return out.Close()
+}
+
+// defaultPath is rel inside the shared data folder, or rel itself when there is none.
+func defaultPath(rel string) string {
+	p, err := dataset.Path(rel)
+	if err != nil {
+		return rel
+	}
+	return p
+}
+
+// certaintyCV fits the layer twice, each time without half of certainty-train
+// (alternate findings), and reports the Pearson correlation of (1 − score) with
+// certainty over the held-out halves: a steadier estimate than the small
+// certainty-val file.
+func certaintyCV(ctx context.Context, stdout io.Writer, lt layerTraining, lambda float64) error {
+	var sure, gold []float64
+	for fold := 0; fold < 2; fold++ {
+		part := layerTraining{szegedX: lt.szegedX, szegedY: lt.szegedY}
+		var heldX [][]float64
+		var heldT []float64
+		for i := range lt.certX {
+			if i%2 == fold {
+				heldX, heldT = append(heldX, lt.certX[i]), append(heldT, lt.certT[i])
+				continue
+			}
+			part.certX, part.certT = append(part.certX, lt.certX[i]), append(part.certT, lt.certT[i])
+		}
+		layer, err := part.fit(ctx, lambda, 3000)
+		if err != nil {
+			return err
+		}
+		for i, x := range heldX {
+			sure = append(sure, 1-sigmoid(dot(layer, x)))
+			gold = append(gold, 6-5*heldT[i])
+		}
+	}
+	fmt.Fprintf(stdout, "hedging: certainty Pearson %.4f Spearman %.4f (2-fold CV on certainty-train)\n",
+		metrics.Pearson(sure, gold), metrics.Spearman(sure, gold))
+	return nil
+}

@@ -1,0 +1,277 @@
+package scoring
+
+import (
+	"sort"
+	"strings"
+)
+
+// phrase is one cue form: a hand-curated lexicon entry or a form learned from the
+// training corpus, of one or more tokens.
+type phrase struct {
+	toks  []string
+	form  string // toks joined by single spaces
+	class string
+	prior float64 // signed hand prior; 0 for learned-only forms
+	// heads are the leading parts of this phrase's context features ("f=may",
+	// "c=modal", "st=may") and headHash their hashes, computed once so scoring
+	// hashes only the part of a feature that depends on the context.
+	heads    [numHeads]string
+	headHash [numHeads]uint64
+	// attrFloor and distFloor are attributionFloor and distancingFloor of this
+	// phrase, computed once.
+	attrFloor, distFloor float64
+}
+
+// Feature heads: what a cue feature is about before its context part.
+const (
+	headForm = iota
+	headClass
+	headStem
+	numHeads
+)
+
+// candidate is a phrase matched at tokens [i, j) of a sentence.
+type candidate struct {
+	i, j int
+	p    *phrase
+}
+
+// cueFinder finds hedge and booster candidates in tokenized text and describes
+// each with the context features the learned cue model weighs. It is read-only
+// after construction, so one finder serves any number of goroutines.
+type cueFinder struct {
+	byFirst map[string]*firstEntry // keyed by a phrase's first token
+}
+
+// firstEntry is what one lowercase word starts: cue phrases (longest first) and
+// whether the word is a negator. One map lookup per token answers both.
+type firstEntry struct {
+	phrases []*phrase
+	negator bool
+}
+
+// newCueFinder joins the lexicon with learned forms (form -> class); a lexicon
+// entry keeps its own class when a learned form repeats it.
+func newCueFinder(lex lexicon, learned map[string]string) *cueFinder {
+	f := &cueFinder{byFirst: map[string]*firstEntry{}}
+	entry := func(w string) *firstEntry {
+		e := f.byFirst[w]
+		if e == nil {
+			e = &firstEntry{}
+			f.byFirst[w] = e
+		}
+		return e
+	}
+	for w := range lex.negators {
+		entry(w).negator = true
+	}
+	add := func(form, class string, prior float64) {
+		toks := strings.Fields(form)
+		if len(toks) == 0 {
+			return
+		}
+		p := &phrase{toks: toks, form: strings.Join(toks, " "), class: class, prior: prior}
+		p.heads = [numHeads]string{"f=" + p.form, "c=" + class, "st=" + stem(p.form)}
+		for k, h := range p.heads {
+			p.headHash[k] = fnvString(fnvOffset, h)
+		}
+		p.attrFloor, p.distFloor = attributionFloor(p), distancingFloor(p)
+		e := entry(toks[0])
+		e.phrases = append(e.phrases, p)
+	}
+	for form, e := range lex.entries {
+		add(form, e.class, e.prior)
+	}
+	for form, class := range learned {
+		if _, ok := lex.entries[form]; !ok {
+			add(form, class, 0)
+		}
+	}
+	for _, e := range f.byFirst {
+		ps := e.phrases
+		sort.Slice(ps, func(a, b int) bool {
+			if len(ps[a].toks) != len(ps[b].toks) {
+				return len(ps[a].toks) > len(ps[b].toks)
+			}
+			return ps[a].form < ps[b].form
+		})
+	}
+	return f
+}
+
+// find appends the candidates of toks to dst, left to right, taking the longest
+// phrase at each token so "no doubt" wins over "doubt" and "whether or not" over
+// "whether"; it also marks every negator token (token.neg). It applies the
+// context rules a word list cannot express: a capitalised modal inside a
+// sentence or next to a number is a name or a month ("Theresa May", "May 20",
+// "20 May", "Will Smith"), not a hedge.
+func (f *cueFinder) find(toks []token, dst []candidate) []candidate {
+	next := 0 // tokens before next belong to a matched phrase
+	for i := range toks {
+		if !toks[i].word {
+			continue
+		}
+		e := f.byFirst[toks[i].lower]
+		if e == nil {
+			continue
+		}
+		toks[i].neg = e.negator
+		if i < next {
+			continue
+		}
+		for _, p := range e.phrases {
+			if i+len(p.toks) > len(toks) || !matches(toks[i:i+len(p.toks)], p.toks) {
+				continue
+			}
+			if p.class == ClassModal && len(p.toks) == 1 && nameOrDate(toks, i) {
+				break
+			}
+			dst = append(dst, candidate{i: i, j: i + len(p.toks), p: p})
+			next = i + len(p.toks)
+			break
+		}
+	}
+	return dst
+}
+
+// matches reports whether the tokens spell want.
+func matches(toks []token, want []string) bool {
+	for k, w := range want {
+		if toks[k].lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// nameOrDate reports whether the capitalised token at i reads as a name or month:
+// capitalised after a word, or beside a number.
+func nameOrDate(toks []token, i int) bool {
+	t := toks[i]
+	if !t.upper {
+		return false
+	}
+	if i+1 < len(toks) && toks[i+1].digit || i > 0 && toks[i-1].digit {
+		return true
+	}
+	return i > 0 && toks[i-1].word
+}
+
+// feat is one feature as up to six string parts; its name is their
+// concatenation. Keeping the parts apart lets the scorer hash a feature without
+// building its string.
+type feat [6]string
+
+// String is the feature's name as written in the weights file.
+func (f feat) String() string { return f[0] + f[1] + f[2] + f[3] + f[4] + f[5] }
+
+// hash is 64-bit FNV-1a of the feature's name.
+func (f feat) hash() uint64 {
+	h := uint64(fnvOffset)
+	for _, s := range f {
+		h = fnvString(h, s)
+	}
+	return h
+}
+
+// FNV-1a constants.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// fnvString continues FNV-1a hash h over s, so hashing parts in turn equals
+// hashing their concatenation.
+func fnvString(h uint64, s string) uint64 {
+	for k := 0; k < len(s); k++ {
+		h ^= uint64(s[k])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// cueFeat is one context feature of a cue candidate: a head of its phrase
+// (headForm, headClass, headStem) followed by context parts.
+type cueFeat struct {
+	head uint8
+	rest [4]string
+}
+
+// name is the feature's name as written in the weights file.
+func (f cueFeat) name(p *phrase) string {
+	return p.heads[f.head] + f.rest[0] + f.rest[1] + f.rest[2] + f.rest[3]
+}
+
+// hash equals featHash(f.name(p)) without building the name.
+func (f cueFeat) hash(p *phrase) uint64 {
+	h := p.headHash[f.head]
+	for _, s := range f.rest {
+		h = fnvString(h, s)
+	}
+	return h
+}
+
+// maxCueFeats bounds the features of one candidate.
+const maxCueFeats = 16
+
+// features writes the context features of c into out and returns how many; it
+// needs the negator marks find sets. The trainer and the scorer both call this,
+// so they can never disagree.
+func (f *cueFinder) features(toks []token, c candidate, out *[maxCueFeats]cueFeat) int {
+	prev, next, next2 := "<s>", "</s>", "</s>"
+	var negBefore, negAfter bool
+	if c.i > 0 {
+		prev, negBefore = toks[c.i-1].lower, toks[c.i-1].neg
+	}
+	if c.i > 1 {
+		negBefore = negBefore || toks[c.i-2].neg
+	}
+	if c.j < len(toks) {
+		next, negAfter = toks[c.j].lower, toks[c.j].neg
+	}
+	if c.j+1 < len(toks) {
+		next2, negAfter = toks[c.j+1].lower, negAfter || toks[c.j+1].neg
+	}
+	n := 0
+	put := func(head uint8, rest ...string) {
+		out[n].head = head
+		out[n].rest = [4]string{}
+		copy(out[n].rest[:], rest)
+		n++
+	}
+	put(headForm)
+	put(headClass)
+	put(headForm, "|p=", prev)
+	put(headForm, "|n=", next)
+	put(headForm, "|n=", next, "_", next2)
+	put(headClass, "|p=", prev)
+	put(headClass, "|n=", next)
+	put(headStem)
+	if c.i == 0 {
+		put(headForm, "|first")
+	} else if toks[c.i].upper {
+		put(headForm, "|cap")
+	}
+	if c.j < len(toks) && toks[c.j].digit {
+		put(headForm, "|nnum")
+	}
+	if negBefore {
+		put(headForm, "|neg")
+		put(headClass, "|neg")
+	}
+	if negAfter {
+		put(headForm, "|nextneg")
+	}
+	return n
+}
+
+// stem strips the commonest English inflections so "suggests", "suggested" and
+// "suggesting" share evidence; it returns a substring and never allocates.
+func stem(w string) string {
+	for _, suf := range [...]string{"ing", "ed", "es", "s", "e"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}

@@ -1,0 +1,197 @@
+package scoring
+
+import (
+	"bufio"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Layer feature indices, in the order layerFeatures fills them. The sentence
+// layer maps the cue evidence of a sentence or claim to its hedging score.
+const (
+	layerMax      = iota // the strongest hedge cue's logit, clipped to [-8, 8]
+	layerNoisyOr         // 1 − Π(1 − p) over hedge candidates
+	layerCount           // number of hedge cues (p ≥ cue threshold), capped at 4
+	layerModal           // Σ p of modal candidates
+	layerSpecVerb        // Σ p of speculative verbs
+	layerAdverb          // Σ p of adverbs, adjectives, weak attributions and other learned cues
+	layerCond            // Σ p of conditionals and investigation cues
+	layerBoost           // summed strength of boosters and negated hedges, capped at 2
+	layerLimit           // summed strength of limitation cues, capped at 2
+	layerApprox          // summed strength of approximators, capped at 1
+	layerNeg             // 1 when a negation word is present
+	// The same four when no hedge cue is present: the layer can then grade
+	// cue-less sentences among themselves without moving them across the threshold.
+	layerBoost0
+	layerLimit0
+	layerApprox0
+	layerNeg0
+	layerBias
+	numLayer
+)
+
+// LayerNames names the sentence-layer features for the weights file, in order.
+func LayerNames() []string {
+	return []string{"max", "noisyor", "count", "modal", "specverb", "adverb", "cond", "boost", "limit", "approx", "neg", "boost0", "limit0", "approx0", "neg0", "bias"}
+}
+
+// Evidence is one weighed cue candidate of a sentence or claim: a hedge
+// candidate carries the cue model's logit, a booster, negated hedge or
+// limitation cue its fixed strength (> 0; 0 when a negation cancels it); a
+// negation word is evidence of class ClassNegator.
+type Evidence struct {
+	Class    string
+	Logit    float64
+	Strength float64
+}
+
+// hedgeModel is the parsed hedge-model.tsv: learned cue forms, context feature
+// weights of the cue model, the sentence layer and the default threshold.
+type hedgeModel struct {
+	learned      map[string]string // form -> class
+	weights      map[uint64]float64
+	cueBias      float64
+	layer        [numLayer]float64
+	threshold    float64 // hedging score at or above which a claim is uncertain
+	cueThreshold float64 // cue probability at or above which a candidate is a cue
+}
+
+// parseHedgeModel reads the lines the claimtrain hedging command writes:
+//
+//	form<TAB>phrase<TAB>class    a cue form learned from the training corpus
+//	weight<TAB>feature<TAB>w     a cue-model feature weight
+//	layer<TAB>name<TAB>w         a sentence-layer weight (names from LayerNames)
+//	param<TAB>name<TAB>value     cue_bias, threshold, cue_threshold
+func parseHedgeModel(data string) (hedgeModel, error) {
+	m := hedgeModel{learned: map[string]string{}, weights: map[uint64]float64{}, threshold: 0.5, cueThreshold: 0.5}
+	names := LayerNames()
+	sc := bufio.NewScanner(strings.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return m, fmt.Errorf("hedge model line %d: want 3 tab-separated fields, got %d", n, len(f))
+		}
+		if f[0] == "form" {
+			m.learned[f[1]] = f[2]
+			continue
+		}
+		v, err := strconv.ParseFloat(f[2], 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			return m, fmt.Errorf("hedge model line %d: bad number %q: %w", n, f[2], err)
+		}
+		switch f[0] {
+		case "weight":
+			m.weights[featHash(f[1])] = v
+		case "layer":
+			k := indexOf(names, f[1])
+			if k < 0 {
+				return m, fmt.Errorf("hedge model line %d: unknown layer feature %q", n, f[1])
+			}
+			m.layer[k] = v
+		case "param":
+			switch f[1] {
+			case "cue_bias":
+				m.cueBias = v
+			case "threshold":
+				m.threshold = v
+			case "cue_threshold":
+				m.cueThreshold = v
+
+			default:
+				return m, fmt.Errorf("hedge model line %d: unknown param %q", n, f[1])
+			}
+		default:
+			return m, fmt.Errorf("hedge model line %d: unknown record %q", n, f[0])
+		}
+	}
+	return m, sc.Err()
+}
+
+// featHash hashes a feature name exactly as feat.hash hashes its parts.
+func featHash(name string) uint64 { return feat{name}.hash() }
+
+func indexOf(xs []string, x string) int {
+	for i, s := range xs {
+		if s == x {
+			return i
+		}
+	}
+	return -1
+}
+
+// layerFeatures turns the cue evidence of one sentence or claim into the
+// sentence layer's inputs.
+func layerFeatures(ev []Evidence, cueThreshold float64) [numLayer]float64 {
+	var x [numLayer]float64
+	x[layerMax] = -8
+	keep := 1.0
+	for _, e := range ev {
+		switch e.Class {
+		case ClassBooster, ClassNegatedHedge:
+			x[layerBoost] += e.Strength
+			continue
+		case ClassLimitation:
+			x[layerLimit] += e.Strength
+			continue
+		case ClassApproximator:
+			x[layerApprox] += e.Strength
+			continue
+		case ClassNegator:
+			x[layerNeg] = 1
+			continue
+		}
+		z := clip(e.Logit, -8, 8)
+		x[layerMax] = math.Max(x[layerMax], z)
+		p := sigmoid(z)
+		keep *= 1 - p
+		if p >= cueThreshold {
+			x[layerCount]++
+		}
+		switch e.Class {
+		case ClassModal:
+			x[layerModal] += p
+		case ClassSpeculativeVerb:
+			x[layerSpecVerb] += p
+		case ClassConditional, ClassInvestigation:
+			x[layerCond] += p
+		default:
+			x[layerAdverb] += p
+		}
+	}
+	x[layerNoisyOr] = 1 - keep
+	x[layerCount] = math.Min(x[layerCount], 4)
+	x[layerBoost] = math.Min(x[layerBoost], 2)
+	x[layerLimit] = math.Min(x[layerLimit], 2)
+	x[layerApprox] = math.Min(x[layerApprox], 1)
+	if x[layerCount] == 0 {
+		x[layerBoost0], x[layerBoost] = x[layerBoost], 0
+		x[layerLimit0], x[layerLimit] = x[layerLimit], 0
+		x[layerApprox0], x[layerApprox] = x[layerApprox], 0
+		x[layerNeg0], x[layerNeg] = x[layerNeg], 0
+	}
+	x[layerBias] = 1
+	return x
+}
+
+// LayerFeatures is layerFeatures for the trainer: it must see the sentence layer's
+// inputs exactly as the scorer computes them.
+func LayerFeatures(ev []Evidence, cueThreshold float64) []float64 {
+	x := layerFeatures(ev, cueThreshold)
+	return x[:]
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+func clip(v, lo, hi float64) float64 {
+	if v != v { // NaN
+		return lo
+	}
+	return math.Max(lo, math.Min(hi, v))
+}

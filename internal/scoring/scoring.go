@@ -1,0 +1,81 @@
+// Package scoring gives every claim a hedging score (how tentatively it is
+// asserted, with the cue words that say so) and a check-worthiness score (how
+// likely it is a factual statement worth checking), both in [0,1] with default
+// thresholds chosen on dev data, so a journalist can read why and a batch job
+// can threshold.
+//
+// Both scorers are small learned linear models over hand-curated lexicons,
+// embedded in the binary (data/): the product needs no model download and no
+// data folder. The weights are produced from the training splits of the
+// shared evaluation data by `go run ./cmd/claimtrain hedging|checkworthy`;
+// data/README.md records how.
+package scoring
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/claimsvc/claimsvc/internal/claim"
+)
+
+//go:embed data/hedge-lexicon.tsv
+var hedgeLexiconTSV string
+
+//go:embed data/hedge-model.tsv
+var hedgeModelTSV string
+
+//go:embed data/checkworthy-lexicon.tsv
+var checkLexiconTSV string
+
+//go:embed data/checkworthy-model.tsv
+var checkModelTSV string
+
+// Scorer scores hedging and check-worthiness. Build it once with New; it is
+// read-only afterwards and safe for concurrent use.
+type Scorer struct {
+	lex    lexicon
+	finder *cueFinder
+	hedge  hedgeModel
+	check  checkModel
+	pool   sync.Pool // *scratch
+}
+
+// New parses the embedded lexicons and weights into a ready Scorer.
+func New() (*Scorer, error) {
+	lex, err := parseLexicon(hedgeLexiconTSV)
+	if err != nil {
+		return nil, fmt.Errorf("scoring: %w", err)
+	}
+	hm, err := parseHedgeModel(hedgeModelTSV)
+	if err != nil {
+		return nil, fmt.Errorf("scoring: %w", err)
+	}
+	cm, err := parseCheckModel(checkModelTSV, checkLexiconTSV)
+	if err != nil {
+		return nil, fmt.Errorf("scoring: %w", err)
+	}
+	s := &Scorer{lex: lex, finder: newCueFinder(lex, hm.learned), hedge: hm, check: cm}
+	s.pool.New = func() any { return new(scratch) }
+	return s, nil
+}
+
+func (s *Scorer) getScratch() *scratch   { return s.pool.Get().(*scratch) }
+func (s *Scorer) putScratch(sc *scratch) { s.pool.Put(sc) }
+
+// Score fills c.Hedging and c.CheckWorthiness/c.CheckWorthy for a claim found in
+// text. Hedging weighs the claim's content, its sentence and its attribution cue
+// (see hedgeClaim); check-worthiness is that of the content, scored on the
+// sentence's tokens inside c.Span (the same as CheckWorthiness(c.Text) unless the
+// span cuts a word). With unusable spans both fall back to c.Text.
+func (s *Scorer) Score(text string, c *claim.Claim) {
+	sc := s.getScratch()
+	defer s.putScratch(sc)
+	h, i, j, ok := s.hedgeClaim(sc, text, c)
+	c.Hedging = h
+	if ok {
+		c.CheckWorthiness, c.CheckWorthy = s.checkTokens(sc.toks[i:j])
+		return
+	}
+	c.CheckWorthiness, c.CheckWorthy = s.CheckWorthiness(c.Text)
+}
