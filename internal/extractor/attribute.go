@@ -1,0 +1,454 @@
+package extractor
+
+import (
+	"strings"
+
+	"github.com/claimsvc/claimsvc/internal/claim"
+)
+
+// Stage 4: attribution. Each cue of a sentence is tied to a speaker phrase and a
+// content span by the construction it stands in:
+//
+//	Lavrov said that …             source before the cue, content after
+//	“…,” Lavrov said.  “…,” said X  content before, source before or after the cue
+//	The plan, he argued, is …       parenthetical: content on both sides
+//	According to X, …  /  …, according to X
+//	…, a point highlighted by X     passive
+//	…, adding that …                participle: the sentence's subject again
+//
+// The result is a relation of token ranges and byte spans; resolve.go then decides
+// who the speaker phrase refers to.
+
+// relation is one cue with its speaker phrase and content.
+type relation struct {
+	cue      cue
+	src      mention // speaker phrase; src.t0 == src.t1 when the speaker is implicit
+	srcFrom  int     // index of the relation whose speaker this one reuses, or -1
+	content  Span
+	kind     claim.AttributionKind // direct, indirect or mixed, from the content's quotation marks
+	tail     Span                  // second half of a split quotation, continuing content; may be empty
+	tailKind claim.AttributionKind
+	sentence Span
+	para     int
+}
+
+// maxAdverbialTokens bounds an adverbial ("on Tuesday", "in a statement") skipped
+// between a cue and its content.
+const maxAdverbialTokens = 12
+
+// attribute appends the relations of sentence s given its cues.
+func (m *mentionCtx) attribute(s sentence, cues []cue, para int, dst []relation) []relation {
+	first := len(dst)
+	sspan := Span{int(m.toks[s.t0].start), int(m.toks[s.t1-1].end)}
+	start := s.t0 // where content before a cue may begin
+	for ci, c := range cues {
+		r := relation{cue: c, srcFrom: -1, sentence: sspan, para: para}
+		ok := false
+		switch c.kind {
+		case cueAccording:
+			ok = m.according(&r, s, start, cues, ci)
+		case cuePassive:
+			ok = m.passive(&r, s, start)
+			if !ok {
+				ok = m.verb(&r, s, start, cues, ci, dst[first:], first)
+			}
+		case cueColon:
+			r.src = m.analyze(s.t0, c.c0)
+			ok = m.setContent(&r, c.c1, s.t1)
+		default:
+			ok = m.verb(&r, s, start, cues, ci, dst[first:], first)
+		}
+		if !ok {
+			continue
+		}
+		dst = append(dst, r)
+		if r.content.End <= int(m.toks[c.c0].start) {
+			start = c.c1 // the next cue's content cannot reach back over this cue
+		}
+	}
+	return dst
+}
+
+// verb links a reporting-verb cue.
+func (m *mentionCtx) verb(r *relation, s sentence, start int, cues []cue, ci int, prev []relation, prevBase int) bool {
+	c := r.cue
+	toks := m.toks
+	limit := m.contentLimit(s, cues, ci, c.c1)
+	p := c.c0 - 1
+	if p < s.t0 {
+		return false
+	}
+	head := m.text[toks[c.head].start:toks[c.head].end]
+	if toks[p].kind == tComma && strings.HasSuffix(head, "ing") {
+		// "…, adding that …": the previous speaker of the sentence, or its subject.
+		if !m.subject(r, s, p) {
+			if len(prev) == 0 {
+				return false
+			}
+			last := prev[len(prev)-1]
+			r.src, r.srcFrom = last.src, prevBase+len(prev)-1
+		}
+		k := m.contentAfterStart(c, limit)
+		return m.wordsIn(k, limit) > 0 && m.setContent(r, k, limit)
+	}
+	a, b := m.sourceBefore(c.c0, max(start, s.t0))
+	if a < b {
+		r.src = m.analyze(a, b)
+		if r.src.pron == pronounRelative {
+			r.src = m.relative(a, s.t0)
+		}
+		if !m.acceptable(r.src, c) {
+			return false
+		}
+		return m.linkContent(r, s, start, a-1, limit)
+	}
+	if toks[p].kind == tWord && toks[p].cls&clsConj != 0 && toks[p].flags&fLower != 0 {
+		// "Sullivan put off deciding … but said …": the sentence's subject.
+		if !m.subject(r, s, p) {
+			return false
+		}
+		k := m.contentAfterStart(c, limit)
+		return m.wordsIn(k, limit) > 0 && m.setContent(r, k, limit)
+	}
+	if isSeparator(toks[p]) && !m.isTell(c.head) && m.finite(c.head) {
+		// Inverted order: "“…,” said the minister."
+		sa, sb := m.sourceAfter(c.c1, s.t1)
+		if sa >= sb {
+			return false
+		}
+		r.src = m.analyze(sa, sb)
+		if !m.acceptable(r.src, c) {
+			return false
+		}
+		if !m.setContentBefore(r, s.t0, p) {
+			return false
+		}
+		m.quoteTail(r, sb, limit)
+		return true
+	}
+	return false
+}
+
+// acceptable says whether a phrase can be the speaker of cue c: a speaker-like
+// phrase, or a plain "the speechwriter"-style phrase before a speech verb.
+func (m *mentionCtx) acceptable(mt mention, c cue) bool {
+	if m.toks[c.head].cls&clsDocVerb != 0 {
+		for k := mt.t0; k < mt.t1; k++ {
+			if m.toks[k].cls&clsDoc != 0 {
+				return true
+			}
+		}
+		return false // "the administration has shown little interest"
+	}
+	if mt.speakerLike() {
+		return true
+	}
+	if mt.common && m.toks[c.head].cls&clsSpeech != 0 {
+		return true
+	}
+	return false
+}
+
+// finite says whether the cue verb at i can stand before its subject in inverted
+// order ("said the minister", "says Smith"): a past form or a third-person -s form.
+func (m *mentionCtx) finite(i int) bool {
+	w := m.text[m.toks[i].start:m.toks[i].end]
+	return isParticiple(w) || strings.HasSuffix(w, "s") || w == "wrote" || w == "thought"
+}
+
+// isTell says whether token i is a form of "tell", whose object is the listener:
+// "“…,” told reporters" never names the speaker after the verb.
+func (m *mentionCtx) isTell(i int) bool {
+	return m.is(i, "told") || m.is(i, "tells") || m.is(i, "tell") || m.is(i, "telling")
+}
+
+// subject sets r's speaker to the subject phrase opening sentence s (before token
+// end), when it reads as a speaker.
+func (m *mentionCtx) subject(r *relation, s sentence, end int) bool {
+	sa, sb := m.sourceAfter(m.skipIntro(s), end)
+	if sa >= sb {
+		return false
+	}
+	r.src = m.analyze(sa, sb)
+	return r.src.speakerLike() && r.src.pron != pronounRelative
+}
+
+// minClauseWords is the length from which the words before "X said" are read as its
+// content rather than as an opening phrase ("Lashing out, Trump said …").
+const minClauseWords = 6
+
+// linkContent chooses, for a cue whose speaker phrase ends right before it and
+// starts after token pre, whether the content follows the cue ("X said that …"),
+// precedes it ("…, X said"), or surrounds it ("The plan, X argued, is …").
+func (m *mentionCtx) linkContent(r *relation, s sentence, start, pre, limit int) bool {
+	c := r.cue
+	toks := m.toks
+	k := m.contentAfterStart(c, limit)
+	after := m.wordsIn(k, limit)
+	if r.src.pron == pronounRelative {
+		return after > 0 && m.setContent(r, k, limit) // ", who said …"
+	}
+	before := 0
+	if pre >= start && isSeparator(toks[pre]) {
+		before = m.wordsIn(start, pre)
+	}
+	if before == 0 {
+		return after > 0 && m.setContent(r, k, limit)
+	}
+	quotedBefore := toks[pre].kind == tCloseQ || pre-1 >= start && toks[pre-1].kind == tCloseQ
+	introduced := after > 0 && k < limit && (m.is(k, "that") || toks[k].kind == tOpenQ || toks[k-1].kind == tColon)
+	switch {
+	case quotedBefore:
+	case introduced:
+		return m.setContent(r, k, limit)
+	case toks[pre].kind == tComma && after >= 2 && (m.isIntro(start, pre) ||
+		toks[start].kind == tWord && toks[start].cls&(clsPrep|clsTime|clsClause) != 0 && toks[start].cls&clsDet == 0):
+		// "In a session financed by …, a senior diplomat outlined …"
+		return m.setContent(r, k, limit)
+	case toks[pre].kind == tComma && c.c1 < limit && toks[c.c1].kind == tComma && after >= 2:
+		return m.setContent(r, start, limit) // "The plan, he argued, is …"
+	case before < minClauseWords && after >= 3 && !m.hasQuote(start, pre):
+		return m.setContent(r, k, limit)
+	}
+	if !m.setContentBefore(r, s.t0, pre) {
+		return false
+	}
+	m.quoteTail(r, c.c1, limit)
+	return true
+}
+
+// quoteTail records the second half of a split quotation ("“A,” he said, “B.”") that
+// starts after a comma at or after token k, as a continuation of r's content.
+func (m *mentionCtx) quoteTail(r *relation, k, limit int) {
+	for q := k; q < limit && q-k <= maxAdverbialTokens; q++ {
+		t := m.toks[q]
+		if t.kind == tOpenQ {
+			if q > k && m.toks[q-1].kind == tComma {
+				var tail relation
+				if m.setContent(&tail, q, limit) {
+					r.tail, r.tailKind = tail.content, tail.kind
+				}
+			}
+			return
+		}
+		if t.kind != tWord && t.kind != tComma {
+			return
+		}
+	}
+}
+
+// hasQuote says whether tokens [a,b) include a quotation mark.
+func (m *mentionCtx) hasQuote(a, b int) bool {
+	for k := a; k < b; k++ {
+		if m.toks[k].kind == tOpenQ || m.toks[k].kind == tCloseQ {
+			return true
+		}
+	}
+	return false
+}
+
+// according links "according to X" before or after its content.
+func (m *mentionCtx) according(r *relation, s sentence, start int, cues []cue, ci int) bool {
+	c := r.cue
+	// Anything up to the next punctuation names the source: "according to early
+	// results of exit polls conducted for the AP".
+	sa, sb := c.c1, c.c1
+	for sb < s.t1 && sb-sa < maxAppositiveTokens && m.toks[sb].kind == tWord && !inQuote(m.toks[sb]) {
+		sb++
+	}
+	if sa >= sb {
+		return false
+	}
+	r.src = m.analyze(sa, sb)
+	p := c.c0 - 1
+	if p >= s.t0 && isSeparator(m.toks[p]) && m.wordsIn(s.t0, p) >= 2 {
+		return m.setContentBefore(r, s.t0, p)
+	}
+	k := sb
+	if k < s.t1 && m.toks[k].kind == tComma {
+		k++
+	}
+	return m.setContent(r, k, m.contentLimit(s, cues, ci, k))
+}
+
+// passive links "…, a point highlighted by X": content is the clause before the comma.
+func (m *mentionCtx) passive(r *relation, s sentence, start int) bool {
+	c := r.cue
+	sa, sb := m.sourceAfter(c.c1+1, s.t1)
+	if sa >= sb {
+		return false
+	}
+	for j := c.c0 - 1; j >= start && j >= c.c0-4; j-- {
+		if m.toks[j].kind == tComma {
+			if m.wordsIn(start, j) < 3 {
+				return false
+			}
+			r.src = m.analyze(sa, sb)
+			if !r.src.speakerLike() {
+				return false
+			}
+			return m.setContentBefore(r, start, j)
+		}
+		if m.toks[j].kind != tWord {
+			return false
+		}
+	}
+	return false
+}
+
+// maxLimitCues bounds how many later cues of a sentence contentLimit inspects.
+const maxLimitCues = 4
+
+// contentLimit is the token where the content after cue ci, starting after token
+// from, must stop: the sentence end, or the start of a coordinated second
+// attribution ("…, while Y said …").
+func (m *mentionCtx) contentLimit(s sentence, cues []cue, ci, from int) int {
+	toks := m.toks
+	for ni, n := range cues[ci+1:] {
+		if ni >= maxLimitCues {
+			break
+		}
+		p := n.c0 - 1
+		if p <= from {
+			continue
+		}
+		if toks[p].kind == tComma || toks[p].kind == tSemi || toks[p].kind == tDash {
+			return p
+		}
+		a, b := m.sourceBefore(n.c0, from)
+		if a < b && !m.analyze(a, b).speakerLike() {
+			continue
+		}
+		if a >= b {
+			if n.kind == cueAccording && toks[p].kind == tComma {
+				return p
+			}
+			continue
+		}
+		q := a - 1
+		if q > from && (toks[q].kind == tComma || toks[q].kind == tSemi ||
+			toks[q].cls&(clsConj) != 0 || m.is(q, "with") || m.is(q, "while") || m.is(q, "as")) {
+			return q
+		}
+	}
+	return s.t1
+}
+
+// contentAfterStart skips what stands between a cue and its content: the listener
+// of "told", adverbials ("on Tuesday,", "in a statement"), a comma or colon, and a
+// short object before a colon ("outlined a road map: …").
+func (m *mentionCtx) contentAfterStart(c cue, limit int) int {
+	toks := m.toks
+	k := c.c1
+	if k >= limit {
+		return k
+	}
+	if toks[c.head].cls&clsTell != 0 {
+		if q := m.findAhead(k, limit, 8, "that"); q >= 0 {
+			return q
+		}
+		for n := 0; k < limit && n < 4 && toks[k].kind == tWord && !inQuote(toks[k]) &&
+			(toks[k].flags&fCap != 0 || toks[k].cls&(clsPronoun|clsGroup|clsDet) != 0); n++ {
+			k++
+		}
+	}
+	if k < limit && toks[k].kind == tWord && toks[k].cls&(clsPrep|clsTime) != 0 && !m.is(k, "that") {
+		for q := k + 1; q < limit && q-k <= maxAdverbialTokens; q++ {
+			t := toks[q]
+			if t.kind == tComma {
+				k = q
+				break
+			}
+			if m.is(q, "that") || t.kind == tOpenQ {
+				k = q
+				break
+			}
+			if t.kind != tWord {
+				break
+			}
+		}
+	}
+	if k < limit && (toks[k].kind == tComma || toks[k].kind == tColon) {
+		k++
+	}
+	for q := k; q < limit && q-k <= 8; q++ {
+		t := toks[q]
+		if t.kind == tColon && !inQuote(t) {
+			return q + 1
+		}
+		if t.kind == tStop || t.kind == tOpenQ || m.is(q, "that") {
+			break
+		}
+	}
+	return k
+}
+
+// findAhead returns the index of word w within n tokens after k (stopping at
+// sentence punctuation and quotes), or -1.
+func (m *mentionCtx) findAhead(k, limit, n int, w string) int {
+	for q := k; q < limit && q-k < n; q++ {
+		t := m.toks[q]
+		if t.kind == tStop || t.kind == tOpenQ || t.kind == tColon || inQuote(t) {
+			return -1
+		}
+		if m.is(q, w) {
+			return q
+		}
+	}
+	return -1
+}
+
+// setContent sets r.content to tokens [a,b) less trailing punctuation outside
+// quotes and dangling conjunctions; false when nothing is left.
+func (m *mentionCtx) setContent(r *relation, a, b int) bool {
+	toks := m.toks
+	for b > a {
+		t := toks[b-1]
+		if t.kind == tCloseQ || t.kind == tCloseParen || t.kind == tWord && !m.dangling(b-1) {
+			break
+		}
+		if t.kind == tStop && inQuote(t) && b-1 > a {
+			break
+		}
+		b--
+	}
+	for a < b && (toks[a].kind == tComma || toks[a].kind == tColon || toks[a].kind == tDash || toks[a].kind == tCloseQ) {
+		a++
+	}
+	if a >= b || m.wordsIn(a, b) == 0 {
+		return false
+	}
+	r.content = Span{int(toks[a].start), int(toks[b-1].end)}
+	r.kind = m.quoteKind(a, b)
+	return true
+}
+
+// quoteKind classifies tokens [a,b) by their quotation marks: all words inside
+// quotation (direct), some (mixed) or none (indirect). It runs in constant time on
+// the block's prefix counts.
+func (m *mentionCtx) quoteKind(a, b int) claim.AttributionKind {
+	marks := m.qmarks[b] - m.qmarks[a]
+	quotedWords := m.qwords[b] - m.qwords[a]
+	switch {
+	case marks == 0 && quotedWords == 0:
+		return claim.AttributionIndirect
+	case int(quotedWords) == m.wordsIn(a, b):
+		return claim.AttributionDirect
+	}
+	return claim.AttributionMixed
+}
+
+// dangling says whether word i, left at the end of a content span cut before a
+// second attribution, belongs to that attribution ("…, and", "…, with").
+func (m *mentionCtx) dangling(i int) bool {
+	return m.toks[i].cls&clsConj != 0 || m.is(i, "with") || m.is(i, "while") || m.is(i, "as")
+}
+
+// setContentBefore sets the content to the clause before separator token sep.
+func (m *mentionCtx) setContentBefore(r *relation, start, sep int) bool {
+	end := sep
+	if m.toks[sep].kind == tCloseQ {
+		end = sep + 1
+	}
+	return m.setContent(r, start, end)
+}

@@ -1,0 +1,239 @@
+package extractor
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Stage 1: cleaning. The text is never rewritten: cleaning decides which byte ranges
+// are article body, which are headlines or list items, and which are site furniture
+// to skip, so every later span still points into the original text.
+
+// blockKind says what a line of the page is.
+type blockKind uint8
+
+const (
+	blockBody     blockKind = iota // running article text
+	blockHeadline                  // a title or subhead on its own line
+	blockList                      // a bulleted or numbered item
+)
+
+// block is one stretch of a line that survived cleaning. Lines are hard sentence
+// boundaries; para counts blank-line separated paragraphs so quotes can continue
+// from one paragraph to the next.
+type block struct {
+	span Span
+	kind blockKind
+	para int
+}
+
+// Span is a byte range into the original text (the stages' own copy of claim.Span,
+// kept local so the stages stay independent of the output type).
+type Span struct{ Start, End int }
+
+// Empty reports whether the span covers no text.
+func (s Span) Empty() bool { return s.End <= s.Start }
+
+// minTableCellWords is the length from which a table cell is prose (a broken page
+// layout put a paragraph in a table) rather than a table entry.
+const minTableCellWords = 12
+
+// maxHeadlineWords bounds a line without final punctuation that reads as a headline.
+const maxHeadlineWords = 20
+
+// clean splits text into body, headline and list blocks, dropping furniture lines
+// ("Previous Article" and the headline after it, "Write a Comment"), table rows,
+// bylines, "[CITATION: …]" markers and "ADVERTISEMENT". It appends to dst.
+func (e *Extractor) clean(text string, dst []block) []block {
+	para := 0
+	dropNext := false
+	blank := true
+	for pos := 0; pos < len(text); {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		ls, le := trimSpace(text, pos, end)
+		pos = end + 1
+		if ls >= le {
+			if !blank {
+				para++
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		line := text[ls:le]
+		if dropNext {
+			dropNext = false
+			continue
+		}
+		if len(line) <= 40 {
+			key := strings.ToLower(line)
+			if e.lx.cruft[key] {
+				dropNext = e.lx.cruftNext[key]
+				continue
+			}
+		}
+		if isByline(line) {
+			continue
+		}
+		if strings.IndexByte(line, '|') >= 0 {
+			dst = e.tableCells(text, ls, le, para, dst)
+			continue
+		}
+		kind := blockBody
+		switch {
+		case isListItem(line):
+			kind = blockList
+		case isHeadline(line):
+			kind = blockHeadline
+		}
+		dst = e.inlineCruft(text, ls, le, kind, para, dst)
+	}
+	return dst
+}
+
+// tableCells keeps the cells of a pipe-table line that are long enough to be prose
+// and drops the rest (headers, separators, short entries).
+func (e *Extractor) tableCells(text string, ls, le, para int, dst []block) []block {
+	for cs := ls; cs < le; {
+		bar := strings.IndexByte(text[cs:le], '|')
+		ce := le
+		if bar >= 0 {
+			ce = cs + bar
+		}
+		s, t := trimSpace(text, cs, ce)
+		// Prose before a stray pipe ("… the conflict. ADVERTISEMENT |") is kept.
+		lead := cs == ls && text[ls] != '|' && wordCount(text[s:t]) >= 3
+		if s < t && (lead || wordCount(text[s:t]) >= minTableCellWords) {
+			dst = e.inlineCruft(text, s, t, blockBody, para, dst)
+		}
+		cs = ce + 1
+	}
+	return dst
+}
+
+// inlineCruft appends [ls,le) as blocks, cutting out "[CITATION: …]"-style markers
+// and the word ADVERTISEMENT.
+func (e *Extractor) inlineCruft(text string, ls, le int, kind blockKind, para int, dst []block) []block {
+	start := ls
+	emit := func(s, t int) {
+		s, t = trimSpace(text, s, t)
+		if s < t {
+			dst = append(dst, block{span: Span{s, t}, kind: kind, para: para})
+		}
+	}
+	for i := ls; i < le; i++ {
+		switch text[i] {
+		case '[':
+			if end := markerEnd(text, i, le); end > i {
+				emit(start, i)
+				start, i = end, end-1
+			}
+		case 'A':
+			const ad = "ADVERTISEMENT"
+			if strings.HasPrefix(text[i:le], ad) && (i == ls || !isASCIIWordByte(text[i-1])) &&
+				(i+len(ad) == le || !isASCIIWordByte(text[i+len(ad)])) {
+				emit(start, i)
+				start, i = i+len(ad), i+len(ad)-1
+			}
+		}
+	}
+	emit(start, le)
+	return dst
+}
+
+// markerEnd returns the end of an editorial marker "[WORD: …]" starting at i (an
+// upper-case label followed by a colon), or -1.
+func markerEnd(text string, i, le int) int {
+	j := i + 1
+	for j < le && text[j] >= 'A' && text[j] <= 'Z' {
+		j++
+	}
+	if j-i < 3 || j >= le || text[j] != ':' {
+		return -1
+	}
+	k := strings.IndexByte(text[j:le], ']')
+	if k < 0 {
+		return le
+	}
+	return j + k + 1
+}
+
+func isASCIIWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// isByline recognises "By Jane Doe" and "By Jane Doe and John Roe, Reuters" lines.
+func isByline(line string) bool {
+	if !strings.HasPrefix(line, "By ") && !strings.HasPrefix(line, "BY ") {
+		return false
+	}
+	words := strings.Fields(line[3:])
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !isUpper(r) && w != "and" {
+			return false
+		}
+	}
+	return true
+}
+
+// isListItem recognises "- item", "* item", "• item" and "1. item" lines.
+func isListItem(line string) bool {
+	if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "• ") {
+		return true
+	}
+	i := 0
+	for i < len(line) && i < 3 && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' '
+}
+
+// isHeadline recognises a short line with no sentence-final punctuation.
+func isHeadline(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	switch r {
+	case '.', '!', '?', '"', '\'', '”', '’', ':', ';', ',', '…', ')':
+		return false
+	}
+	n := wordCount(line)
+	return n >= 1 && n <= maxHeadlineWords
+}
+
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// trimSpace narrows [s,e) past ASCII and Unicode white space at both ends.
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e {
+		r, w := utf8.DecodeRuneInString(text[s:e])
+		if !isSpace(r) {
+			break
+		}
+		s += w
+	}
+	for e > s {
+		r, w := utf8.DecodeLastRuneInString(text[s:e])
+		if !isSpace(r) {
+			break
+		}
+		e -= w
+	}
+	return s, e
+}

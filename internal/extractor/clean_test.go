@@ -1,0 +1,94 @@
+package extractor
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClean checks that furniture is dropped, that what remains keeps its offsets
+// into the original text, and that lines are classified.
+func TestClean(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name string
+		text string
+		want []string // the kept blocks, as text
+		kind []blockKind
+	}{
+		{
+			name: "previous/next article blocks and their headlines",
+			text: "Body one.\n\nPrevious Article\n\nSome Other Headline Here\n\nNext Article\n\nAnother Headline\n\nWrite a Comment\n\nLeave a Comment",
+			want: []string{"Body one."},
+			kind: []blockKind{blockBody},
+		},
+		{
+			name: "summary prompt",
+			text: "No time to read?\nGet a summary\n\nThe talks will resume.",
+			want: []string{"The talks will resume."},
+			kind: []blockKind{blockBody},
+		},
+		{
+			name: "citation marker inside a paragraph",
+			text: "He said it was rare. [CITATION: Lavrov interview, broadcast] Then he left.",
+			want: []string{"He said it was rare.", "Then he left."},
+			kind: []blockKind{blockBody, blockBody},
+		},
+		{
+			name: "advertisement and trailing pipe",
+			text: "The reopening marks a step. ADVERTISEMENT |",
+			want: []string{"The reopening marks a step."},
+			kind: []blockKind{blockBody},
+		},
+		{
+			name: "table rows dropped, a prose cell kept",
+			text: "| Agreement Focus | Expected Outcome |\n|---|---|\n| Risk Reduction | Lower likelihood |\n| Expert Recommendations To ensure that the dialogue lasts, experts highlight several key strategies for the region. |",
+			want: []string{"Expert Recommendations To ensure that the dialogue lasts, experts highlight several key strategies for the region."},
+			kind: []blockKind{blockBody},
+		},
+		{
+			name: "byline, headline and list item",
+			text: "By Jane Doe\nUS and Russia Commit to Talks\n- Improving information exchange\nThe talks began on Monday.",
+			want: []string{"US and Russia Commit to Talks", "- Improving information exchange", "The talks began on Monday."},
+			kind: []blockKind{blockHeadline, blockList, blockBody},
+		},
+		{
+			name: "lower-case words are not advertisement markers",
+			text: "Advertisement revenue fell, ADVERTISEMENTS aside.",
+			want: []string{"Advertisement revenue fell, ADVERTISEMENTS aside."},
+			kind: []blockKind{blockBody},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			bs := e.clean(tc.text, nil)
+			var got []string
+			for _, b := range bs {
+				got = append(got, tc.text[b.span.Start:b.span.End])
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Fatalf("blocks = %q, want %q", got, tc.want)
+			}
+			for i, b := range bs {
+				if b.kind != tc.kind[i] {
+					t.Errorf("block %q kind = %d, want %d", got[i], b.kind, tc.kind[i])
+				}
+			}
+		})
+	}
+}
+
+// TestCleanParagraphs checks that blank lines count paragraphs, so quotations can
+// continue into the next paragraph but no further.
+func TestCleanParagraphs(t *testing.T) {
+	e := newTestExtractor(t)
+	bs := e.clean("A one.\nA two.\n\n\nB one.\n\nC one.", nil)
+	want := []int{0, 0, 1, 2}
+	if len(bs) != len(want) {
+		t.Fatalf("got %d blocks, want %d", len(bs), len(want))
+	}
+	for i, b := range bs {
+		if b.para != want[i] {
+			t.Errorf("block %d para = %d, want %d", i, b.para, want[i])
+		}
+	}
+}

@@ -1,0 +1,114 @@
+// Package extractor turns article text, web cruft included, into claims: what was
+// asserted, by whom (the speaker mention next to the cue and the canonical speaker it
+// resolves to) and how (the cue and whether the words are quoted). Sentences the
+// article asserts in its own voice are claims too, with the article as speaker.
+//
+// It is pure Go and rule-based: word lists (embedded data under lexicons/) and hand
+// scanners, no model. One list is learned: lexicons/cue-precision.tsv counts how often
+// each cue word was right on PolNeAR train (go run ./cmd/claimtrain cues), so noisy
+// reporting words are dropped and reliable ones added. The pipeline reads top-down,
+// one stage per file:
+//
+//	clean.go     site furniture and layout → body, headline and list blocks
+//	segment.go   blocks → tokens, paired quotation marks, sentences
+//	cues.go      sentences → attribution cues
+//	mentions.go  cue → speaker phrase around it, read as a mention
+//	attribute.go cue + sentence → speaker phrase and content span
+//	resolve.go   speaker phrase → canonical speaker (pronouns, surnames, "the minister")
+//	claims.go    relations → claim.Claim, continued quotations, the article's own voice
+//
+// Every span is a byte range into the original text; cleaning never rewrites it.
+package extractor
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/claimsvc/claimsvc/internal/claim"
+)
+
+// ErrTooLarge is returned for text of 2 GiB or more, beyond the 32-bit offsets the
+// token arrays use.
+var ErrTooLarge = errors.New("extractor: text too large")
+
+// ctxCheckBlocks is how many blocks are processed between context checks.
+const ctxCheckBlocks = 8
+
+// Extractor finds claims in article text. It holds only read-only lexicons, so one
+// Extractor serves any number of concurrent Extract calls.
+type Extractor struct {
+	lx *lexicon
+}
+
+// New parses the embedded lexicons once and returns a ready Extractor.
+func New() (*Extractor, error) { return NewWithOptions(Options{}) }
+
+// Options change which words the extractor treats as cues. The product uses the zero
+// value through New; the cue trainer (cmd/claimtrain cues) uses them to measure how
+// precise candidate cue words are.
+type Options struct {
+	// ExtraCueVerbs are words to treat as reporting verbs on top of the lexicons.
+	ExtraCueVerbs []string
+	// NoLearnedCues ignores the learned cue-precision table, so every hand-listed
+	// verb is used.
+	NoLearnedCues bool
+}
+
+// NewWithOptions is New with cue options; see Options.
+func NewWithOptions(o Options) (*Extractor, error) {
+	lx, err := loadLexicon(o)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{lx: lx}, nil
+}
+
+// Extract returns the claims of text in text order, with Text, Span, Sentence,
+// Speaker and Attribution filled; ID, Hedging and CheckWorthiness are left for later
+// stages. Each claim's Text equals text[Span.Start:Span.End]. The context is checked
+// every few paragraphs; its error is returned wrapped. Invalid UTF-8 never panics
+// (bad bytes are skipped like spaces), though callers should reject it earlier.
+func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, error) {
+	if len(text) >= math.MaxInt32 {
+		return nil, ErrTooLarge
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extractor: %w", err)
+	}
+	blocks := e.clean(text, nil)
+	sg := segmenter{lx: e.lx}
+	m := mentionCtx{lx: e.lx, text: text}
+	cb := newClaimBuilder(text)
+	var (
+		sents []sentence
+		cues  []cue
+		rels  []relation
+	)
+	for bi, blk := range blocks {
+		if bi%ctxCheckBlocks == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("extractor: %w", err)
+			}
+		}
+		sg.toks, sg.quotes = sg.toks[:0], sg.quotes[:0]
+		bt := sg.tokenize(text, blk.span)
+		sents = sg.sentences(text, bt, bi, sents[:0])
+		m.setBlock(sg.toks)
+		for _, s := range sents {
+			if s.t0 >= s.t1 {
+				continue
+			}
+			cues = cues[:0]
+			if blk.kind != blockList {
+				cues = m.findCues(s, cues)
+			}
+			rels = m.attribute(s, cues, blk.para, rels[:0])
+			cb.sentence(&m, s, blk, rels)
+		}
+	}
+	sort.SliceStable(cb.out, func(i, j int) bool { return cb.out[i].Span.Start < cb.out[j].Span.Start })
+	return cb.out, nil
+}

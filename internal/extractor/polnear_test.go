@@ -1,0 +1,60 @@
+package extractor
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/claimsvc/claimsvc/internal/attreval"
+	"github.com/claimsvc/claimsvc/internal/dataset"
+)
+
+// Floors for the PolNeAR dev regression guard, set a little below the figures the
+// extractor reaches (see README.md): a drop under them is a regression.
+const (
+	floorSpeechQuoteF1   = 0.84 // speech subset, content F1 at 0.3 coverage (dev: 0.861)
+	floorSpeechSpeakerF1 = 0.81 // speech subset, speaker F1 at 0.3 coverage (dev: 0.839)
+	floorAllCueExactF1   = 0.61 // all relations, exact cue-span F1 (dev: 0.635)
+)
+
+// TestPolNeARDev runs the extractor on PolNeAR dev and fails when attribution
+// quality falls below the floors. It skips without the shared data folder.
+func TestPolNeARDev(t *testing.T) {
+	path, err := dataset.Path("attribution/polnear-dev.jsonl")
+	if err != nil {
+		t.Skipf("PolNeAR dev not available (%v)", err)
+	}
+	arts, err := dataset.ReadAttribution(path)
+	if err != nil {
+		t.Skipf("PolNeAR dev not readable: %v", err)
+	}
+	verbs, err := attreval.LoadSpeechVerbs(filepath.Join(filepath.Dir(filepath.Dir(path)), "lexicons", "quote-verbs-ggt.txt"))
+	if err != nil {
+		t.Skipf("speech verb list not available: %v", err)
+	}
+	e := newTestExtractor(t)
+	scored := make([]attreval.Article, 0, len(arts))
+	for _, a := range arts {
+		cs, err := e.Extract(context.Background(), a.Text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gold := make([]attreval.Relation, 0, len(a.Attributions))
+		for _, g := range a.Attributions {
+			gold = append(gold, attreval.Relation{Source: g.Source, Cue: g.Cue, Content: g.Content, CueText: g.CueText})
+		}
+		scored = append(scored, attreval.Article{Gold: gold, Pred: attreval.FromClaims(cs)})
+	}
+	all := attreval.Score(scored, nil)
+	speech := attreval.Score(scored, verbs.IsSpeech)
+	t.Logf("speech quote_f1_03=%.3f speaker_f1_03=%.3f; all cue_exact_f1=%.3f", speech.QuoteF103, speech.SpeakerF1, all.CueF1)
+	if speech.QuoteF103 < floorSpeechQuoteF1 {
+		t.Errorf("speech quote_f1_03 = %.3f, below floor %.2f", speech.QuoteF103, floorSpeechQuoteF1)
+	}
+	if speech.SpeakerF1 < floorSpeechSpeakerF1 {
+		t.Errorf("speech speaker_f1_03 = %.3f, below floor %.2f", speech.SpeakerF1, floorSpeechSpeakerF1)
+	}
+	if all.CueF1 < floorAllCueExactF1 {
+		t.Errorf("all cue_exact_f1 = %.3f, below floor %.2f", all.CueF1, floorAllCueExactF1)
+	}
+}

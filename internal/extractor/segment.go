@@ -1,0 +1,389 @@
+package extractor
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Stage 2: segmentation. Each cleaned block is cut into tokens (words with their
+// lexical classes, punctuation, quotation marks), quotation marks are paired into
+// quote regions, and the tokens are grouped into sentences. A sentence never ends
+// inside a quotation that closes within its line, so "“A. B,” he said." is one unit.
+
+// tokKind is what a token is.
+type tokKind uint8
+
+const (
+	tWord       tokKind = iota
+	tComma              // ,
+	tStop               // . ! ? …
+	tColon              // :
+	tSemi               // ;
+	tDash               // — – and a free-standing hyphen
+	tOpenQ              // “ „ « `` and a straight quote that opens
+	tCloseQ             // ” » and a straight quote that closes
+	tStraightQ          // " or '' before pairing decides
+	tOpenParen          // ( [
+	tCloseParen         // ) ]
+	tOther              // anything else
+)
+
+// Token flags.
+const (
+	fCap        uint8 = 1 << iota // word starts with an upper-case letter
+	fLower                        // word starts with a lower-case letter
+	fAllCaps                      // two or more letters, all upper case
+	fDigit                        // word starts with a digit
+	fInQ                          // inside a quotation that closes within the block
+	fInOpenQ                      // inside a quotation still open at the block's end
+	fPeriod                       // word includes a final abbreviation period
+	fPossessive                   // word ends in 's or ’s
+)
+
+// token is one word or mark. Offsets are int32 to keep the token small; Extract
+// rejects input of 2 GiB or more.
+type token struct {
+	start, end int32
+	cls        wordClass
+	kind       tokKind
+	flags      uint8
+}
+
+// quoteRegion is a paired (or unclosed) quotation: token indexes of its marks. open is
+// -1 when the quotation was opened before the block (a continued quote); close is -1
+// when it is still open at the block's end.
+type quoteRegion struct {
+	open, close int
+}
+
+// sentence is a run of tokens [t0,t1) within one block.
+type sentence struct {
+	t0, t1 int
+	block  int
+}
+
+// blockToks records where a block's tokens and quote regions sit in the shared slices.
+type blockToks struct {
+	t0, t1 int
+	q0, q1 int
+}
+
+// segmenter holds the scratch buffers of one Extract call.
+type segmenter struct {
+	lx     *lexicon
+	toks   []token
+	quotes []quoteRegion
+	lower  []byte
+}
+
+// tokenize appends the tokens of text[b.Start:b.End] and pairs its quotes.
+func (sg *segmenter) tokenize(text string, b Span) blockToks {
+	bt := blockToks{t0: len(sg.toks), q0: len(sg.quotes)}
+	for i := b.Start; i < b.End; {
+		c := text[i]
+		var r rune
+		w := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, w = utf8.DecodeRuneInString(text[i:b.End])
+		}
+		kind := tOther
+		switch {
+		case isSpace(r) || r == utf8.RuneError || unicode.IsControl(r) || r == '\u200b' || r == '\ufeff':
+			i += w
+			continue
+		case isWordRune(r):
+			i = sg.word(text, i, b.End)
+			continue
+		case r == '\'' && i+1 < b.End && text[i+1] == '\'':
+			kind, w = tStraightQ, 2
+		case r == '\'' || r == '‘' || r == '’':
+			// A lone single quote or apostrophe: nested quotations are read as
+			// part of the quotation around them, so it is skipped like a space.
+			i += w
+			continue
+		case r == '"':
+			kind = tStraightQ
+		case r == '`' && i+1 < b.End && text[i+1] == '`':
+			kind, w = tOpenQ, 2
+		case r == '“' || r == '„' || r == '«':
+			kind = tOpenQ
+		case r == '”' || r == '»':
+			kind = tCloseQ
+		case r == ',':
+			kind = tComma
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			kind = tStop
+		case r == ':':
+			kind = tColon
+		case r == ';':
+			kind = tSemi
+		case r == '—' || r == '–' || r == '-':
+			kind = tDash
+		case r == '(' || r == '[':
+			kind = tOpenParen
+		case r == ')' || r == ']':
+			kind = tCloseParen
+		}
+		sg.toks = append(sg.toks, token{start: int32(i), end: int32(i + w), kind: kind})
+		i += w
+	}
+	bt.t1 = len(sg.toks)
+	sg.pairQuotes(text, bt.t0, bt.t1)
+	bt.q1 = len(sg.quotes)
+	return bt
+}
+
+// word scans one word token from i and returns where it ends. Apostrophes and
+// hyphens inside words, digits' separators and abbreviation periods ("U.S.",
+// "Mr.") stay in the word.
+func (sg *segmenter) word(text string, i, end int) int {
+	start := i
+	sg.lower = sg.lower[:0]
+	var flags uint8
+	letters, uppers := 0, 0
+	first := true
+	internalDot := false
+	seg := 0 // letters since the word start or the last internal period
+	for i < end {
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:end])
+		}
+		if isWordRune(r) {
+			if first {
+				switch {
+				case unicode.IsUpper(r):
+					flags |= fCap
+				case unicode.IsLower(r):
+					flags |= fLower
+				case r >= '0' && r <= '9':
+					flags |= fDigit
+				}
+				first = false
+			}
+			seg++
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					uppers++
+				}
+			}
+			sg.lower = utf8.AppendRune(sg.lower, unicode.ToLower(r))
+			i += w
+			continue
+		}
+		// Connectors stay inside a word only when a word character follows.
+		if r == '\'' || r == '’' || r == '-' || r == '.' || r == ',' || r == '/' {
+			nr, nw := utf8.DecodeRuneInString(text[i+w : end])
+			if nw == 0 || !isWordRune(nr) {
+				break
+			}
+			if r == ',' && !(isDigit(nr) && i > start && isDigit(rune(text[i-1]))) {
+				break
+			}
+			if r == '.' {
+				if seg > 3 {
+					break // "said.Trump": a missing space, not "U.S." or "cnn.com"
+				}
+				internalDot = true
+				seg = 0
+			}
+			if r == '’' {
+				r = '\''
+			}
+			sg.lower = utf8.AppendRune(sg.lower, r)
+			i += w
+			continue
+		}
+		break
+	}
+	// A final period belongs to the word when it is an abbreviation or an initial.
+	if i < end && text[i] == '.' {
+		withDot := append(sg.lower, '.')
+		if internalDot || (letters == 1 && uppers == 1 && i-start == 1) || sg.lx.classOf(withDot)&clsAbbrev != 0 {
+			sg.lower = withDot
+			i++
+			flags |= fPeriod
+		}
+	}
+	if letters >= 2 && uppers == letters {
+		flags |= fAllCaps
+	}
+	n := len(sg.lower)
+	if n > 2 && sg.lower[n-2] == '\'' && sg.lower[n-1] == 's' {
+		flags |= fPossessive
+	}
+	cls := sg.lx.classOf(sg.lower)
+	if cls == 0 && flags&fPossessive != 0 {
+		cls = sg.lx.classOf(sg.lower[:n-2]) & (clsOrg | clsDemonym | clsGroup | clsTitle)
+	}
+	sg.toks = append(sg.toks, token{start: int32(start), end: int32(i), cls: cls, kind: tWord, flags: flags})
+	return i
+}
+
+// pairQuotes turns straight quotes into opening or closing marks by their neighbours,
+// pairs marks into regions and flags the tokens inside them.
+func (sg *segmenter) pairQuotes(text string, t0, t1 int) {
+	q0 := len(sg.quotes)
+	var stack [8]int
+	depth := 0
+	toks := sg.toks
+	for i := t0; i < t1; i++ {
+		t := &toks[i]
+		if t.kind == tStraightQ {
+			opens := opensAt(text, toks, i, t0)
+			topStraight := depth > 0 && (text[toks[stack[depth-1]].start] == '"' || text[toks[stack[depth-1]].start] == '\'')
+			switch {
+			case topStraight:
+				t.kind = tCloseQ
+			case opens:
+				t.kind = tOpenQ
+			default:
+				t.kind = tCloseQ
+			}
+		}
+		switch t.kind {
+		case tOpenQ:
+			if depth < len(stack) {
+				stack[depth] = i
+				depth++
+			}
+		case tCloseQ:
+			if depth > 0 {
+				depth--
+				sg.quotes = append(sg.quotes, quoteRegion{open: stack[depth], close: i})
+			} else {
+				sg.quotes = append(sg.quotes, quoteRegion{open: -1, close: i})
+			}
+		}
+	}
+	for depth > 0 {
+		depth--
+		sg.quotes = append(sg.quotes, quoteRegion{open: stack[depth], close: -1})
+	}
+	for _, q := range sg.quotes[q0:] {
+		from, to, flag := q.open+1, q.close, fInQ
+		if q.open < 0 {
+			from = t0
+		}
+		if q.close < 0 {
+			to, flag = t1, fInOpenQ
+		}
+		for k := from; k < to; k++ {
+			toks[k].flags |= flag
+		}
+	}
+}
+
+// opensAt says whether the straight quote token i opens a quotation: it stands at the
+// block's start or after a space, dash or opening bracket, and a word follows it.
+func opensAt(text string, toks []token, i, t0 int) bool {
+	t := &toks[i]
+	before := i == t0 || int(t.start) == 0 || text[t.start-1] == ' ' || text[t.start-1] == '\t' ||
+		toks[i-1].kind == tOpenParen || toks[i-1].kind == tDash || toks[i-1].kind == tColon && toks[i-1].end < t.start
+	if i > t0 && toks[i-1].end == t.start && (toks[i-1].kind == tWord || toks[i-1].kind == tStop || toks[i-1].kind == tComma) {
+		before = false
+	}
+	after := int(t.end) < len(text) && text[t.end] != ' ' && text[t.end] != '\n'
+	return before && after || i == t0
+}
+
+// maxSentenceTokens is the length after which a sentence ends at the next full stop
+// even inside a quotation; at twice this length it is cut wherever it is. Real
+// sentences, multi-sentence quotations included, stay far below; hostile input
+// (megabytes without a full stop) cannot make the per-sentence stages quadratic.
+const maxSentenceTokens = 256
+
+// sentences appends the sentences of one block.
+func (sg *segmenter) sentences(text string, bt blockToks, blockIdx int, dst []sentence) []sentence {
+	toks := sg.toks
+	s0 := bt.t0
+	for i := bt.t0; i < bt.t1; i++ {
+		if i-s0 >= 2*maxSentenceTokens {
+			// No boundary in sight (a run-on line, a list of names): cut, so the
+			// later stages' work per sentence stays bounded.
+			dst = append(dst, sentence{t0: s0, t1: i, block: blockIdx})
+			s0 = i
+		}
+		long := i-s0 >= maxSentenceTokens
+		t := toks[i]
+		end := false
+		switch {
+		case t.kind == tStop:
+			end = true
+		case t.kind == tWord && t.flags&fPeriod != 0 && t.cls&clsTitle == 0 && !isInitial(t):
+			// "the U.S. The ambassador …": an abbreviation ends the sentence only
+			// before a capitalised function word.
+			if i+1 < bt.t1 {
+				n := toks[i+1]
+				end = n.kind == tWord && n.flags&fCap != 0 && n.cls&(clsDet|clsPronoun|clsIntro|clsConj|clsClause) != 0
+			}
+		}
+		if !end {
+			continue
+		}
+		j := i + 1
+		for j < bt.t1 && (toks[j].kind == tCloseQ || toks[j].kind == tCloseParen || toks[j].kind == tStop) {
+			j++
+		}
+		if j >= bt.t1 {
+			break
+		}
+		n := toks[j]
+		if n.flags&fInQ != 0 && !long {
+			continue // inside a quotation that closes later in this line
+		}
+		if n.kind == tWord && n.flags&fLower != 0 && !long {
+			continue
+		}
+		if toks[j-1].kind == tCloseQ && sg.attributionFollows(j, bt.t1) && !long {
+			continue // “… OK?” Trump said.
+		}
+		dst = append(dst, sentence{t0: s0, t1: j, block: blockIdx})
+		s0 = j
+		i = j - 1
+	}
+	if s0 < bt.t1 {
+		dst = append(dst, sentence{t0: s0, t1: bt.t1, block: blockIdx})
+	}
+	return dst
+}
+
+// attributionFollows says whether a short speaker phrase and a reporting verb start
+// at token j ("Trump said", "said Trump", "the minister added"), so a quotation
+// ending in ? or ! before j does not end the sentence.
+func (sg *segmenter) attributionFollows(j, t1 int) bool {
+	for k := j; k < t1 && k < j+5; k++ {
+		t := sg.toks[k]
+		if t.kind != tWord {
+			return false
+		}
+		if t.cls&clsVerb != 0 && (t.flags&fLower != 0 || k == j) {
+			return true
+		}
+	}
+	return false
+}
+
+func isInitial(t token) bool { return t.end-t.start == 2 && t.flags&fCap != 0 }
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' ||
+			r == '$' || r == '%' || r == '&' || r == '@' || r == '#'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isUpper(r rune) bool { return unicode.IsUpper(r) }
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f'
+	}
+	return unicode.IsSpace(r)
+}
