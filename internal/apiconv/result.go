@@ -1,0 +1,112 @@
+package apiconv
+
+import (
+	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/offsets"
+	"github.com/claimsvc/claimsvc/internal/pipeline"
+)
+
+// ResultToProto converts one article's result, spans in the converter's unit
+// (build it over the article's original text).
+func ResultToProto(r pipeline.Result, conv *offsets.Converter) *claimsv1.ArticleResult {
+	out := &claimsv1.ArticleResult{
+		ArticleId: r.ArticleID,
+		Claims:    make([]*claimsv1.Claim, len(r.Claims)),
+		Links:     LinksToProto(r.Links),
+	}
+	for i := range r.Claims {
+		out.Claims[i] = claimToProto(&r.Claims[i], conv)
+	}
+	return out
+}
+
+func claimToProto(c *claim.Claim, conv *offsets.Converter) *claimsv1.Claim {
+	cues := make([]*claimsv1.HedgeCue, len(c.Hedging.Cues))
+	for i, h := range c.Hedging.Cues {
+		cues[i] = &claimsv1.HedgeCue{
+			Text:   h.Text,
+			Span:   spanToProto(h.Span, conv),
+			Kind:   hedgeCueKind(h.Kind),
+			Weight: float32(h.Weight),
+		}
+	}
+	return &claimsv1.Claim{
+		Id:           c.ID,
+		Text:         c.Text,
+		Span:         spanToProto(c.Span, conv),
+		SentenceSpan: spanToProto(c.Sentence, conv),
+		Speaker: &claimsv1.Speaker{
+			Mention:       c.Speaker.Mention,
+			MentionSpan:   optionalSpan(c.Speaker.MentionSpan, conv),
+			CanonicalName: c.Speaker.Name,
+			Title:         c.Speaker.Title,
+			Organization:  c.Speaker.Organization,
+			Kind:          claimsv1.SpeakerKind(c.Speaker.Kind),
+			Resolution:    claimsv1.SpeakerResolution(c.Speaker.Resolution),
+		},
+		Attribution: &claimsv1.Attribution{
+			Cue:     c.Attribution.Cue,
+			CueSpan: optionalSpan(c.Attribution.CueSpan, conv),
+			Kind:    claimsv1.AttributionKind(c.Attribution.Kind),
+		},
+		Hedging: &claimsv1.Hedging{
+			Score:     float32(c.Hedging.Score),
+			Uncertain: c.Hedging.Uncertain,
+			Cues:      cues,
+		},
+		CheckWorthiness: float32(c.CheckWorthiness),
+		CheckWorthy:     c.CheckWorthy,
+	}
+}
+
+func spanToProto(s claim.Span, conv *offsets.Converter) *claimsv1.Span {
+	return &claimsv1.Span{Start: int32(conv.Convert(s.Start)), End: int32(conv.Convert(s.End))}
+}
+
+// optionalSpan leaves an absent span unset rather than sending [0,0).
+func optionalSpan(s claim.Span, conv *offsets.Converter) *claimsv1.Span {
+	if s.Empty() {
+		return nil
+	}
+	return spanToProto(s, conv)
+}
+
+// LinksToProto converts contradiction links; it never returns nil, so an
+// article without links still shows an empty list.
+func LinksToProto(ls []claim.Link) []*claimsv1.ContradictionLink {
+	out := make([]*claimsv1.ContradictionLink, len(ls))
+	for i, l := range ls {
+		out[i] = &claimsv1.ContradictionLink{
+			ClaimId:      l.A,
+			OtherClaimId: l.B,
+			Score:        float32(l.Score),
+			Relation:     claimsv1.Relation(l.Relation),
+			Reason:       claimsv1.Reason(l.Reason),
+			Explanation:  l.Explanation,
+		}
+	}
+	return out
+}
+
+// hedgeCueKind maps the scorer's cue classes to the API's enum; a class the API
+// does not name is reported as OTHER rather than dropped.
+func hedgeCueKind(k string) claimsv1.HedgeCueKind {
+	switch k {
+	case "modal":
+		return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_MODAL
+	case "speculative_verb":
+		return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_SPECULATIVE_VERB
+	case "adverb", "adjective":
+		return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_ADVERB
+	case "conditional":
+		return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_CONDITIONAL
+	case "weak_attribution":
+		return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_WEAK_ATTRIBUTION
+	case "booster":
+		return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_BOOSTER
+	case "negated_hedge":
+		return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_NEGATED_HEDGE
+	}
+	return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_OTHER
+}
