@@ -52,21 +52,14 @@ type Result struct {
 // Article extracts and scores the claims of one article and links those that
 // contradict each other. position names the article when the client gave no ID.
 func (p *Pipeline) Article(ctx context.Context, a claim.Article, position int) (Result, error) {
-	res, err := p.claims(ctx, a, position)
-	if err != nil {
-		return Result{}, err
-	}
-	ix := p.classifier.NewIndex()
-	links, err := ix.Add(ctx, res.Claims, a.Published)
-	if err != nil {
-		return Result{}, fmt.Errorf("pipeline: link %q: %w", res.ArticleID, err)
-	}
-	res.Links = pruneLinks(links)
-	return res, nil
+	return p.article(ctx, a, position)
 }
 
-// claims runs extraction and scoring and names the claims.
-func (p *Pipeline) claims(ctx context.Context, a claim.Article, position int) (Result, error) {
+// article runs extraction and scoring, names the claims, and links them among
+// themselves on a fresh index. Batches and streams use it too, so an article's
+// own links are the same whether it came alone, in a batch or on a stream;
+// their shared indexes add only the links that reach other articles.
+func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (Result, error) {
 	id := ArticleID(a, position)
 	cs, err := p.extractor.Extract(ctx, a.Text)
 	if err != nil {
@@ -76,7 +69,11 @@ func (p *Pipeline) claims(ctx context.Context, a claim.Article, position int) (R
 		cs[i].ID = id + "#" + strconv.Itoa(i+1)
 		p.scorer.Score(a.Text, &cs[i])
 	}
-	return Result{ArticleID: id, Claims: cs}, nil
+	links, err := p.classifier.NewIndex().Add(ctx, cs, a.Published)
+	if err != nil {
+		return Result{}, fmt.Errorf("pipeline: link %q: %w", id, err)
+	}
+	return Result{ArticleID: id, Claims: cs, Links: pruneLinks(links)}, nil
 }
 
 // ArticleID is the client's ID, or the article's 0-based position when it has none.

@@ -24,7 +24,7 @@ type Stream struct {
 	ix *contradiction.Index // every claim since it was started
 	// young, with a window, is the index that replaces ix when ix fills up; it
 	// holds the most recent claims (a suffix of ix), so the replacement starts
-	// with half a window of history instead of none.
+	// with a quarter window of history instead of none.
 	young *contradiction.Index
 }
 
@@ -36,12 +36,13 @@ func (p *Pipeline) NewStream() *Stream {
 
 // NewStreamWindow starts an empty stream whose linking memory is bounded, for
 // streams of any length (batch jobs of millions of articles): cross-article links
-// reach back at most maxClaims claims, and at least maxClaims/2 once that many
-// have been seen. It keeps two generations of the linking index: every article
-// is added to both, and when the older holds maxClaims claims it is dropped and
-// the younger (holding the newest half) takes its place. Linking thus costs about
-// twice what NewStream's does, and memory holds at most 1.5 × maxClaims claims.
-// maxClaims <= 0 means no bound, as NewStream.
+// reach back at most maxClaims claims, and at least maxClaims/4 once that many
+// have been seen. It keeps up to two generations of the linking index: when the
+// current one has three quarters of maxClaims claims a younger one starts, every
+// later article goes into both, and when the current one holds maxClaims claims
+// it is dropped and the younger takes its place with the newest quarter. So at
+// most 1.25 × maxClaims claims are held, and linking costs at most a third more
+// than NewStream's. maxClaims <= 0 means no bound, as NewStream.
 func (p *Pipeline) NewStreamWindow(maxClaims int) *Stream {
 	s := p.NewStream()
 	s.window = max(0, maxClaims)
@@ -51,7 +52,7 @@ func (p *Pipeline) NewStreamWindow(maxClaims int) *Stream {
 // Add extracts one article at the given input position and returns its result
 // (with the links among its own claims) and the links to earlier articles.
 func (s *Stream) Add(ctx context.Context, a claim.Article, position int) (Result, []claim.Link, error) {
-	res, err := s.p.claims(ctx, a, position)
+	res, err := s.p.article(ctx, a, position)
 	if err != nil {
 		return Result{}, nil, err
 	}
@@ -59,9 +60,7 @@ func (s *Stream) Add(ctx context.Context, a claim.Article, position int) (Result
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", res.ArticleID, err)
 	}
-	var across []claim.Link
-	res.Links, across = splitLinks(links, res.Claims)
-	return res, across, nil
+	return res, crossLinks(links, res.Claims), nil
 }
 
 // link adds one article's claims to the index (both generations, with a window)
@@ -82,11 +81,11 @@ func (s *Stream) link(ctx context.Context, claims []claim.Claim, a claim.Article
 	}
 	switch n := s.ix.Len(); {
 	case n >= s.window:
-		if s.young == nil { // one article larger than the whole window
+		if s.young == nil { // one article filled the rest of the window at once
 			s.young = s.p.classifier.NewIndex()
 		}
-		s.ix, s.young = s.young, s.p.classifier.NewIndex()
-	case s.young == nil && n >= s.window/2:
+		s.ix, s.young = s.young, nil
+	case s.young == nil && n >= s.window-s.window/4:
 		s.young = s.p.classifier.NewIndex()
 	}
 	return links, nil

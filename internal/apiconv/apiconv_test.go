@@ -1,0 +1,75 @@
+package apiconv
+
+import (
+	"testing"
+	"time"
+
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/offsets"
+	"github.com/claimsvc/claimsvc/internal/pipeline"
+)
+
+func TestEncodingUnit(t *testing.T) {
+	tests := []struct {
+		in       claimsv1.EncodingType
+		unit     offsets.Unit
+		reported claimsv1.EncodingType
+	}{
+		{claimsv1.EncodingType_ENCODING_TYPE_UNSPECIFIED, offsets.UTF8, claimsv1.EncodingType_ENCODING_TYPE_UTF8},
+		{claimsv1.EncodingType_ENCODING_TYPE_UTF8, offsets.UTF8, claimsv1.EncodingType_ENCODING_TYPE_UTF8},
+		{claimsv1.EncodingType_ENCODING_TYPE_UTF16, offsets.UTF16, claimsv1.EncodingType_ENCODING_TYPE_UTF16},
+		{claimsv1.EncodingType_ENCODING_TYPE_UTF32, offsets.UTF32, claimsv1.EncodingType_ENCODING_TYPE_UTF32},
+		{claimsv1.EncodingType(99), offsets.UTF8, claimsv1.EncodingType_ENCODING_TYPE_UTF8},
+	}
+	for _, tt := range tests {
+		unit, rep := EncodingUnit(tt.in)
+		if unit != tt.unit || rep != tt.reported {
+			t.Errorf("EncodingUnit(%v) = %v, %v; want %v, %v", tt.in, unit, rep, tt.unit, tt.reported)
+		}
+	}
+}
+
+func TestArticleFromProto(t *testing.T) {
+	when := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	got := ArticleFromProto(&claimsv1.Article{Id: "a", Text: "t", Title: "h", Url: "u", LanguageCode: "en", PublishTime: timestamppb.New(when)})
+	want := claim.Article{ID: "a", Text: "t", Title: "h", URL: "u", Language: "en", Published: when}
+	if got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+	if got := ArticleFromProto(&claimsv1.Article{Text: "t"}); !got.Published.IsZero() {
+		t.Errorf("no publish_time gave %v, want the zero time", got.Published)
+	}
+}
+
+// TestResultToProto checks the conversions a client relies on: spans in the
+// asked unit, absent spans left unset (not [0,0)), unknown cue classes kept as
+// OTHER, and empty lists rather than nil.
+func TestResultToProto(t *testing.T) {
+	text := "Él dijo: «ok». The 🍵 minister said it is closed."
+	start := len("Él dijo: «ok». The 🍵 minister said ")
+	end := len(text) - 1
+	r := pipeline.Result{ArticleID: "x", Claims: []claim.Claim{{
+		ID: "x#1", Text: text[start:end], Span: claim.Span{Start: start, End: end}, Sentence: claim.Span{Start: 0, End: len(text)},
+		Speaker:     claim.Speaker{Kind: claim.SpeakerArticle, Resolution: claim.ResolutionNone},
+		Attribution: claim.Attribution{Kind: claim.AttributionUnattributed},
+		Hedging:     claim.Hedging{Score: 0.25, Cues: []claim.HedgeCue{{Text: "it", Span: claim.Span{Start: start, End: start + 2}, Kind: "something_new", Weight: 0.1}}},
+	}}}
+	got := ResultToProto(r, offsets.NewConverter(text, offsets.UTF16))
+	c := got.GetClaims()[0]
+	runesBefore := len([]rune(text[:start])) + 1 // the teacup is two UTF-16 units
+	if c.GetSpan().GetStart() != int32(runesBefore) {
+		t.Errorf("UTF-16 start = %d, want %d", c.GetSpan().GetStart(), runesBefore)
+	}
+	if c.GetSpeaker().GetMentionSpan() != nil || c.GetAttribution().GetCueSpan() != nil {
+		t.Error("absent spans should be unset")
+	}
+	if k := c.GetHedging().GetCues()[0].GetKind(); k != claimsv1.HedgeCueKind_HEDGE_CUE_KIND_OTHER {
+		t.Errorf("unknown cue class became %v, want OTHER", k)
+	}
+	if got.GetLinks() == nil || LinksToProto(nil) == nil {
+		t.Error("links should be an empty list, not nil")
+	}
+}

@@ -1,0 +1,82 @@
+package batch
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+	"github.com/claimsvc/claimsvc/internal/apiconv"
+	"github.com/claimsvc/claimsvc/internal/offsets"
+	"github.com/claimsvc/claimsvc/internal/pipeline"
+	"github.com/claimsvc/claimsvc/internal/server"
+)
+
+// Local runs the pipeline in this process: the same validation, the same
+// conversion and so the same output as a server would give.
+type Local struct {
+	Pipe *pipeline.Pipeline
+	// Limits are the server's request limits (server.DefaultLimits unless the
+	// caller mirrors a server's configuration).
+	Limits server.Limits
+	// Workers is how many articles are extracted at once.
+	Workers int
+	// LinkWindow bounds how far back, in claims, cross-article links reach (see
+	// pipeline.NewStreamWindow); it keeps memory bounded on long inputs. 0
+	// means no bound.
+	LinkWindow int
+	// Encoding is the unit of every offset in the output.
+	Encoding claimsv1.EncodingType
+}
+
+// Process implements Backend. Every job gets an outcome unless ctx is done
+// first; an article cut short by cancellation is not written, so a resumed run
+// redoes it.
+func (l Local) Process(ctx context.Context, jobs <-chan job, out chan<- outcome) error {
+	stream := l.Pipe.NewStreamWindow(l.LinkWindow)
+	var wg sync.WaitGroup
+	for range max(1, l.Workers) {
+		wg.Go(func() {
+			for j := range jobs {
+				o := l.one(ctx, stream, j)
+				if ctx.Err() != nil {
+					continue
+				}
+				out <- o
+			}
+		})
+	}
+	wg.Wait()
+	return ctx.Err()
+}
+
+// one processes one article as the server's stream handler does: validate,
+// extract and link, convert; a failure, a panic included, becomes the
+// article's INTERNAL error.
+func (l Local) one(ctx context.Context, stream *pipeline.Stream, j job) (o outcome) {
+	req := &claimsv1.StreamExtractClaimsRequest{Article: j.article, EncodingType: l.Encoding}
+	unit, enc := apiconv.EncodingUnit(l.Encoding)
+	resp := &claimsv1.StreamExtractClaimsResponse{EncodingType: enc}
+	defer func() {
+		if p := recover(); p != nil {
+			st := status.New(codes.Internal, fmt.Sprintf("internal error while extracting claims: %v", p))
+			o = errorOutcome(j.line, j.id, j.inBytes, st.Proto())
+		}
+	}()
+	if err := l.Limits.ValidateArticleRequest(req); err != nil {
+		resp.Error = status.Convert(err).Proto()
+		return responseOutcome(j, resp)
+	}
+	art := apiconv.ArticleFromProto(j.article)
+	res, cross, err := stream.Add(ctx, art, int(j.line))
+	if err != nil {
+		resp.Error = status.New(codes.Internal, "internal error while extracting claims: "+err.Error()).Proto()
+		return responseOutcome(j, resp)
+	}
+	resp.Result = apiconv.ResultToProto(res, offsets.NewConverter(art.Text, unit))
+	resp.CrossArticleLinks = apiconv.LinksToProto(cross)
+	return responseOutcome(j, resp)
+}
