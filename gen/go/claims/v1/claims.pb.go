@@ -1056,9 +1056,12 @@ func (x *HedgeCue) GetWeight() float32 {
 // ContradictionLink connects two claims that oppose each other.
 type ContradictionLink struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// ID of the earlier claim (in input order).
+	// ID of the claim linked first: within an article or a batch, the earlier
+	// claim in input order; on a stream, the claim of the article that finished
+	// processing first (with several articles in flight that can be an article
+	// sent a little later).
 	ClaimId string `protobuf:"bytes,1,opt,name=claim_id,json=claimId,proto3" json:"claim_id,omitempty"`
-	// ID of the later claim.
+	// ID of the other claim.
 	OtherClaimId string `protobuf:"bytes,2,opt,name=other_claim_id,json=otherClaimId,proto3" json:"other_claim_id,omitempty"`
 	// Strength of the opposition in [0,1]: 0 = no sign the claims disagree,
 	// 1 = they certainly assert opposite things about the same proposition.

@@ -426,8 +426,10 @@ type StreamExtractClaimsResponse struct {
 	InputIndex int32 `protobuf:"varint,1,opt,name=input_index,json=inputIndex,proto3" json:"input_index,omitempty"`
 	// The article's claims and the links among them; empty when error is set.
 	Result *ArticleResult `protobuf:"bytes,2,opt,name=result,proto3" json:"result,omitempty"`
-	// Links from this article's claims to claims of articles sent earlier on the
-	// same stream.
+	// Links from this article's claims to claims of articles that finished
+	// processing before it on the same stream. Articles are processed several at
+	// a time, so that is usually, not always, an article sent earlier; the
+	// reach back is bounded by the server's -stream-link-window (in claims).
 	CrossArticleLinks []*ContradictionLink `protobuf:"bytes,3,rep,name=cross_article_links,json=crossArticleLinks,proto3" json:"cross_article_links,omitempty"`
 	// Set when this article could not be processed (INVALID_ARGUMENT with field
 	// violations, RESOURCE_EXHAUSTED for size); the stream continues with the
