@@ -52,6 +52,8 @@ func (m *mentionCtx) attribute(s sentence, cues []cue, para int, dst []relation)
 			if !ok {
 				ok = m.verb(&r, s, start, cues, ci, dst[first:], first)
 			}
+		case cuePoll:
+			ok = m.poll(&r, s, start)
 		case cueColon:
 			r.src = m.analyze(s.t0, c.c0)
 			ok = m.setContent(&r, c.c1, s.t1)
@@ -79,7 +81,8 @@ func (m *mentionCtx) verb(r *relation, s sentence, start int, cues []cue, ci int
 		return false
 	}
 	head := m.text[toks[c.head].start:toks[c.head].end]
-	if toks[p].kind == tComma && strings.HasSuffix(head, "ing") {
+	if strings.HasSuffix(head, "ing") && (toks[p].kind == tComma || toks[p].kind == tDash ||
+		toks[p].kind == tCloseQ && p-1 >= s.t0 && toks[p-1].kind == tComma) {
 		// "…, adding that …": the previous speaker of the sentence, or its subject.
 		if !m.subject(r, s, p) {
 			if len(prev) == 0 {
@@ -96,6 +99,11 @@ func (m *mentionCtx) verb(r *relation, s sentence, start int, cues []cue, ci int
 		r.src = m.analyze(a, b)
 		if r.src.pron == pronounRelative {
 			r.src = m.relative(a, s.t0)
+		}
+		if toks[c.head].cls&clsDocVerb != 0 {
+			if d := m.docBefore(r.src, max(start, s.t0)); d >= 0 {
+				r.src.t0 = d // "Audit files from NGP VAN show"
+			}
 		}
 		if !m.acceptable(r.src, c) {
 			return false
@@ -140,13 +148,46 @@ func (m *mentionCtx) acceptable(mt mention, c cue) bool {
 		}
 		return false // "the administration has shown little interest"
 	}
+	if (m.is(c.head, "called") || m.is(c.head, "named")) && (mt.common || m.is(mt.t0, "a") || m.is(mt.t0, "an") || m.is(mt.t0, "another")) {
+		return false // naming, not speech: "a group called Citizens for Trump"
+	}
+	if f := m.toks[mt.t0]; f.flags&fLower != 0 && f.cls&(clsDet|clsPronoun|clsNumber) == 0 && mt.t1 > mt.t0 &&
+		strings.HasSuffix(m.text[m.toks[mt.t1-1].start:m.toks[mt.t1-1].end], "s") &&
+		strings.HasSuffix(m.text[m.toks[c.head].start:m.toks[c.head].end], "s") {
+		return false // a bare plural before a third-person verb is a compound: "news reports"
+	}
 	if mt.speakerLike() {
 		return true
 	}
-	if mt.common && m.toks[c.head].cls&clsSpeech != 0 {
+	if mt.common && m.toks[c.head].cls&clsVerb != 0 {
 		return true
 	}
 	return false
+}
+
+// docBefore looks left of a speaker phrase, within the clause, for the document noun
+// a "show" cue needs when the phrase itself has none: "Surveys of caucus-goers taken
+// as they entered caucus sites showed". It returns where the document's noun phrase
+// starts, or -1 when the phrase has a document already or none is near.
+func (m *mentionCtx) docBefore(mt mention, t0 int) int {
+	for k := mt.t0; k < mt.t1; k++ {
+		if m.toks[k].cls&clsDoc != 0 {
+			return -1
+		}
+	}
+	for k := mt.t0 - 1; k >= t0 && k >= mt.t0-maxSourceTokens; k-- {
+		t := m.toks[k]
+		if t.kind != tWord || inQuote(t) || t.cls&clsClause != 0 && t.flags&fLower != 0 {
+			return -1
+		}
+		if t.cls&clsDoc != 0 {
+			if a := m.phraseStart(k, t0); a <= k {
+				return a
+			}
+			return k
+		}
+	}
+	return -1
 }
 
 // finite says whether the cue verb at i can stand before its subject in inverted
@@ -269,6 +310,26 @@ func (m *mentionCtx) according(r *relation, s sentence, start int, cues []cue, c
 		k++
 	}
 	return m.setContent(r, k, m.contentLimit(s, cues, ci, k))
+}
+
+// poll links "in <a poll>" (the cue's head is the token after the poll noun): the
+// poll is the source, the clause before it the content ("Clinton held a 24-point
+// lead among black voters in a CNN national poll"), or the clause after it when the
+// phrase opens the sentence or stands before its verb.
+func (m *mentionCtx) poll(r *relation, s sentence, start int) bool {
+	c := r.cue
+	r.src = m.analyze(c.c1, c.head)
+	a := max(start, s.t0)
+	for k := c.c0 - 1; k > a; k-- {
+		if t := m.toks[k]; t.kind == tSemi || t.kind == tColon || t.kind == tDash {
+			a = k + 1
+			break
+		}
+	}
+	if m.wordsIn(a, c.c0) >= 3 {
+		return m.setContent(r, a, c.c0)
+	}
+	return m.setContent(r, c.head, s.t1)
 }
 
 // passive links "…, a point highlighted by X": content is the clause before the comma.

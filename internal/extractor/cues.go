@@ -100,6 +100,7 @@ const (
 	cueAccording                // "according to X"
 	cuePassive                  // "a point highlighted by X"
 	cueColon                    // "Rubio: “…”"
+	cuePoll                     // "… lead in a CNN national poll"
 )
 
 // cue is one attribution cue: tokens [c0,c1), head is the verb (or first) token.
@@ -128,8 +129,16 @@ func (m *mentionCtx) findCues(s sentence, dst []cue) []cue {
 			dst = append(dst, cue{c0: i, c1: i + 1, head: i, kind: cueAccording})
 			continue
 		}
-		if t.flags&fLower == 0 && !(i == s.t0 && t.cls&clsPhrase != 0) {
+		if t.flags&fLower == 0 && !(i == s.t0 && t.cls&clsPhrase != 0) && !m.headlineVerb(i, s) {
 			continue
+		}
+		if i > s.t0 && t.cls&clsPrep != 0 && m.is(i, "in") {
+			if e := m.pollPhrase(i, s.t1); e > i {
+				// "Trump has a decisive lead in the polls": the poll is the source.
+				dst = append(dst, cue{c0: i, c1: i + 1, head: e, kind: cuePoll})
+				i = e - 1
+				continue
+			}
 		}
 		if t.cls&clsPhrase != 0 {
 			if n := m.matchPhrase(i, s.t1); n > 0 {
@@ -146,7 +155,14 @@ func (m *mentionCtx) findCues(s sentence, dst []cue) []cue {
 				continue
 			}
 		}
-		if t.cls&clsVerb == 0 || !m.verbUse(i, s) {
+		if t.cls&clsVerb == 0 {
+			// "issued" is a cue only with the statement it issues (6 or 8 letters).
+			if l := t.end - t.start; l != 6 && l != 8 || i+1 >= s.t1 || m.toks[i+1].end-m.toks[i+1].start > 2 ||
+				m.documentObject(i, i+1, s.t1) == i+1 {
+				continue
+			}
+		}
+		if !m.verbUse(i, s) {
 			continue
 		}
 		c := cue{c0: m.auxStart(i, s.t0), c1: i + 1, head: i, kind: cueVerb}
@@ -161,19 +177,63 @@ func (m *mentionCtx) findCues(s sentence, dst []cue) []cue {
 	return dst
 }
 
+// headlineVerb says whether the capitalised word at i is a cue verb in a
+// title-case headline ("Trump Says He Never Pledged …"): only capitalised names
+// before it and a capitalised word or quotation after it.
+func (m *mentionCtx) headlineVerb(i int, s sentence) bool {
+	t := m.toks[i]
+	if t.flags&fCap == 0 || t.flags&fAllCaps != 0 || t.cls&clsVerb == 0 || i == s.t0 || i+1 >= s.t1 {
+		return false
+	}
+	for k := s.t0; k < i; k++ {
+		if t := m.toks[k]; t.kind != tWord || t.flags&fCap == 0 || t.cls&(clsVerb|clsAux|clsPronoun) != 0 {
+			return false // only the first verb after the name: "Trump Says He Never Pledged"
+		}
+	}
+	p, n := m.toks[i-1], m.toks[i+1]
+	return p.kind == tWord && p.flags&fCap != 0 && p.cls&(clsDet|clsPrep|clsClause|clsConj) == 0 &&
+		(n.kind == tWord && n.flags&fCap != 0 || n.kind == tOpenQ || m.singleQuoteAfter(i))
+}
+
 // pollOpener says whether "In" at i opens "In <a poll or study>," : a short phrase
 // headed by a document noun and closed by a comma.
 func (m *mentionCtx) pollOpener(i, t1 int) bool {
 	for k := i + 1; k < t1 && k <= i+maxSourceTokens; k++ {
 		t := m.toks[k]
 		if t.kind == tComma {
-			return k > i+1 && m.toks[k-1].cls&clsDoc != 0 && m.toks[k-1].kind == tWord
+			// "In a Des Moines Register poll last month," : a document noun anywhere.
+			if k > i+1 && m.toks[k-1].cls&clsDoc != 0 && m.toks[k-1].kind == tWord {
+				return true
+			}
+			return m.pollPhrase(i, k) > i
 		}
 		if t.kind != tWord {
 			return false
 		}
 	}
 	return false
+}
+
+// maxPollTokens bounds the noun phrase of "in <a … poll>".
+const maxPollTokens = 10
+
+// pollPhrase says whether "in" at i opens a noun phrase headed by a poll or survey
+// ("in a CNN/ORC poll", "in the RealClearPolitics average of New Hampshire polls")
+// and returns the token after the poll noun, or i.
+func (m *mentionCtx) pollPhrase(i, t1 int) int {
+	for k := i + 1; k < t1 && k <= i+maxPollTokens; k++ {
+		t := m.toks[k]
+		if t.kind != tWord && t.kind != tOther || inQuote(t) {
+			return i
+		}
+		if t.kind == tWord && t.flags&fLower != 0 && (m.is(k, "poll") || m.is(k, "survey")) {
+			return k + 1
+		}
+		if t.kind == tWord && t.flags&fLower != 0 && t.cls&(clsVerb|clsClause|clsConj|clsAux) != 0 {
+			return i
+		}
+	}
+	return i
 }
 
 // cueTail extends a verb cue at i over what PolNeAR counts as part of it: a colon
@@ -189,12 +249,46 @@ func (m *mentionCtx) cueTail(i, t1 int) int {
 	if toks[n].kind == tColon && toks[n].start == toks[i].end {
 		return n + 1
 	}
+	if toks[n].kind == tWord && !inQuote(toks[n]) && weekday(m.lowBytes(toks[n])) &&
+		(n+1 >= t1 || toks[n+1].kind != tWord || toks[n+1].cls&clsTime == 0) {
+		return n + 1 // "said Sunday": PolNeAR includes a bare weekday slightly more often than not
+	}
 	if toks[n].kind != tWord || toks[n].flags&fLower == 0 || inQuote(toks[n]) {
 		return n
 	}
 	say := m.isSay(i) || m.isTell(i)
 	if say && n+2 < t1 && m.is(n, "in") && m.is(n+1, "a") && m.is(n+2, "statement") {
 		return n + 3
+	}
+	if m.is(n, "out") || m.is(n, "up") || m.is(n, "off") {
+		// A phrasal verb's particle is part of the cue ("lashed out", "talked up"),
+		// and so is a preposition after it ("lashed out at").
+		if n+2 < t1 && (m.is(n+1, "at") || m.is(n+1, "against")) {
+			return n + 2
+		}
+		return n + 1
+	}
+	if m.is(n, "to") && n+1 < t1 && m.toks[n+1].kind == tWord && m.toks[n+1].flags&fLower != 0 && !inQuote(m.toks[n+1]) &&
+		m.toks[n+1].cls&(clsDet|clsPronoun|clsPrep) == 0 && m.isContinue(i) {
+		return n + 2 // "continued to question", "tried to distance"
+	}
+	if (m.is(i, "expressed") || m.is(i, "expresses") || m.is(i, "expressing") || m.is(i, "express")) &&
+		toks[n].cls == 0 && !strings.HasSuffix(m.text[toks[n].start:toks[n].end], "ly") {
+		return n + 1 // "expressed concern", "expressed confidence"
+	}
+	if (m.is(n, "at") && m.isHint(i)) || m.is(n, "to") && m.isAllude(i) {
+		return n + 1 // "hints at", "alluding to"
+	}
+	if (m.is(n, "as") || m.is(n, "for")) && (m.is(i, "known") || m.is(i, "seen") || m.is(i, "regarded")) {
+		return n + 1 // "known as", "best known for"
+	}
+	if d := m.documentObject(i, n, t1); d > n {
+		return d // "issued a statement saying"
+	}
+	if m.is(n, "to") || m.is(n, "on") {
+		if m.isRespond(i) {
+			return n + 1 // "did not respond to", "declined to comment on"
+		}
 	}
 	if toks[n].cls&clsPrep == 0 || n+1 >= t1 || toks[n+1].cls&clsTime != 0 || m.is(n+1, "that") {
 		return n
@@ -209,12 +303,93 @@ func (m *mentionCtx) cueTail(i, t1 int) int {
 		if m.isPointOrRefer(i) {
 			return n + 1 // "pointed to", "referring to"
 		}
-	case m.is(n, "of") || m.is(n, "about") || m.is(n, "for") || m.is(n, "against") || m.is(n, "with"):
+	case m.is(n, "of") || m.is(n, "about") || m.is(n, "for") || m.is(n, "against") || m.is(n, "with") ||
+		m.is(n, "over") || m.is(n, "into") || m.is(n, "upon") || m.is(n, "behind"):
 		return n + 1
 	case m.is(n, "on") && !m.is(i, "wrote") && !m.is(i, "writes"):
 		return n + 1
 	}
 	return n
+}
+
+// weekday says whether a lower-cased word is a day of the week.
+func weekday(w []byte) bool {
+	switch string(w) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+// isRespond says whether token i is a form of "respond", "comment" or "reply", the
+// cue verbs PolNeAR annotates with their preposition ("responded to", "comment on").
+func (m *mentionCtx) isRespond(i int) bool {
+	w := m.lowBytes(m.toks[i])
+	switch {
+	case len(w) >= 7 && string(w[:7]) == "respond", len(w) >= 7 && string(w[:7]) == "comment":
+		return true
+	}
+	switch string(w) {
+	case "reply", "replies", "replied", "replying":
+		return true
+	}
+	return false
+}
+
+// isAppear says whether token i is a form of "appear", a cue only before "to" or
+// "that" ("appeared to imply").
+func (m *mentionCtx) isAppear(i int) bool {
+	switch string(m.lowBytes(m.toks[i])) {
+	case "appear", "appears", "appeared", "appearing":
+		return true
+	}
+	return false
+}
+
+// isHint says whether token i is a form of "hint", which takes "at" ("hinted at").
+func (m *mentionCtx) isHint(i int) bool {
+	w := m.lowBytes(m.toks[i])
+	return len(w) >= 4 && string(w[:4]) == "hint"
+}
+
+// isAllude says whether token i is a form of "allude", which takes "to".
+func (m *mentionCtx) isAllude(i int) bool {
+	w := m.lowBytes(m.toks[i])
+	return len(w) >= 5 && string(w[:5]) == "allud"
+}
+
+// isContinue says whether token i is a form of "continue" or "try", whose cue
+// PolNeAR marks with the verb after "to" ("continued to criticize").
+func (m *mentionCtx) isContinue(i int) bool {
+	switch string(m.lowBytes(m.toks[i])) {
+	case "continue", "continues", "continued", "continuing", "try", "tries", "tried", "trying":
+		return true
+	}
+	return false
+}
+
+// documentObject extends "issued"/"released" over the statement it names: "issued a
+// statement", "released a statement saying", which PolNeAR marks as one cue. n is
+// the token after the verb at i; it returns the cue's end token, or n.
+func (m *mentionCtx) documentObject(i, n, t1 int) int {
+	if n+1 >= t1 || !m.is(n, "a") && !m.is(n, "an") {
+		return n
+	}
+	if !m.is(i, "issued") && !m.is(i, "released") && !m.is(i, "issues") && !m.is(i, "releases") {
+		return n
+	}
+	e := n + 1
+	if e+1 < t1 && m.toks[e].kind == tWord && m.toks[e].flags&fLower != 0 && m.toks[e+1].cls&clsDoc != 0 {
+		e++ // "a scathing report"
+	}
+	if !m.is(e, "statement") && m.toks[e].cls&clsDoc == 0 || m.toks[e].kind != tWord || inQuote(m.toks[e]) {
+		return n
+	}
+	e++
+	if e < t1 && (m.is(e, "saying") || m.is(e, "that")) {
+		e++
+	}
+	return e
 }
 
 // isPointOrRefer says whether token i is a form of "point" or "refer", the cue verbs
@@ -250,8 +425,21 @@ func (m *mentionCtx) verbUse(i int, s sentence) bool {
 	if p.kind == tOpenQ || p.kind == tOpenParen {
 		return false
 	}
-	// "a creative writing professor": an -ing form before a role noun modifies it.
 	w := m.text[m.toks[i].start:m.toks[i].end]
+	var n token
+	if i+1 < s.t1 {
+		n = m.toks[i+1]
+	}
+	if p.kind == tWord && p.flags&fDigit != 0 && n.kind == tWord && n.flags&fLower != 0 && n.cls == 0 {
+		return false // "400 pledged delegates": a participle modifying a noun
+	}
+	if m.isAppear(i) && !(n.kind == tWord && (m.is(i+1, "to") || m.is(i+1, "that"))) {
+		return false // "appeared on Sunday shows", "appeared rattled"
+	}
+	if m.is(i, "called") && n.kind == tStop || m.is(i, "reported") && m.is(i+1, "from") {
+		return false // "Eric Trump called.", "Lerer reported from Los Angeles."
+	}
+	// "a creative writing professor": an -ing form before a role noun modifies it.
 	if strings.HasSuffix(w, "ing") && i+1 < s.t1 {
 		n := m.toks[i+1]
 		if n.kind == tWord && n.flags&fLower != 0 && n.cls&(clsTitle|clsGroup|clsAnon|clsOrg) != 0 {
@@ -277,12 +465,27 @@ func isParticiple(w string) bool {
 func (m *mentionCtx) auxStart(i, t0 int) int {
 	for j := i - 1; j >= t0 && j >= i-3; j-- {
 		t := m.toks[j]
-		if t.kind != tWord || t.cls&clsAux == 0 || t.flags&fLower == 0 || inQuote(t) {
+		if t.kind != tWord || t.flags&fLower == 0 || inQuote(t) || t.cls&clsAux == 0 && !m.cueAdverb(j) {
 			break
 		}
 		i = j
 	}
 	return i
+}
+
+// cueAdverb says whether token j is an adverb PolNeAR includes in the cue it
+// precedes ("pointedly rejected", "soon noted", "even offered"): an -ly word outside
+// the lexicons, or one of a few short adverbs.
+func (m *mentionCtx) cueAdverb(j int) bool {
+	t := m.toks[j]
+	w := m.lowBytes(t)
+	switch string(w) {
+	case "even", "soon", "since", "only", "long":
+		return true
+	case "family", "rally", "ally", "early", "likely", "reply", "july", "italy", "daily", "weekly", "monthly", "holy", "silly", "jolly", "belly", "bully":
+		return false
+	}
+	return len(w) > 4 && string(w[len(w)-2:]) == "ly" && t.cls&^clsAux == 0
 }
 
 // matchPhrase returns the token length of the multi-word cue starting at i, or 0.
@@ -336,6 +539,19 @@ func (m *mentionCtx) colonCue(s sentence, i int, found []cue) (cue, bool) {
 	if !lineStart || i-s.t0 > maxColonNameTokens || m.toks[s.t0].flags&fCap == 0 ||
 		m.wordsIn(i+1, s.t1) < 3 || m.toks[s.t0].cls&clsKicker != 0 || i-s.t0 == 1 && m.toks[s.t0].flags&fAllCaps != 0 {
 		return cue{}, false
+	}
+	caps := 0
+	for k := s.t0; k < i; k++ {
+		f := m.toks[k].flags
+		if f&fCap == 0 || f&fPossessive != 0 {
+			return cue{}, false // "At issue:", "Monday’s Morning Email:" are not names
+		}
+		if f&fAllCaps != 0 {
+			caps++
+		}
+	}
+	if caps > 1 {
+		return cue{}, false // "STAT OF THE WEEK:"
 	}
 	return cue{c0: i, c1: i + 1, head: i, kind: cueColon}, true
 }

@@ -82,6 +82,27 @@ func TestExtractAttribution(t *testing.T) {
 		{"question in a quotation before its cue", "“Is it over? OK?” Trump said.",
 			[]wantClaim{{text: "“Is it over? OK?”", mention: "Trump", cue: "said", kind: claim.AttributionDirect}}},
 		{"cue inside an unclosed quotation is not a cue", "“The talks are over, Lavrov said.", nil},
+		// Cue boundaries as PolNeAR draws them.
+		{"appositive speaker without its closing comma", "The deputy foreign minister, Sergei Ryabkov, made clear that no line exists.",
+			[]wantClaim{{text: "that no line exists", mention: "The deputy foreign minister, Sergei Ryabkov", name: "Sergei Ryabkov", cue: "made clear"}}},
+		{"adverb before the verb is part of the cue", "Fact-checkers soon noted that Clinton had misspoken.",
+			[]wantClaim{{text: "that Clinton had misspoken", mention: "Fact-checkers", cue: "soon noted"}}},
+		{"contracted auxiliary is part of the cue", "He’s predicting big wins in the races ahead.",
+			[]wantClaim{{text: "big wins in the races ahead", mention: "He", cue: "’s predicting"}}},
+		{"statement named by the verb", "The committee issued a statement saying the emails were stolen.",
+			[]wantClaim{{text: "the emails were stolen", mention: "The committee", cue: "issued a statement saying"}}},
+		{"weekday after the verb", "Lavrov said Sunday that the talks had failed.",
+			[]wantClaim{{text: "that the talks had failed", mention: "Lavrov", cue: "said Sunday"}}},
+		{"show needs a document, which may stand before the phrase", "Audit files from NGP VAN show that four accounts searched the data.",
+			[]wantClaim{{text: "that four accounts searched the data", mention: "Audit files from NGP VAN", cue: "show"}}},
+		{"poll opener", "In a Des Moines Register poll last month, Cruz had a 10-point lead.",
+			[]wantClaim{{text: "Cruz had a 10-point lead", mention: "a Des Moines Register poll last month", cue: "In", kind: claim.AttributionAccordingTo}}},
+		{"title-case headline verb", "Trump Says He Never Pledged To Kill Family Members",
+			[]wantClaim{{text: "He Never Pledged To Kill Family Members", mention: "Trump", cue: "Says"}}},
+		{"closing mark typed as an opening one", "“It's unusual,“ said Larry Noble, an attorney.",
+			[]wantClaim{{text: "“It's unusual,“", cue: "said", kind: claim.AttributionDirect}}},
+		{"naming is not speech", "A group called Citizens for Trump expects 5,000 people to attend the rally.", nil},
+		{"appear without to is not a cue", "Carson appeared on Sunday interview shows amid news reports of trouble.", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

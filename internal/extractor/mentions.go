@@ -130,10 +130,16 @@ func (m *mentionCtx) analyze(t0, t1 int) mention {
 		mt.name = m.text[toks[first].start:headTok.end]
 	case headTok.cls&clsOrg != 0:
 		mt.kind, mt.name = claim.SpeakerOrganization, m.text[toks[t0].start:headTok.end]
-	case first > t0 && headTok.kind == tWord && headTok.flags&fLower != 0 && headTok.cls == 0:
+	case headTok.kind == tWord && headTok.flags&fLower != 0 && headTok.cls == 0 && (first > t0 || pluralNoun(m.text[headTok.start:headTok.end])):
+		// "the speechwriter", or a bare plural: "Politicians … say", "Sanders fans told".
 		mt.common, mt.name = true, m.text[toks[first].start:headTok.end]
 	}
 	return mt
+}
+
+// pluralNoun guesses a plural common noun from its spelling ("technologists").
+func pluralNoun(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // quantifier says whether token i is a determiner that can stand alone as a speaker
@@ -291,7 +297,7 @@ func mergeMentions(a, b mention, t0, t1 int) mention {
 }
 
 // sourceBefore finds the speaker phrase ending right before token c0: a pronoun, a
-// noun phrase back to the clause edge, or "Name, appositive," ending in a comma.
+// noun phrase back to the clause edge, or "Name, appositive" (the closing comma is left out).
 func (m *mentionCtx) sourceBefore(c0, t0 int) (int, int) {
 	j := c0 - 1
 	toks := m.toks
@@ -347,7 +353,7 @@ func (m *mentionCtx) sourceBefore(c0, t0 int) (int, int) {
 					return 0, 0
 				}
 				if left := m.analyze(a, p); left.speakerLike() || m.analyzeTrim(p+1, j).kind == claim.SpeakerPerson {
-					return a, j + 1
+					return a, j
 				}
 				return 0, 0
 			}

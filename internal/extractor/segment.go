@@ -98,6 +98,10 @@ func (sg *segmenter) tokenize(text string, b Span) blockToks {
 			continue
 		case r == '\'' && i+1 < b.End && text[i+1] == '\'':
 			kind, w = tStraightQ, 2
+		case (r == '\'' || r == '’') && len(sg.toks) > bt.t0 && int(sg.toks[len(sg.toks)-1].end) == i &&
+			contractionAt(text, i+w, b.End) > 0:
+			i = sg.word(text, i, b.End) // "’s", "’ve" after "he", "they"
+			continue
 		case r == '\'' || r == '‘' || r == '’':
 			// A lone single quote or apostrophe: nested quotations are read as
 			// part of the quotation around them, so it is skipped like a space.
@@ -133,6 +137,35 @@ func (sg *segmenter) tokenize(text string, b Span) blockToks {
 	sg.pairQuotes(text, bt.t0, bt.t1)
 	bt.q1 = len(sg.quotes)
 	return bt
+}
+
+// contractionHost says whether a lower-cased word can take a verb contraction that
+// PolNeAR counts as part of a cue ("he’s said", "they’ve argued", "that’s according to").
+func contractionHost(w []byte) bool {
+	switch string(w) {
+	case "he", "she", "it", "that", "who", "there", "what", "here", "where", "they", "we", "i", "you":
+		return true
+	}
+	return false
+}
+
+// contractionAt returns the byte length of a verb contraction suffix ("s", "ve", "d",
+// "ll", "re", "m") starting at i and ending the word, or 0.
+func contractionAt(text string, i, end int) int {
+	n := 0
+	for i+n < end && n < 3 && text[i+n] >= 'a' && text[i+n] <= 'z' {
+		n++
+	}
+	if i+n < end {
+		if r, _ := utf8.DecodeRuneInString(text[i+n : end]); isWordRune(r) {
+			return 0
+		}
+	}
+	switch text[i : i+n] {
+	case "s", "ve", "d", "ll", "re", "m":
+		return n
+	}
+	return 0
 }
 
 // word scans one word token from i and returns where it ends. Apostrophes and
@@ -176,6 +209,9 @@ func (sg *segmenter) word(text string, i, end int) int {
 		}
 		// Connectors stay inside a word only when a word character follows.
 		if r == '\'' || r == '’' || r == '-' || r == '.' || r == ',' || r == '/' {
+			if (r == '\'' || r == '’') && i > start && contractionHost(sg.lower) && contractionAt(text, i+w, end) > 0 {
+				break // "He’s predicting": the contraction is a word of its own
+			}
 			nr, nw := utf8.DecodeRuneInString(text[i+w : end])
 			if nw == 0 || !isWordRune(nr) {
 				break
@@ -232,6 +268,9 @@ func (sg *segmenter) pairQuotes(text string, t0, t1 int) {
 	toks := sg.toks
 	for i := t0; i < t1; i++ {
 		t := &toks[i]
+		if t.kind == tOpenQ || t.kind == tCloseQ {
+			t.kind = curlyKind(text, toks, i, t0)
+		}
 		if t.kind == tStraightQ {
 			opens := opensAt(text, toks, i, t0)
 			topStraight := depth > 0 && (text[toks[stack[depth-1]].start] == '"' || text[toks[stack[depth-1]].start] == '\'')
@@ -275,6 +314,27 @@ func (sg *segmenter) pairQuotes(text string, t0, t1 int) {
 			toks[k].flags |= flag
 		}
 	}
+}
+
+// curlyKind corrects a curly quotation mark typed the wrong way round: “ glued to
+// the word before it and followed by a space closes ("unusual,“ said"), ” after a
+// space and glued to a word opens ("says,” there"). Other marks keep their kind.
+func curlyKind(text string, toks []token, i, t0 int) tokKind {
+	t := toks[i]
+	if t.end-t.start != 3 {
+		return t.kind
+	}
+	glued := i > t0 && toks[i-1].end == t.start &&
+		(toks[i-1].kind == tWord || toks[i-1].kind == tStop || toks[i-1].kind == tComma)
+	spaceAfter := int(t.end) >= len(text) || text[t.end] == ' ' || text[t.end] == '\n'
+	spaceBefore := i == t0 || text[t.start-1] == ' ' || text[t.start-1] == '\n'
+	switch {
+	case t.kind == tOpenQ && text[t.start:t.end] == "“" && glued && spaceAfter:
+		return tCloseQ
+	case t.kind == tCloseQ && text[t.start:t.end] == "”" && spaceBefore && !spaceAfter:
+		return tOpenQ
+	}
+	return t.kind
 }
 
 // opensAt says whether the straight quote token i opens a quotation: it stands at the
