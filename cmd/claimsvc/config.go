@@ -23,6 +23,7 @@ type config struct {
 	requestTimeout  time.Duration
 	shutdownTimeout time.Duration
 	streamWorkers   int
+	linkWindow      int
 	logLevel        slog.Level
 	logJSON         bool
 }
@@ -40,6 +41,7 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.DurationVar(&c.queueWait, "queue-wait", 50*time.Millisecond, "how long a call may wait for a free slot")
 	fs.DurationVar(&c.requestTimeout, "request-timeout", 30*time.Second, "deadline for unary calls that bring none")
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long SIGTERM waits for in-flight calls before stopping hard")
+	fs.IntVar(&c.linkWindow, "stream-link-window", 20000, "earlier claims a stream's cross-article links reach back to (bounds a stream's memory; 0 = unbounded)")
 	fs.IntVar(&c.streamWorkers, "stream-workers", runtime.GOMAXPROCS(0), "articles one StreamExtractClaims call processes at once")
 	fs.BoolVar(&c.logJSON, "log-json", false, "write logs as JSON lines instead of text")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")

@@ -1,4 +1,4 @@
-package server
+package apiconv
 
 import (
 	"strings"
@@ -85,7 +85,7 @@ func TestResultToProtoEncodings(t *testing.T) {
 		{offsets.UTF32, 3},           // emoji, space, quote
 	}
 	for _, tt := range tests {
-		got := resultToProto(pipeline.Result{ArticleID: "a", Claims: []claim.Claim{c}}, offsets.NewConverter(text, tt.unit)).GetClaims()[0]
+		got := ResultToProto(pipeline.Result{ArticleID: "a", Claims: []claim.Claim{c}}, offsets.NewConverter(text, tt.unit)).GetClaims()[0]
 		if got.GetSpan().GetStart() != tt.wantStart || got.GetSpan().GetEnd()-got.GetSpan().GetStart() != 7 {
 			t.Errorf("unit %d: span %v, want start %d length 7", tt.unit, got.GetSpan(), tt.wantStart)
 		}

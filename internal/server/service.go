@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+	"github.com/claimsvc/claimsvc/internal/apiconv"
 	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/contradiction"
 	"github.com/claimsvc/claimsvc/internal/offsets"
@@ -25,15 +26,25 @@ type Service struct {
 	claimsv1.UnimplementedClaimsServiceServer
 	pipe   *pipeline.Pipeline
 	limits Limits
-	// streamWorkers bounds the articles one stream processes at once, and so the
+	stream StreamOptions
+	log    *slog.Logger
+}
+
+// StreamOptions bound what one StreamExtractClaims call holds.
+type StreamOptions struct {
+	// Workers bounds the articles one stream processes at once, and so the
 	// results it can hold while a slow client reads.
-	streamWorkers int
-	log           *slog.Logger
+	Workers int
+	// LinkWindow bounds how many earlier claims a stream's cross-article links
+	// reach back to (at least a quarter of it), and so the memory one long stream
+	// holds; 0 means unbounded.
+	LinkWindow int
 }
 
 // NewService serves pipe within limits.
-func NewService(pipe *pipeline.Pipeline, limits Limits, streamWorkers int, log *slog.Logger) *Service {
-	return &Service{pipe: pipe, limits: limits, streamWorkers: max(1, streamWorkers), log: log}
+func NewService(pipe *pipeline.Pipeline, limits Limits, stream StreamOptions, log *slog.Logger) *Service {
+	stream.Workers = max(1, stream.Workers)
+	return &Service{pipe: pipe, limits: limits, stream: stream, log: log}
 }
 
 // ExtractClaims implements ClaimsService.
@@ -41,14 +52,14 @@ func (s *Service) ExtractClaims(ctx context.Context, req *claimsv1.ExtractClaims
 	if err := s.limits.ValidateArticleRequest(req); err != nil {
 		return nil, err
 	}
-	art := articleFromProto(req.GetArticle())
+	art := apiconv.ArticleFromProto(req.GetArticle())
 	res, err := s.pipe.Article(ctx, art, 0)
 	if err != nil {
 		return nil, s.statusOf(ctx, err)
 	}
-	unit, enc := encodingUnit(req.GetEncodingType())
+	unit, enc := apiconv.EncodingUnit(req.GetEncodingType())
 	return &claimsv1.ExtractClaimsResponse{
-		Result:       resultToProto(res, offsets.NewConverter(art.Text, unit)),
+		Result:       apiconv.ResultToProto(res, offsets.NewConverter(art.Text, unit)),
 		EncodingType: enc,
 	}, nil
 }
@@ -61,20 +72,20 @@ func (s *Service) BatchExtractClaims(ctx context.Context, req *claimsv1.BatchExt
 	arts := req.GetArticles()
 	plain := make([]claim.Article, len(arts))
 	for i, a := range arts {
-		plain[i] = articleFromProto(a)
+		plain[i] = apiconv.ArticleFromProto(a)
 	}
 	results, cross, err := s.pipe.Batch(ctx, plain)
 	if err != nil {
 		return nil, s.statusOf(ctx, err)
 	}
-	unit, enc := encodingUnit(req.GetEncodingType())
+	unit, enc := apiconv.EncodingUnit(req.GetEncodingType())
 	out := &claimsv1.BatchExtractClaimsResponse{
 		Results:           make([]*claimsv1.ArticleResult, len(results)),
-		CrossArticleLinks: linksToProto(cross),
+		CrossArticleLinks: apiconv.LinksToProto(cross),
 		EncodingType:      enc,
 	}
 	for i, r := range results {
-		out.Results[i] = resultToProto(r, offsets.NewConverter(plain[i].Text, unit))
+		out.Results[i] = apiconv.ResultToProto(r, offsets.NewConverter(plain[i].Text, unit))
 	}
 	return out, nil
 }

@@ -11,22 +11,23 @@ import (
 	"google.golang.org/grpc/status"
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+	"github.com/claimsvc/claimsvc/internal/apiconv"
 	"github.com/claimsvc/claimsvc/internal/offsets"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
 )
 
 // StreamExtractClaims implements ClaimsService.
 //
-// Flow control: at most streamWorkers articles are in progress at once, and the
+// Flow control: at most StreamOptions.Workers articles are in progress at once, and the
 // results channel holds at most that many finished ones. When the client reads
 // slowly, Send blocks, the workers block, and the server stops calling Recv, so
 // gRPC's flow control pushes back on the client instead of the server buffering.
 // Each article's failure is sent in its own response and the stream goes on.
 func (s *Service) StreamExtractClaims(stream claimsv1.ClaimsService_StreamExtractClaimsServer) error {
 	ctx := stream.Context()
-	ps := s.pipe.NewStream()
-	results := make(chan *claimsv1.StreamExtractClaimsResponse, s.streamWorkers)
-	slots := make(chan struct{}, s.streamWorkers)
+	ps := s.pipe.NewStreamWindow(s.stream.LinkWindow)
+	results := make(chan *claimsv1.StreamExtractClaimsResponse, s.stream.Workers)
+	slots := make(chan struct{}, s.stream.Workers)
 
 	// One sender: gRPC streams allow a single concurrent Send. After a failed
 	// Send it keeps draining so no worker blocks forever.
@@ -98,7 +99,7 @@ func (s *Service) duplicateID(seen map[string]int, id string, i int) error {
 // streamOne processes one streamed article into its response; every failure,
 // a panic included, becomes that response's error.
 func (s *Service) streamOne(ctx context.Context, ps *pipeline.Stream, i int, req *claimsv1.StreamExtractClaimsRequest, pre error) (resp *claimsv1.StreamExtractClaimsResponse) {
-	unit, enc := encodingUnit(req.GetEncodingType())
+	unit, enc := apiconv.EncodingUnit(req.GetEncodingType())
 	resp = &claimsv1.StreamExtractClaimsResponse{InputIndex: int32(i), EncodingType: enc}
 	defer func() {
 		if p := recover(); p != nil {
@@ -115,13 +116,13 @@ func (s *Service) streamOne(ctx context.Context, ps *pipeline.Stream, i int, req
 		resp.Error = status.Convert(err).Proto()
 		return resp
 	}
-	art := articleFromProto(req.GetArticle())
+	art := apiconv.ArticleFromProto(req.GetArticle())
 	res, cross, err := ps.Add(ctx, art, i)
 	if err != nil {
 		resp.Error = status.Convert(s.statusOf(ctx, err)).Proto()
 		return resp
 	}
-	resp.Result = resultToProto(res, offsets.NewConverter(art.Text, unit))
-	resp.CrossArticleLinks = linksToProto(cross)
+	resp.Result = apiconv.ResultToProto(res, offsets.NewConverter(art.Text, unit))
+	resp.CrossArticleLinks = apiconv.LinksToProto(cross)
 	return resp
 }
