@@ -213,7 +213,7 @@ func TestServerMode(t *testing.T) {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	g, err := server.NewGRPC(server.NewService(p, server.DefaultLimits(), 2, log), server.Options{
+	g, err := server.NewGRPC(server.NewService(p, server.DefaultLimits(), server.StreamOptions{Workers: 2}, log), server.Options{
 		MaxConcurrent: 4, QueueWait: time.Second, RequestTimeout: 10 * time.Second, MaxRecvBytes: 16 << 20, Log: log,
 	})
 	if err != nil {

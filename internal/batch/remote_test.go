@@ -46,7 +46,7 @@ func serve(t *testing.T, register func(*grpc.Server)) claimsv1.ClaimsServiceClie
 func TestRemoteMatchesLocal(t *testing.T) {
 	p := newPipeline(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	g, err := server.NewGRPC(server.NewService(p, server.DefaultLimits(), 1, log), server.Options{
+	g, err := server.NewGRPC(server.NewService(p, server.DefaultLimits(), server.StreamOptions{Workers: 1}, log), server.Options{
 		MaxConcurrent: 4, QueueWait: time.Second, RequestTimeout: 10 * time.Second, MaxRecvBytes: 16 << 20, Log: log,
 	})
 	if err != nil {
