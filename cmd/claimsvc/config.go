@@ -26,6 +26,7 @@ type config struct {
 	linkWindow      int
 	logLevel        slog.Level
 	logJSON         bool
+	examplesDir     string
 }
 
 // parseConfig reads flags from args with fallbacks from getenv.
@@ -44,6 +45,7 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.IntVar(&c.linkWindow, "stream-link-window", 20000, "earlier claims a stream's cross-article links reach back to (bounds a stream's memory; 0 = unbounded)")
 	fs.IntVar(&c.streamWorkers, "stream-workers", runtime.GOMAXPROCS(0), "articles one StreamExtractClaims call processes at once")
 	fs.BoolVar(&c.logJSON, "log-json", false, "write logs as JSON lines instead of text")
+	fs.StringVar(&c.examplesDir, "examples-dir", "", "folder of .txt articles the web page offers as examples; empty: ../shared/seeds if present, else built-in ones")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
 
 	// Environment fallbacks become the flags' defaults before parsing, so the

@@ -1,5 +1,6 @@
 // Command claimsvc serves the claims API: gRPC on one port and, on another, the
-// REST gateway with /openapi.json, /healthz and /metrics. It needs no
+// REST gateway with /openapi.json, /healthz, /metrics and a web page at / that
+// shows the claims of an article (internal/web). It needs no
 // configuration: `go run ./cmd/claimsvc` serves on localhost:8081 (gRPC) and
 // localhost:8080 (HTTP). Run with -help for the flags; each also reads from an
 // environment variable (CLAIMSVC_GRPC_ADDR, CLAIMSVC_MAX_ARTICLE_BYTES, …).
@@ -27,6 +28,7 @@ import (
 	"github.com/claimsvc/claimsvc/internal/gateway"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
 	"github.com/claimsvc/claimsvc/internal/server"
+	"github.com/claimsvc/claimsvc/internal/web"
 )
 
 func main() {
@@ -74,6 +76,10 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	if err != nil {
 		return err
 	}
+	pages, err := web.New(web.Options{ExamplesDir: cfg.examplesDir}) // before listening: a bad -examples-dir fails fast
+	if err != nil {
+		return err
+	}
 	grpcLis, err := net.Listen("tcp", cfg.grpcAddr)
 	if err != nil {
 		return fmt.Errorf("grpc listener: %w", err)
@@ -92,7 +98,7 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		return fmt.Errorf("gateway connection: %w", err)
 	}
 	defer conn.Close()
-	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes())})
+	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), Pages: pages})
 	if err != nil {
 		return err
 	}
@@ -114,6 +120,7 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	log.Info("claimsvc serving",
 		"grpc", grpcLis.Addr().String(),
 		"http", "http://"+httpLis.Addr().String(),
+		"examples", pages.Examples().String(),
 		"startup", time.Since(start).Round(time.Millisecond).String())
 	if ready != nil {
 		ready(grpcLis.Addr().String(), httpLis.Addr().String())

@@ -26,10 +26,14 @@ type Options struct {
 	Gatherer prometheus.Gatherer
 	// MaxBodyBytes bounds a request body; larger bodies get 413 before decoding.
 	MaxBodyBytes int64
+	// Pages, when set, serves the web page (internal/web) at GET /, /static/
+	// and /examples.
+	Pages http.Handler
 }
 
 // NewHandler returns the HTTP handler: /v1/claims:* (REST), /openapi.json,
-// /healthz and /metrics. conn is a client connection to the gRPC server.
+// /healthz, /metrics and, with Options.Pages, the web page. conn is a client
+// connection to the gRPC server.
 //
 // JSON choices, made on purpose: responses use proto3's lowerCamelCase names and
 // enum names as strings, and emit zero values (0, false, "", []) so clients see a
@@ -55,6 +59,11 @@ func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Han
 	root.Handle("GET /healthz", mux) // the gateway's health endpoint asks the gRPC health service
 	root.HandleFunc("GET /openapi.json", serveOpenAPI)
 	root.Handle("GET /metrics", promhttp.HandlerFor(o.Gatherer, promhttp.HandlerOpts{}))
+	if o.Pages != nil {
+		for _, p := range []string{"GET /{$}", "GET /static/", "GET /examples", "GET /examples/{name}"} {
+			root.Handle(p, o.Pages)
+		}
+	}
 	return root, nil
 }
 
