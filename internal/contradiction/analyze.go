@@ -50,6 +50,7 @@ type analysis struct {
 	negators   []cue
 	quantities []cue
 	hedges     []cue
+	npis       []cue // negative-polarity words ("any", "ever")
 	stances    []cue
 	changes    []cue
 	temporals  []cue
@@ -113,12 +114,24 @@ func (lx *lexicon) analyze(text string) *analysis {
 			continue
 		case lx.hedges[t.low] && !(t.low == "may" && t.cap && i > 0):
 			a.hedges = append(a.hedges, cue{word: t.low, pos: i})
+		case lx.npi[t.low]:
+			a.npis = append(a.npis, cue{word: t.low, pos: i})
 		}
 		if lx.stop[t.low] {
 			continue
 		}
 		if v, ok := lx.numberWord(t.low); ok {
-			a.numbers = append(a.numbers, quantity{value: v, pos: i, approx: approximate(toks, i)})
+			q := quantity{value: v, pos: i, approx: approximate(toks, i)}
+			// "twenty five" is one number, as "twenty-five" is
+			if i+1 < len(toks) && !toks[i+1].boundary {
+				if u, ok := lx.numberWord(toks[i+1].low); ok {
+					if v2, ok := compound(v, u); ok {
+						q.value = v2
+						i++
+					}
+				}
+			}
+			a.numbers = append(a.numbers, q)
 			continue
 		}
 		if v, ok := lx.months[t.low]; ok && t.cap {
@@ -198,11 +211,13 @@ func predicative(toks []token, i int) bool {
 }
 
 // approximate reports whether the number at i is preceded by a bound or estimate
-// word ("over", "about", "nearly", "more than", "at least", "up to").
+// word ("over", "about", "nearly", "more than", "at least", "up to") or a time bound
+// ("before 9", "after 2010", "between 5 and 7").
 func approximate(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		switch toks[k].low {
-		case "over", "about", "around", "nearly", "almost", "roughly", "approximately", "some", "than", "least", "to", "under", "estimated", "up":
+		case "over", "about", "around", "nearly", "almost", "roughly", "approximately", "some", "than", "least", "to", "under", "estimated", "up",
+			"before", "after", "until", "since", "between", "within":
 			return true
 		}
 	}
@@ -250,6 +265,20 @@ func (lx *lexicon) numberWord(w string) (string, bool) {
 		return "", false
 	}
 	if strings.HasPrefix(u, "#") {
+		return "#" + strconv.Itoa(tv+uv), true
+	}
+	return strconv.Itoa(tv + uv), true
+}
+
+// compound joins a tens value and a units value ("20", "5" → "25"; "20", "#5" →
+// "#25"); ok is false unless tens is 20–90 and units 1–9.
+func compound(tens, units string) (string, bool) {
+	tv, err1 := strconv.Atoi(tens)
+	uv, err2 := strconv.Atoi(strings.TrimPrefix(units, "#"))
+	if err1 != nil || err2 != nil || tv < 20 || tv > 90 || tv%10 != 0 || uv < 1 || uv > 9 {
+		return "", false
+	}
+	if strings.HasPrefix(units, "#") {
 		return "#" + strconv.Itoa(tv+uv), true
 	}
 	return strconv.Itoa(tv + uv), true

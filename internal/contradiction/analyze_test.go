@@ -87,3 +87,48 @@ func TestLexiconKeepsWordNetNotice(t *testing.T) {
 		t.Error("the embedded WordNet antonyms must keep Princeton's licence notice")
 	}
 }
+
+// TestNegationFeatures checks the negation features the model learns from on the
+// pairs that motivate them: what a negation governs, whether the other side
+// mentions it, and which side is the short denial.
+func TestNegationFeatures(t *testing.T) {
+	c := newClassifier(t)
+	tests := []struct {
+		name string
+		a, b string
+		on   []int // features that must be set
+		off  []int // features that must not be
+		head string
+	}{
+		{"negator governs a shared verb", "The FBI found traces of explosives at the crash sites.", "The FBI did not find explosives.",
+			[]int{fNegHead, fNegShort}, []int{fNegHeadNew, fNegUniversal}, "find"},
+		{"negated word the other side never mentions", "SpongeBob SquarePants is a French animated series.", "SpongeBob SquarePants is not an American series.",
+			[]int{fNegHeadNew}, []int{fNegHead}, ""},
+		{"universal negator", "Everyone came to the party at the station.", "Nobody came to the party.",
+			[]int{fNegUniversal}, nil, ""},
+		{"predicative quantifier governs its subject", "Formal contact between the two governments has been scarce for years.", "Formal contact between the two governments is steady.",
+			[]int{fNegHead}, nil, ""},
+		{"the affirming side rejects something itself", "She refused to be a model.", "She is not a model.",
+			[]int{fNegOtherRejects}, nil, ""},
+		{"both sides negative: no negation cue", "He did not go.", "He never went.",
+			nil, []int{fNegHigh, fNegMid, fNegLow, fNegHead, fNegShort, fNegUniversal}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, ev := pairFeatures(c.lx, c.lx.analyze(tt.a), c.lx.analyze(tt.b))
+			for _, i := range tt.on {
+				if f[i] == 0 {
+					t.Errorf("%s not set: %v", featureNames[i], f)
+				}
+			}
+			for _, i := range tt.off {
+				if f[i] != 0 {
+					t.Errorf("%s set: %v", featureNames[i], f)
+				}
+			}
+			if tt.head != "" && ev.negHead != tt.head {
+				t.Errorf("negated head %q, want %q", ev.negHead, tt.head)
+			}
+		})
+	}
+}

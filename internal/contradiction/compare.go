@@ -3,6 +3,7 @@ package contradiction
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -164,21 +165,38 @@ func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysi
 }
 
 // reason picks the cue that contributed most to the score: its reason kind and
-// feature index (-1 when none fired).
+// feature index (-1 when none fired). A cue fires only when its features were set
+// by a readable word (a negator on one side only, an antonym pair, a number or
+// date mismatch) and together pull the score up.
 func (c *Classifier) reason(f *[numFeatures]float64, ev *evidence) (claim.Reason, int) {
+	// The features that make up each readable cue: a cue counts as far as its
+	// features together raise the score. The first feature of a group is the one
+	// explain keys its wording on.
+	groups := [...][]int{
+		{fNegHigh, fNegMid, fNegLow, fNegUnscoped, fNegScope, fNegShort, fNegUniversal, fNegHead, fNegHedge, fNegHeadNew, fNegOtherRejects},
+		{fAntonym, fAntonymOnly},
+		{fNumeric},
+	}
 	best, bestC := -1, 0.0
-	for _, i := range []int{fNegHigh, fNegMid, fNegLow, fAntonym, fAntonymOnly, fNumeric} {
-		if contrib := c.w.Values[i] * f[i]; contrib > bestC {
-			best, bestC = i, contrib
+	for _, g := range groups {
+		if !groupFired(g[0], ev) {
+			continue
+		}
+		contrib := 0.0
+		for _, i := range g {
+			contrib += c.w.Values[i] * f[i]
+		}
+		if contrib > bestC {
+			best, bestC = g[0], contrib
 		}
 	}
 	switch best {
-	case fNegHigh, fNegMid, fNegLow:
+	case fNegHigh:
 		if ev.negQuantity {
 			return claim.ReasonQuantity, best
 		}
 		return claim.ReasonNegation, best
-	case fAntonym, fAntonymOnly:
+	case fAntonym:
 		if ev.stanceA != "" {
 			return claim.ReasonOpposingStance, best
 		}
@@ -192,6 +210,19 @@ func (c *Classifier) reason(f *[numFeatures]float64, ev *evidence) (claim.Reason
 	return claim.ReasonUnspecified, -1
 }
 
+// groupFired reports whether the cue words behind a reason group were found.
+func groupFired(first int, ev *evidence) bool {
+	switch first {
+	case fNegHigh:
+		return ev.negWord != ""
+	case fAntonym:
+		return ev.antA != "" || ev.stanceA != ""
+	case fNumeric:
+		return len(ev.numA) > 0 || len(ev.dateA) > 0
+	}
+	return false
+}
+
 // explain words the cue picked by reason as one line naming the cue words.
 func explain(best int, ev *evidence) string {
 	about := ""
@@ -202,17 +233,23 @@ func explain(best int, ev *evidence) string {
 		about = " (same actors and subject: " + strings.Join(firstN(ev.shared, 5), ", ") + ")"
 	}
 	switch best {
-	case fNegHigh, fNegMid, fNegLow:
+	case fNegHigh:
 		scope := ev.shared
 		if len(ev.negScope) > 0 {
 			scope = ev.negScope
 		}
-		what := strings.Join(firstN(scope, 4), " ")
+		if ev.negHead != "" && (len(scope) == 0 || scope[0] != ev.negHead) {
+			scope = append([]string{ev.negHead}, scope...)
+		}
+		what := strings.Join(firstN(distinct(scope), 4), " ")
+		if what == "" {
+			return fmt.Sprintf("%q in %s denies what %s asserts%s", ev.negWord, sideName(ev.negSide), sideName(other(ev.negSide)), about)
+		}
 		if ev.negQuantity {
 			return fmt.Sprintf("%q in %s says there is little or none of %q, which %s asserts%s", ev.negWord, sideName(ev.negSide), what, sideName(other(ev.negSide)), about)
 		}
 		return fmt.Sprintf("%q in %s negates %q asserted in %s%s", ev.negWord, sideName(ev.negSide), what, sideName(other(ev.negSide)), about)
-	case fAntonym, fAntonymOnly:
+	case fAntonym:
 		if ev.stanceA != "" {
 			return fmt.Sprintf("%q in A opposes %q in B%s", ev.stanceA, ev.stanceB, about)
 		}
@@ -254,6 +291,18 @@ func dateText(d []string) string {
 		out[i] = names[v[0]] + v[1:]
 	}
 	return strings.Join(out, ", ")
+}
+
+// distinct drops repeated words, keeping the first of each ("afford afford miss"
+// reads "afford miss").
+func distinct(s []string) []string {
+	out := make([]string, 0, len(s))
+	for _, w := range s {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 func firstN(s []string, n int) []string {

@@ -50,6 +50,14 @@ func TestCompare(t *testing.T) {
 		{"heavily hedged side", Statement{Text: "The border crossing is open."}, Statement{Text: "The border crossing is not open.", Hedging: 0.9},
 			false, 0, 0, ""},
 		{"empty", Statement{}, Statement{Text: "The border crossing is open."}, false, 0, 0, ""},
+		{"short flat denial of a long account", Statement{Text: "The FBI told us they found traces of explosives at the crash sites near the airport."}, Statement{Text: "The FBI never found explosives."},
+			true, claim.RelationContradiction, claim.ReasonNegation, "never"},
+		{"a negation and the number it governs agree", Statement{Text: "Thatcher became the second woman to lead a major party."}, Statement{Text: "Thatcher was not the first woman to lead a major party."},
+			false, 0, 0, ""},
+		{"number words written apart are one number", Statement{Text: "The grant has helped twenty-five students so far."}, Statement{Text: "So far, twenty five students have been helped by the grant."},
+			false, 0, 0, ""},
+		{"clock times under a bound do not clash", Statement{Text: "The agencies started a teleconference before 9:30."}, Statement{Text: "The agencies had started a teleconference before 10:00."},
+			false, 0, 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

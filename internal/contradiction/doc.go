@@ -7,9 +7,13 @@
 // antonyms plus a small news list: open/close, resume/suspend, maintain/sever),
 // opposing stance verbs (confirm/deny), and numbers or dates that differ for the
 // same thing — and combines them with a logistic regression whose weights are
-// learned by `go run ./cmd/claimtrain contradiction` (weights.json). Every link
-// names its cue words in a one-line explanation; a pair on which no readable cue
-// fires is never linked, however similar the two texts are.
+// learned by `go run ./cmd/claimtrain contradiction` (weights.json). A negation is
+// weighed by what it governs: how much of the negated statement and of its scope
+// the other side asserts, whether the governed word is one the other side states,
+// whether it is a flat denial ("never", "nobody", "not … any") and whether the
+// negated side is the short one denying a longer account. Every link names its cue
+// words in a one-line explanation; a pair on which no readable cue fires is never
+// linked, however similar the two texts are.
 //
 // Relations (the taxonomy the API documents):
 //

@@ -15,14 +15,17 @@ func TestDevRegression(t *testing.T) {
 		file                   string
 		minPrecision, minRecal float64
 		maxFPR                 float64
+		minF1                  float64
 	}{
-		// threshold chosen here (precision >= 0.8): measured P 0.855 R 0.194 FPR 0.017
-		{"contradiction/mnli-dev-a.jsonl", 0.82, 0.17, 0.025},
-		// real-world claims vs Wikipedia evidence (bounds the threshold: FPR <= 0.025):
-		// measured P 0.869 R 0.150 FPR 0.023
-		{"contradiction/fever-symmetric-dev.jsonl", 0.80, 0.12, 0.03},
-		// never trained or tuned on: measured P 0.797 R 0.775 FPR 0.033
-		{"contradiction/sick-trial.jsonl", 0.75, 0.72, 0.05},
+		// learned from and threshold chosen here (so not held-out figures; the
+		// 5-fold cross-validated ones are P 0.827 R 0.254, see README.md): measured
+		// P 0.823 R 0.254 F1 0.389 FPR 0.029
+		{"contradiction/mnli-dev-a.jsonl", 0.80, 0.23, 0.035, 0},
+		// real-world claims vs Wikipedia evidence, never learned from (bounds the
+		// threshold: FPR <= 0.025): measured P 0.864 R 0.144 FPR 0.023
+		{"contradiction/fever-symmetric-dev.jsonl", 0.80, 0.12, 0.03, 0},
+		// never trained or tuned on: measured P 0.735 R 0.859 F1 0.792 FPR 0.052
+		{"contradiction/sick-trial.jsonl", 0.70, 0.80, 0.065, 0.76},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -40,9 +43,9 @@ func TestDevRegression(t *testing.T) {
 				conf.Add(v.Contradiction, p.Contradiction())
 			}
 			t.Logf("P %.3f R %.3f F1 %.3f FPR %.3f", conf.Precision(), conf.Recall(), conf.F1(), conf.FPR())
-			if conf.Precision() < tt.minPrecision || conf.Recall() < tt.minRecal || conf.FPR() > tt.maxFPR {
-				t.Errorf("P %.3f R %.3f FPR %.3f, want P >= %.2f, R >= %.2f, FPR <= %.3f",
-					conf.Precision(), conf.Recall(), conf.FPR(), tt.minPrecision, tt.minRecal, tt.maxFPR)
+			if conf.Precision() < tt.minPrecision || conf.Recall() < tt.minRecal || conf.FPR() > tt.maxFPR || conf.F1() < tt.minF1 {
+				t.Errorf("P %.3f R %.3f F1 %.3f FPR %.3f, want P >= %.2f, R >= %.2f, F1 >= %.2f, FPR <= %.3f",
+					conf.Precision(), conf.Recall(), conf.F1(), conf.FPR(), tt.minPrecision, tt.minRecal, tt.minF1, tt.maxFPR)
 			}
 		})
 	}

@@ -14,7 +14,12 @@ import (
 // "scarce") count as negation; opposing stance verbs (confirm/deny) share the
 // antonym feature and date mismatches the numeric one: the training data has too few
 // of them to learn weights of their own, and they are the same kind of evidence. The
-// reason a link reports still tells them apart. The names are the keys of weights.json.
+// reason a link reports still tells them apart. The neg_* features after both_neg
+// describe the negation further (see README.md): a short side denying a longer one,
+// a flat denial, whether the word it governs is asserted by the other side, hedging,
+// and an affirming side that itself rejects something. They too count only when a
+// negator or negative quantifier stands on one side alone. The names are the keys
+// of weights.json.
 const (
 	fBias = iota
 	fOverlap
@@ -29,6 +34,12 @@ const (
 	fHedge
 	fNegAny
 	fBothNeg
+	fNegShort
+	fNegUniversal
+	fNegHead
+	fNegHedge
+	fNegHeadNew
+	fNegOtherRejects
 	numFeatures
 )
 
@@ -36,6 +47,8 @@ const (
 var featureNames = [numFeatures]string{
 	"bias", "overlap", "neg_high", "neg_mid", "neg_low", "neg_unscoped", "neg_scope",
 	"antonym", "antonym_only", "numeric", "hedge", "neg_any", "both_neg",
+	"neg_short", "neg_universal", "neg_head", "neg_hedge", "neg_head_new",
+	"neg_other_rejects",
 }
 
 // FeatureNames returns the names of the cue features in the order Features fills
@@ -48,6 +61,7 @@ type evidence struct {
 	negWord, negSide string   // the negator and which side ("a"/"b") carries it
 	negQuantity      bool     // the negator is a negative quantifier ("rare")
 	negScope         []string // shared words inside its scope
+	negHead          string   // the shared word the negation governs, if any
 	anchored         bool     // both name the same actors; the negation is about a shared thing
 	antA, antB       string
 	numA, numB       []string
@@ -151,6 +165,18 @@ func pairFeatures(lx *lexicon, a, b *analysis) ([numFeatures]float64, evidence) 
 		antonym, negOpp = false, false
 		ev.antA, ev.antB, ev.stanceA, ev.stanceB = "", "", "", ""
 	}
+	qa, qb, numOpp := numberMismatch(a.numbers, b.numbers)
+	// So do a negation and the number it governs: "not the first woman" agrees
+	// with "the second woman", "did not pay 5 dollars" with "paid 7 dollars".
+	if numOpp && negOpp {
+		q, an := qa, a
+		if negB {
+			q, an = qb, b
+		}
+		if governed(an, q.pos) {
+			numOpp, negOpp = false, false
+		}
+	}
 	if negOpp {
 		side, an, shared, nShared := "a", a, sharedA, nSharedA
 		if negB {
@@ -195,6 +221,39 @@ func pairFeatures(lx *lexicon, a, b *analysis) ([numFeatures]float64, evidence) 
 		// How much of what the negation is about (its window) the other side asserts:
 		// robust to long sentences whose other clauses are about something else.
 		f[fNegScope] = scopeShare
+		// A short statement that denies part of a longer one ("He never did it"
+		// against a long account of doing it) is a flat denial; a long statement with
+		// a "not" somewhere rarely denies a short one.
+		if countTerms(an) < countTerms(other) {
+			f[fNegShort] = 1
+		}
+		// "never", "nobody", "nothing", "no", or a negator followed by "any" or
+		// "ever" ("did not find any"): the whole proposition is denied.
+		if flatDenial(lx, an) {
+			f[fNegUniversal] = 1
+		}
+		// The word the negation governs (the first content word after it) is one the
+		// other side asserts: "did not find X" against "found X".
+		// When that word is one the other side never mentions, the negation denies
+		// something else: "is not an American series" against "is a French series".
+		switch head, ok := negatedHead(an, cues, shared); {
+		case ok:
+			f[fNegHead] = 1
+			ev.negHead = head
+		case head != "":
+			f[fNegHeadNew] = 1
+		}
+		if f[fHedge] > 0 {
+			f[fNegHedge] = 1
+		}
+		// The affirming side rejects something itself ("refused to be a model"
+		// against "is not a model"): the two may agree.
+		for _, s := range other.stances {
+			if s.dir < 0 {
+				f[fNegOtherRejects] = 1
+				break
+			}
+		}
 	}
 	if antonym {
 		// The opposite words are the only difference: "the door is open" / "the door
@@ -206,14 +265,70 @@ func pairFeatures(lx *lexicon, a, b *analysis) ([numFeatures]float64, evidence) 
 			f[fAntonym] = ov
 		}
 	}
-	if xa, xb := numberMismatch(a.numbers, b.numbers); xa != "" {
-		ev.numA, ev.numB = []string{xa}, []string{xb}
+	if numOpp {
+		ev.numA, ev.numB = []string{qa.text()}, []string{qb.text()}
 		f[fNumeric] = ov
 	} else if da, db := dateMismatch(a.dates, b.dates); len(da) > 0 {
 		ev.dateA, ev.dateB = da, db
 		f[fNumeric] = ov
 	}
 	return f, ev
+}
+
+// npiTokens is how far after a negator a negative-polarity word ("any", "ever")
+// may stand and still make the negation flat ("did not have much of any").
+const npiTokens = 6
+
+// flatDenial reports whether a statement denies outright: a universal negator
+// ("never", "nobody") or a negator with a negative-polarity word after it in its
+// clause ("not ... any").
+func flatDenial(lx *lexicon, an *analysis) bool {
+	for _, c := range an.negators {
+		if lx.universal[c.word] {
+			return true
+		}
+		for _, p := range an.npis {
+			if d := p.pos - c.pos; d > 0 && d <= npiTokens && an.clause[p.pos] == an.clause[c.pos] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headTokens is how far after a negator the word it governs may stand ("did not
+// really find").
+const headTokens = 3
+
+// negatedHead returns the word a negation governs and whether the other side
+// shares it; "" when no cue governs a content word. A negator governs the first
+// content word after it, in its clause and within headTokens ("did not find X");
+// a predicative quantifier governs its subject ("formal contact ... has been
+// scarce"): a concept, not a named actor, within subjectTokens before it.
+func negatedHead(an *analysis, cues []cue, shared []bool) (string, bool) {
+	first := ""
+	for _, c := range cues {
+		best, bestPos := "", -1
+		for _, t := range an.terms { // sorted by key: scan all for the nearest
+			if an.clause[t.pos] != an.clause[c.pos] {
+				continue
+			}
+			if c.pred {
+				if d := c.pos - t.pos; d > 0 && d <= subjectTokens && !t.entity && (bestPos < 0 || shared[t.pos] && !shared[bestPos]) {
+					best, bestPos = t.word, t.pos
+				}
+			} else if d := t.pos - c.pos; d > 0 && d <= headTokens && (bestPos < 0 || t.pos < bestPos) {
+				best, bestPos = t.word, t.pos
+			}
+		}
+		if bestPos >= 0 && shared[bestPos] {
+			return best, true
+		}
+		if bestPos >= 0 && first == "" {
+			first = best
+		}
+	}
+	return first, false
 }
 
 // countTerms is the number of content-word tokens of a statement.
@@ -352,8 +467,8 @@ func scoped(an *analysis, cues []cue, shared []bool) []string {
 }
 
 // numberMismatch finds a number only a has and a number only b has that count the
-// same thing ("3 years" vs "5 years"), and returns them with their unit.
-func numberMismatch(a, b []quantity) (string, string) {
+// same thing ("3 years" vs "5 years").
+func numberMismatch(a, b []quantity) (quantity, quantity, bool) {
 	has := func(s []quantity, v string) bool {
 		for _, q := range s {
 			if q.value == v {
@@ -370,11 +485,25 @@ func numberMismatch(a, b []quantity) (string, string) {
 		for _, y := range b {
 			// same unit, same kind (cardinal vs ordinal), both precise
 			if y.unit == x.unit && !y.approx && ordinal(x) == ordinal(y) && !has(a, y.value) {
-				return strings.TrimPrefix(x.value, "#") + " " + x.unit, strings.TrimPrefix(y.value, "#") + " " + y.unit
+				return x, y, true
 			}
 		}
 	}
-	return "", ""
+	return quantity{}, quantity{}, false
+}
+
+// text is the quantity as an explanation names it ("3 year", "2 woman").
+func (q quantity) text() string { return strings.TrimPrefix(q.value, "#") + " " + q.unit }
+
+// governed reports whether a (non-predicative) negator stands just before token
+// pos in its clause, so that the negation is about what stands there.
+func governed(an *analysis, pos int) bool {
+	for _, c := range an.negators {
+		if d := pos - c.pos; d > 0 && d <= headTokens && an.clause[c.pos] == an.clause[pos] {
+			return true
+		}
+	}
+	return false
 }
 
 // exclusive returns the values only a has and those only b has (both sorted).

@@ -20,6 +20,8 @@ type lexicon struct {
 	stop       map[string]bool     // lower-case function words
 	negators   map[string]bool     // lower-case negators ("not", "never")
 	quantities map[string]bool     // lower-case negative quantifiers ("little", "rare")
+	universal  map[string]bool     // negators that deny a whole proposition ("never", "nobody")
+	npi        map[string]bool     // negative-polarity words ("any", "ever") that make a negation flat
 	exceptions phrases             // "not only", "a few": the negative word does not negate
 	antonyms   map[string][]string // stem → antonym stems (both directions)
 	stance     map[string]int      // stem → +1 affirms, -1 rejects
@@ -84,6 +86,8 @@ func loadLexicon() (*lexicon, error) {
 		stop:       map[string]bool{},
 		negators:   map[string]bool{},
 		quantities: map[string]bool{},
+		universal:  map[string]bool{},
+		npi:        map[string]bool{},
 		antonyms:   map[string][]string{},
 		stance:     map[string]int{},
 		hedges:     map[string]bool{},
@@ -114,6 +118,11 @@ func loadLexicon() (*lexicon, error) {
 			switch f[0] {
 			case "negator":
 				lx.negators[f[1]] = true
+			case "universal":
+				lx.negators[f[1]] = true
+				lx.universal[f[1]] = true
+			case "npi":
+				lx.npi[f[1]] = true
 			case "quantity":
 				lx.quantities[f[1]] = true
 			case "except":

@@ -7,8 +7,8 @@ import (
 	"math"
 )
 
-// weightsJSON is the trained cue combination; see weights.md for the command that
-// made it.
+// weightsJSON is the trained cue combination; its note and README.md give the
+// command that made it and its cross-validated figures.
 //
 //go:embed weights.json
 var weightsJSON []byte

@@ -37,14 +37,15 @@ func tokenize(text string) []token {
 					j += s2
 					continue
 				}
-				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' {
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' || r2 == ':' {
 					next, _ := utf8.DecodeRuneInString(text[j+s2:])
 					joinable := unicode.IsLetter(next) || unicode.IsDigit(next)
-					if (r2 == '.' || r2 == ',') && joinable {
-						// dots join abbreviations and decimals, commas only digit groups
+					if (r2 == '.' || r2 == ',' || r2 == ':') && joinable {
+						// dots join abbreviations and decimals, commas only digit groups,
+						// colons only clock times ("9:30" is one time, not 9 and 30)
 						prev, _ := utf8.DecodeLastRuneInString(text[:j])
 						joinable = (r2 == '.' && (unicode.IsDigit(prev) && unicode.IsDigit(next) || unicode.IsUpper(prev) && unicode.IsUpper(next) && j-i <= 3)) ||
-							(r2 == ',' && unicode.IsDigit(prev) && unicode.IsDigit(next))
+							((r2 == ',' || r2 == ':') && unicode.IsDigit(prev) && unicode.IsDigit(next))
 					}
 					if joinable {
 						j += s2
