@@ -251,23 +251,25 @@ func explain(best int, ev *evidence) string {
 		return fmt.Sprintf("%q in %s negates %q asserted in %s%s", ev.negWord, sideName(ev.negSide), what, sideName(other(ev.negSide)), about)
 	case fAntonym:
 		if ev.stanceA != "" {
-			return fmt.Sprintf("%q in A opposes %q in B%s", ev.stanceA, ev.stanceB, about)
+			return fmt.Sprintf("%q in the first opposes %q in the second%s", ev.stanceA, ev.stanceB, about)
 		}
-		return fmt.Sprintf("%q in A is the opposite of %q in B%s", ev.antA, ev.antB, about)
+		return fmt.Sprintf("%q in the first is the opposite of %q in the second%s", ev.antA, ev.antB, about)
 	case fNumeric:
 		if len(ev.numA) == 0 {
-			return fmt.Sprintf("A dates it %s, B %s%s", dateText(ev.dateA), dateText(ev.dateB), about)
+			return fmt.Sprintf("the first dates it %s, the second %s%s", dateText(ev.dateA), dateText(ev.dateB), about)
 		}
-		return fmt.Sprintf("A says %s where B says %s%s", strings.Join(ev.numA, ", "), strings.Join(ev.numB, ", "), about)
+		return fmt.Sprintf("the first says %s where the second says %s%s", strings.Join(ev.numA, ", "), strings.Join(ev.numB, ", "), about)
 	}
 	return ""
 }
 
+// sideName names a side as a reader sees it: the first claim of a link is its
+// claim_id (the one linked first), the second its other_claim_id.
 func sideName(s string) string {
 	if s == "b" {
-		return "B"
+		return "the second"
 	}
-	return "A"
+	return "the first"
 }
 
 func other(s string) string {

@@ -1071,8 +1071,10 @@ type ContradictionLink struct {
 	Relation Relation `protobuf:"varint,4,opt,name=relation,proto3,enum=claims.v1.Relation" json:"relation,omitempty"`
 	// The strongest evidence for the link.
 	Reason Reason `protobuf:"varint,5,opt,name=reason,proto3,enum=claims.v1.Reason" json:"reason,omitempty"`
-	// One readable line naming the opposing words, e.g. `"no direct, formal
-	// line" negates "maintaining open lines"`.
+	// One readable line naming the opposing words; "the first" is the claim of
+	// claim_id, "the second" that of other_claim_id, e.g. `Sergei Ryabkov vs the
+	// article: "no" in the second negates "line communication moscow washington"
+	// asserted in the first`.
 	Explanation   string `protobuf:"bytes,6,opt,name=explanation,proto3" json:"explanation,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
