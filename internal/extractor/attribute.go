@@ -49,7 +49,7 @@ func (m *mentionCtx) attribute(s sentence, cues []cue, para int, dst []relation)
 			ok = m.according(&r, s, start, cues, ci)
 		case cuePassive:
 			ok = m.passive(&r, s, start)
-			if !ok {
+			if !ok && !m.bePassive(c) {
 				ok = m.verb(&r, s, start, cues, ci, dst[first:], first)
 			}
 		case cuePoll:
@@ -60,7 +60,7 @@ func (m *mentionCtx) attribute(s sentence, cues []cue, para int, dst []relation)
 		default:
 			ok = m.verb(&r, s, start, cues, ci, dst[first:], first)
 		}
-		if !ok {
+		if !ok || m.reportedDocument(c, dst[first:]) {
 			continue
 		}
 		dst = append(dst, r)
@@ -69,6 +69,22 @@ func (m *mentionCtx) attribute(s sentence, cues []cue, para int, dst []relation)
 		}
 	}
 	return dst
+}
+
+// reportedDocument says whether a document cue ("the survey found") stands inside
+// the content of an earlier relation of the sentence ("An engineer said the survey
+// found damage"): the finding is that speaker's report, not a second source.
+func (m *mentionCtx) reportedDocument(c cue, prev []relation) bool {
+	if m.toks[c.head].cls&clsDocVerb == 0 {
+		return false
+	}
+	cs, ce := int(m.toks[c.c0].start), int(m.toks[c.c1-1].end)
+	for _, p := range prev {
+		if p.content.Start <= cs && ce <= p.content.End {
+			return true
+		}
+	}
+	return false
 }
 
 // verb links a reporting-verb cue.
@@ -98,7 +114,13 @@ func (m *mentionCtx) verb(r *relation, s sentence, start int, cues []cue, ci int
 	if a < b {
 		r.src = m.analyze(a, b)
 		if r.src.pron == pronounRelative {
-			r.src = m.relative(a, s.t0)
+			var ok bool
+			if r.src, ok = m.relative(a, s.t0); !ok {
+				return false // "anyone who genuinely seeks justice": no speaker to name
+			}
+		}
+		if m.appositiveParticiple(r.src, c, s) {
+			return false // "…, a position reiterated during a briefing": no speaker
 		}
 		if toks[c.head].cls&clsDocVerb != 0 {
 			if d := m.docBefore(r.src, max(start, s.t0)); d >= 0 {
@@ -110,7 +132,7 @@ func (m *mentionCtx) verb(r *relation, s sentence, start int, cues []cue, ci int
 		}
 		return m.linkContent(r, s, start, a-1, limit)
 	}
-	if toks[p].kind == tWord && toks[p].cls&clsConj != 0 && toks[p].flags&fLower != 0 {
+	if toks[p].kind == tWord && toks[p].cls&clsConj != 0 && toks[p].flags&fLower != 0 && !m.adjectivalIng(c, limit) {
 		// "Sullivan put off deciding … but said …": the sentence's subject.
 		if !m.subject(r, s, p) {
 			return false
@@ -124,6 +146,11 @@ func (m *mentionCtx) verb(r *relation, s sentence, start int, cues []cue, ci int
 		if sa >= sb {
 			return false
 		}
+		if sb < s.t1 && m.clauseVerb(sb) {
+			// "An engineer …, speaking on condition of anonymity, said the survey
+			// found …": a clause follows, so the subject before the comma speaks.
+			return m.subjectBefore(r, s, p, limit)
+		}
 		r.src = m.analyze(sa, sb)
 		if !m.acceptable(r.src, c) {
 			return false
@@ -135,6 +162,59 @@ func (m *mentionCtx) verb(r *relation, s sentence, start int, cues []cue, ci int
 		return true
 	}
 	return false
+}
+
+// clauseVerb says whether token k, right after a noun phrase, is the verb of a
+// clause ("said the survey found …"), so the phrase is a subject, not a speaker.
+func (m *mentionCtx) clauseVerb(k int) bool {
+	t := m.toks[k]
+	return t.kind == tWord && t.flags&fLower != 0 && !inQuote(t) && t.cls&(clsVerb|clsAux|clsDocVerb) != 0
+}
+
+// subjectBefore links a cue after a comma to the sentence's subject when the words
+// between them are a parenthetical ("An engineer who worked on it, speaking on
+// condition of anonymity, said …"); the content follows the cue.
+func (m *mentionCtx) subjectBefore(r *relation, s sentence, p, limit int) bool {
+	sa, sb := m.sourceAfter(m.skipIntro(s, p), p)
+	if sa >= sb || m.hasQuote(s.t0, p) {
+		return false
+	}
+	r.src = m.analyze(sa, sb)
+	if !(r.src.speakerLike() || r.src.common) || r.src.pron == pronounRelative {
+		return false
+	}
+	k := m.contentAfterStart(r.cue, limit)
+	return m.wordsIn(k, limit) > 0 && m.setContent(r, k, limit)
+}
+
+// appositiveParticiple says whether a speaker phrase and cue are an appositive noun
+// phrase with a bare past participle and no agent ("…, a position reiterated during
+// a recent briefing", "…, a view shared widely"): the noun is what was said, not
+// who said it, so the clause stays the article's assertion.
+func (m *mentionCtx) appositiveParticiple(mt mention, c cue, s sentence) bool {
+	if !mt.common || c.c0 != c.head || mt.t0 <= s.t0 || m.toks[mt.t0-1].kind != tComma {
+		return false
+	}
+	if !m.is(mt.t0, "a") && !m.is(mt.t0, "an") {
+		return false
+	}
+	if !strings.HasSuffix(m.text[m.toks[c.head].start:m.toks[c.head].end], "ed") {
+		return false
+	}
+	n := c.c1
+	return n < s.t1 && m.toks[n].kind == tWord && m.toks[n].cls&(clsPrep|clsTime) != 0 && !m.is(n, "that")
+}
+
+// adjectivalIng says whether a bare -ing cue after "and" modifies the plain noun
+// that follows it ("urgent and pressing issues") rather than continuing the
+// sentence's verbs ("… and saying the other lacks …").
+func (m *mentionCtx) adjectivalIng(c cue, limit int) bool {
+	w := m.text[m.toks[c.head].start:m.toks[c.head].end]
+	if c.c0 < c.head || !strings.HasSuffix(w, "ing") || c.c1 >= limit {
+		return false
+	}
+	n := m.toks[c.c1]
+	return n.kind == tWord && n.flags&fLower != 0 && !inQuote(n) && n.cls&^(clsAbstract|clsPlace) == 0
 }
 
 // acceptable says whether a phrase can be the speaker of cue c: a speaker-like
@@ -206,12 +286,12 @@ func (m *mentionCtx) isTell(i int) bool {
 // subject sets r's speaker to the subject phrase opening sentence s (before token
 // end), when it reads as a speaker.
 func (m *mentionCtx) subject(r *relation, s sentence, end int) bool {
-	sa, sb := m.sourceAfter(m.skipIntro(s), end)
+	sa, sb := m.sourceAfter(m.skipIntro(s, end), end)
 	if sa >= sb {
 		return false
 	}
 	r.src = m.analyze(sa, sb)
-	return r.src.speakerLike() && r.src.pron != pronounRelative
+	return (r.src.speakerLike() || r.src.common) && r.src.pron != pronounRelative
 }
 
 // minClauseWords is the length from which the words before "X said" are read as its
@@ -332,26 +412,76 @@ func (m *mentionCtx) poll(r *relation, s sentence, start int) bool {
 	return m.setContent(r, c.head, s.t1)
 }
 
-// passive links "…, a point highlighted by X": content is the clause before the comma.
+// passive links a participle with a "by" agent: "…, a point highlighted by X"
+// (content is the clause before the comma), "This approach was underscored by X"
+// and "The remarks, reported by TASS, …" (content is the subject noun phrase), or
+// "He was told by aides that …" (content after the agent). The agent is the speaker.
 func (m *mentionCtx) passive(r *relation, s sentence, start int) bool {
 	c := r.cue
-	sa, sb := m.sourceAfter(c.c1+1, s.t1)
+	sa, sb := m.agentPhrase(c.agent+1, s.t1)
 	if sa >= sb {
 		return false
 	}
-	for j := c.c0 - 1; j >= start && j >= c.c0-4; j-- {
-		if m.toks[j].kind == tComma {
-			if m.wordsIn(start, j) < 3 {
-				return false
+	src := m.analyze(sa, sb)
+	if !src.speakerLike() && !src.common {
+		return false
+	}
+	lo := max(start, s.t0)
+	if m.bePassive(c) {
+		r.src = src
+		if sb < s.t1 && (m.is(sb, "that") || m.toks[sb].kind == tColon) {
+			return m.setContent(r, sb, s.t1)
+		}
+		p := c.c0 - 1
+		if p >= lo && m.toks[p].kind == tWord && !inQuote(m.toks[p]) {
+			if a := m.phraseStart(p, lo); a <= p {
+				return m.setContent(r, a, c.c0)
 			}
-			r.src = m.analyze(sa, sb)
-			if !r.src.speakerLike() {
-				return false
+		}
+		return m.setContent(r, lo, c.c0) // “American Skin,” was written by …
+	}
+	for j := c.c0 - 1; j >= start && j >= c.c0-4; j-- {
+		if m.toks[j].kind == tComma || m.toks[j].kind == tOpenParen {
+			r.src = src
+			if m.wordsIn(start, j) < 3 {
+				// "The remarks, reported by TASS, signaled …": a subject noun phrase.
+				if j-1 < lo || m.toks[j-1].kind != tWord || m.phraseStart(j-1, lo) != lo || lo != s.t0 {
+					return false
+				}
+				return m.setContent(r, lo, j)
 			}
 			return m.setContentBefore(r, start, j)
 		}
 		if m.toks[j].kind != tWord {
 			return false
+		}
+	}
+	return false
+}
+
+// agentPhrase finds the speaker phrase after a passive's "by", which may open with
+// an adjective or noun modifier ("by local residents", "by union leaders").
+func (m *mentionCtx) agentPhrase(k, t1 int) (int, int) {
+	sa, sb := m.sourceAfter(k, t1)
+	if sa < sb || k+1 >= t1 {
+		return sa, sb
+	}
+	if t := m.toks[k]; t.kind == tWord && t.flags&fLower != 0 && !inQuote(t) &&
+		t.cls&(clsVerb|clsAux|clsClause|clsConj|clsPrep|clsTime|clsAbstract) == 0 {
+		if sa, sb = m.sourceAfter(k+1, t1); sa < sb {
+			return k, sb
+		}
+	}
+	return 0, 0
+}
+
+// bePassive says whether a passive cue has a form of "be" among its auxiliaries
+// ("was underscored", "has been criticized"): its subject is what was said.
+func (m *mentionCtx) bePassive(c cue) bool {
+	for k := c.c0; k < c.head; k++ {
+		switch string(m.lowBytes(m.toks[k])) {
+		case "was", "were", "is", "are", "be", "been", "being", "'s":
+			return true
 		}
 	}
 	return false

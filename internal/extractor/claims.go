@@ -32,8 +32,12 @@ func newClaimBuilder(text string) claimBuilder {
 // into a continuation or an article-voice claim when it has none.
 func (b *claimBuilder) sentence(m *mentionCtx, s sentence, blk block, rels []relation) {
 	sspan := claim.Span{Start: int(m.toks[s.t0].start), End: int(m.toks[s.t1-1].end)}
+	if b.abstractSubject(m, s) {
+		b.rs.forgetThing() // "The conversation underscored …, and it highlighted …"
+	}
 	if len(rels) > 0 {
 		b.speakers = b.speakers[:0]
+		emitted := len(b.out)
 		for _, r := range rels {
 			var sp claim.Speaker
 			switch {
@@ -41,6 +45,9 @@ func (b *claimBuilder) sentence(m *mentionCtx, s sentence, blk block, rels []rel
 				sp = b.speakers[len(b.speakers)-1]
 			case r.src.t0 < r.src.t1:
 				sp = b.rs.speaker(r.src, b.text, m.span(r.src))
+				if sp.Kind == claim.SpeakerUnspecified && r.src.pron == pronounThing {
+					continue // "it" with no organization before it: a thing, not a speaker
+				}
 			default:
 				continue
 			}
@@ -69,7 +76,9 @@ func (b *claimBuilder) sentence(m *mentionCtx, s sentence, blk block, rels []rel
 				b.continuation(r.tail, r.tailKind, sspan, blk)
 			}
 		}
-		return
+		if len(b.out) > emitted {
+			return
+		}
 	}
 	first := m.toks[s.t0]
 	if (first.kind == tOpenQ || first.flags&(fInQ|fInOpenQ) != 0) && b.lastQuote >= 0 && blk.para-b.lastPara <= 1 {
@@ -118,13 +127,20 @@ func (b *claimBuilder) continuation(content Span, kind claim.AttributionKind, se
 // noteSubject remembers a person named as the subject of a sentence without a cue
 // ("Earlier, US Secretary of State Anthony Blinken spoke …"), for later pronouns.
 func (b *claimBuilder) noteSubject(m *mentionCtx, s sentence) {
-	a, e := m.sourceAfter(m.skipIntro(s), s.t1)
+	a, e := m.sourceAfter(m.skipIntro(s, s.t1), s.t1)
 	if a >= e {
 		return
 	}
 	if mt := m.analyze(a, e); mt.kind == claim.SpeakerPerson && (mt.title != "" || strings.Contains(mt.name, " ")) {
 		b.rs.note(mt)
 	}
+}
+
+// abstractSubject says whether sentence s opens with a noun phrase headed by an
+// abstract noun ("The conversation underscored …"), which a later "it" refers to.
+func (b *claimBuilder) abstractSubject(m *mentionCtx, s sentence) bool {
+	a, e := m.sourceAfter(m.skipIntro(s, s.t1), s.t1)
+	return a < e && m.toks[e-1].cls&clsAbstract != 0
 }
 
 // endsWithColon says whether a sentence ends in a colon (a quotation follows).

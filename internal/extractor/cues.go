@@ -104,10 +104,12 @@ const (
 )
 
 // cue is one attribution cue: tokens [c0,c1), head is the verb (or first) token.
+// For a passive, agent is the "by" token before the speaker phrase.
 type cue struct {
 	c0, c1 int
 	head   int
 	kind   cueKind
+	agent  int
 }
 
 // findCues appends the cues of sentence s, in text order.
@@ -166,8 +168,8 @@ func (m *mentionCtx) findCues(s sentence, dst []cue) []cue {
 			continue
 		}
 		c := cue{c0: m.auxStart(i, s.t0), c1: i + 1, head: i, kind: cueVerb}
-		if i+1 < s.t1 && m.is(i+1, "by") && isParticiple(m.text[t.start:t.end]) {
-			c.kind = cuePassive
+		if by := m.agentBy(i, s.t1); by > i {
+			c.kind, c.agent = cuePassive, by
 		} else {
 			c.c1 = m.cueTail(i, s.t1)
 			i = c.c1 - 1
@@ -175,6 +177,36 @@ func (m *mentionCtx) findCues(s sentence, dst []cue) []cue {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// maxAgentGap bounds the adverbial between a passive participle and its "by"
+// ("reported on the scene by TASS").
+const maxAgentGap = 5
+
+// agentBy returns the "by" token introducing the agent of a past participle at i
+// ("highlighted by Lavrov", "reported on the scene by TASS"), or -1. Only a short
+// lower-case prepositional phrase may stand between them.
+func (m *mentionCtx) agentBy(i, t1 int) int {
+	if !isParticiple(m.text[m.toks[i].start:m.toks[i].end]) {
+		return -1
+	}
+	if i+1 < t1 && m.is(i+1, "by") {
+		return i + 1
+	}
+	if i+1 >= t1 || m.toks[i+1].cls&clsPrep == 0 || m.toks[i+1].flags&fLower == 0 || m.is(i+1, "that") ||
+		m.is(i+1, "with") || m.auxStart(i, 0) < i {
+		return -1 // only a bare participle: "The remarks, reported on the scene by TASS,"
+	}
+	for k := i + 2; k < t1 && k-i <= maxAgentGap; k++ {
+		t := m.toks[k]
+		if t.kind != tWord || inQuote(t) || t.cls&(clsClause|clsConj) != 0 || t.cls&clsVerb != 0 && t.cls&clsTime == 0 {
+			return -1 // a weekday may carry the learned cue bit ("said Monday"); it is still a time
+		}
+		if m.is(k, "by") {
+			return k
+		}
+	}
+	return -1
 }
 
 // headlineVerb says whether the capitalised word at i is a cue verb in a
@@ -273,7 +305,7 @@ func (m *mentionCtx) cueTail(i, t1 int) int {
 		return n + 2 // "continued to question", "tried to distance"
 	}
 	if (m.is(i, "expressed") || m.is(i, "expresses") || m.is(i, "expressing") || m.is(i, "express")) &&
-		toks[n].cls == 0 && !strings.HasSuffix(m.text[toks[n].start:toks[n].end], "ly") {
+		toks[n].cls&^(clsAbstract|clsPlace) == 0 && !strings.HasSuffix(m.text[toks[n].start:toks[n].end], "ly") {
 		return n + 1 // "expressed concern", "expressed confidence"
 	}
 	if (m.is(n, "at") && m.isHint(i)) || m.is(n, "to") && m.isAllude(i) {
@@ -430,7 +462,7 @@ func (m *mentionCtx) verbUse(i int, s sentence) bool {
 	if i+1 < s.t1 {
 		n = m.toks[i+1]
 	}
-	if p.kind == tWord && p.flags&fDigit != 0 && n.kind == tWord && n.flags&fLower != 0 && n.cls == 0 {
+	if p.kind == tWord && p.flags&fDigit != 0 && n.kind == tWord && n.flags&fLower != 0 && n.cls&^(clsAbstract|clsPlace) == 0 {
 		return false // "400 pledged delegates": a participle modifying a noun
 	}
 	if m.isAppear(i) && !(n.kind == tWord && (m.is(i+1, "to") || m.is(i+1, "that"))) {

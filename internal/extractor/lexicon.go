@@ -52,6 +52,8 @@ const (
 	clsDoc                            // document or data noun ("poll", "records")
 	clsDocVerb                        // cue verb that needs a document source ("shows")
 	clsKicker                         // headline kicker before a colon ("Breaking:")
+	clsAbstract                       // abstract noun that never speaks ("a position", "the move")
+	clsPlace                          // last word of a street or place name ("Quay Street")
 )
 
 // pronounClass says what kind of antecedent a pronoun speaker resolves to.
@@ -105,6 +107,8 @@ func loadLexicon(o Options) (*lexicon, error) {
 		{"documents.txt", clsDoc | clsOrg},
 		{"document-verbs.txt", clsDocVerb},
 		{"kickers.txt", clsKicker},
+		{"abstract-nouns.txt", clsAbstract},
+		{"place-heads.txt", clsPlace},
 		{"abbreviations.txt", clsAbbrev},
 	}
 	for _, s := range sets {

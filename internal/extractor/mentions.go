@@ -96,6 +96,12 @@ func (m *mentionCtx) analyze(t0, t1 int) mention {
 		indefinite = indefinite || m.is(first, "a") || m.is(first, "an") || m.is(first, "one") || m.is(first, "another")
 		first++
 	}
+	// A capitalised subordinator or opener is not a name: "While a formal meeting
+	// remained uncertain, …", "Because of …". (Auxiliaries are left alone: "Will Smith".)
+	for first < end && toks[first].kind == tWord && toks[first].flags&fCap != 0 &&
+		toks[first].cls&(clsClause|clsConj|clsPrep|clsIntro|clsTime) != 0 && toks[first].cls&clsDet == 0 {
+		first++
+	}
 	// A possessive works as a determiner: "Mrs. Clinton's confidants".
 	for k := end - 2; k >= first; k-- {
 		if toks[k].flags&fPossessive != 0 {
@@ -186,6 +192,9 @@ func (m *mentionCtx) readName(mt *mention, first, nr, end int) {
 		mt.name = m.text[toks[mt.t0].start:toks[end-1].end]
 		return
 	}
+	if toks[end-1].cls&clsPlace != 0 && end-nr > 1 {
+		return // "Quay Street", "Harbor Bridge": a place, not a speaker
+	}
 	// Title words at the front of the run belong to the title, not the name.
 	ns := nr
 	for ns < end-1 && (toks[ns].cls&(clsTitle|clsTitleMod|clsDemonym) != 0 || m.is(ns, "of")) {
@@ -205,6 +214,12 @@ func (m *mentionCtx) readName(mt *mention, first, nr, end int) {
 		mt.kind, mt.name = claim.SpeakerGroup, m.text[toks[first].start:toks[end-1].end]
 		return
 	}
+	// A capitalised word before a title belongs to it: "Transport Commissioner Dana
+	// Whitfield", "Labor Secretary Jane Doe" (title "Transport Commissioner").
+	titleFrom, titleTo := -1, -1
+	if ts := m.titleInName(ns, end); ts > ns {
+		titleFrom, titleTo, ns = ns, ts, ts+1
+	}
 	mt.kind = claim.SpeakerPerson
 	last := toks[end-1]
 	mt.name = m.text[toks[ns].start:last.end]
@@ -215,9 +230,38 @@ func (m *mentionCtx) readName(mt *mention, first, nr, end int) {
 	if last.flags&fPossessive != 0 {
 		mt.surname = strings.TrimSuffix(mt.surname, "'s")
 	}
-	if t := m.titleText(first, ns); t != "" {
+	if titleFrom >= 0 {
+		mt.title = m.text[toks[titleFrom].start:toks[titleTo].end]
+	} else if t := m.titleText(first, ns); t != "" {
 		mt.title = t
 	}
+}
+
+// titleInName returns the last title word of the capitalised run [ns,end) when
+// capitalised words that are not titles stand before it and a name follows it
+// ("Transport Commissioner Dana Whitfield"), or -1. Name suffixes ("Martin Luther
+// King Jr.") keep the run a name.
+func (m *mentionCtx) titleInName(ns, end int) int {
+	toks := m.toks
+	last := -1
+	for k := ns + 1; k < end-1; k++ {
+		if toks[k].cls&clsTitle != 0 && toks[k].cls&clsGroup == 0 {
+			last = k
+		}
+	}
+	if last < 0 {
+		return -1
+	}
+	for k := last + 1; k < end; k++ {
+		switch string(m.lowBytes(toks[k])) {
+		case "jr.", "jr", "sr.", "sr", "ii", "iii", "iv":
+			return -1
+		}
+		if toks[k].cls&(clsTitle|clsTitleMod) != 0 {
+			return -1
+		}
+	}
+	return last
 }
 
 func possessiveSuffix(w string) string {
@@ -460,7 +504,7 @@ func (m *mentionCtx) phraseStart(j, t0 int) int {
 // endsPhrase says whether a word can be the last word of a speaker phrase, so that
 // an unknown lower-case word after it starts the predicate.
 func (m *mentionCtx) endsPhrase(t token) bool {
-	return t.flags&fCap != 0 || t.cls&(clsGroup|clsAnon|clsTitle|clsOrg) != 0 && t.cls&clsTitleMod == 0
+	return t.flags&fCap != 0 && t.cls&clsDet == 0 || t.cls&(clsGroup|clsAnon|clsTitle|clsOrg|clsAbstract) != 0 && t.cls&clsTitleMod == 0
 }
 
 // speakerHead says whether a word can head a speaker phrase that a prepositional
@@ -494,7 +538,7 @@ func (m *mentionCtx) sourceAfter(k, t1 int) (int, int) {
 			!(e+1 < t1 && toks[e+1].kind == tWord && (toks[e+1].flags&fCap != 0 || toks[e+1].cls&clsTitle != 0)) {
 			return 0, 0 // "says political scientist Dossym Satpayev" is allowed
 		}
-		if e > k && t.flags&fLower != 0 && m.endsPhrase(toks[e-1]) &&
+		if e > k && t.flags&fLower != 0 && (m.endsPhrase(toks[e-1]) || m.quantifier(e-1)) &&
 			t.cls&(clsPrep|clsConj|clsTitle|clsTitleMod|clsGroup|clsAnon|clsOrg|clsPostmod) == 0 {
 			break // "Anthony Blinken spoke", "Both parents stiffened": the head ends the phrase
 		}
@@ -502,31 +546,75 @@ func (m *mentionCtx) sourceAfter(k, t1 int) (int, int) {
 	return k, e
 }
 
-// relative resolves the phrase before ", who" for a "who said" speaker: the mention
-// stays "who" but takes the antecedent's name.
-func (m *mentionCtx) relative(who, t0 int) mention {
-	mt := mention{t0: who, t1: who + 1, pron: pronounRelative}
-	if who-2 < t0 || m.toks[who-1].kind != tComma && m.toks[who-1].kind != tDash {
-		return mt
+// relative resolves the phrase before ", who" or "who" for a "who said" speaker:
+// the mention stays "who" but takes the antecedent's name and kind ("an architect
+// who said" is an anonymous source). ok is false when the antecedent cannot speak
+// ("anyone who seeks", "a policy which says"); an antecedent it cannot find leaves
+// the bare pronoun.
+func (m *mentionCtx) relative(who, t0 int) (mt mention, ok bool) {
+	mt = mention{t0: who, t1: who + 1, pron: pronounRelative}
+	e := who
+	if who-2 >= t0 && (m.toks[who-1].kind == tComma || m.toks[who-1].kind == tDash) {
+		e = who - 1
 	}
-	a := m.phraseStart(who-2, t0)
-	if a > who-2 {
-		return mt
+	if e-1 < t0 || m.toks[e-1].kind != tWord {
+		return mt, true
 	}
-	ante := m.analyze(a, who-1)
-	if !ante.speakerLike() {
-		return mt
+	a := m.phraseStart(e-1, t0)
+	if e == who {
+		a = m.shortNP(e-1, t0) // restrictive: "pay an architect who said"
+	}
+	if a > e-1 {
+		return mt, true
+	}
+	if m.toks[e-1].cls&clsAbstract != 0 && m.toks[e-1].flags&fLower != 0 {
+		return mt, false
+	}
+	ante := m.analyze(a, e)
+	if ante.common {
+		ante.kind = claim.SpeakerAnonymous
+		if pluralNoun(ante.name[strings.LastIndexByte(ante.name, ' ')+1:]) {
+			ante.kind = claim.SpeakerGroup
+		}
+		ante.common = false
+	}
+	if !ante.speakerLike() || ante.pron != pronounNone {
+		return mt, true
 	}
 	ante.t0, ante.t1 = who, who+1
 	ante.pron = pronounRelative
-	return ante
+	return ante, true
+}
+
+// shortNP returns the start of the short noun phrase ending at j, back to and
+// including its determiner ("an architect", "local residents"), for a restrictive
+// relative's antecedent; it stops at verbs, prepositions and clause words.
+func (m *mentionCtx) shortNP(j, t0 int) int {
+	k := j
+	for k-1 >= t0 && j-k < 4 {
+		t := m.toks[k]
+		if t.cls&clsDet != 0 {
+			break
+		}
+		p := m.toks[k-1]
+		if p.kind != tWord || inQuote(p) || p.flags&fLower != 0 && p.cls&(clsVerb|clsAux|clsPrep|clsClause|clsConj|clsPronoun) != 0 && p.cls&clsDet == 0 {
+			break
+		}
+		if p.flags&fLower != 0 && p.cls&clsDet == 0 && t.flags&fLower == 0 {
+			break // "met Smith who": the name alone
+		}
+		k--
+	}
+	return k
 }
 
 // skipIntro returns the first token of s after an opening adverbial and its comma
-// ("Earlier, …", "In Moscow, …").
-func (m *mentionCtx) skipIntro(s sentence) int {
-	for q := s.t0; q < s.t1 && q-s.t0 <= 6; q++ {
-		if m.toks[q].kind == tComma {
+// ("Earlier, …", "In Moscow, …", "In a piece for the Times last week, …") or after
+// an opening subordinator ("Though she called …"), looking no further than end.
+func (m *mentionCtx) skipIntro(s sentence, end int) int {
+	toks := m.toks
+	for q := s.t0; q < end && q-s.t0 <= 6; q++ {
+		if toks[q].kind == tComma {
 			if m.isIntro(s.t0, q) {
 				return q + 1
 			}
@@ -534,8 +622,25 @@ func (m *mentionCtx) skipIntro(s sentence) int {
 		}
 	}
 	k := s.t0
-	for k < s.t1 && m.toks[k].kind == tWord && m.toks[k].cls&clsIntro != 0 && m.toks[k].cls&clsDet == 0 {
+	for k < end && toks[k].kind == tWord && toks[k].cls&clsIntro != 0 && toks[k].cls&clsDet == 0 {
 		k++
+	}
+	if k != s.t0 || k+1 >= end {
+		return k
+	}
+	t := toks[k]
+	if t.kind != tWord || t.flags&fCap == 0 || t.cls&(clsPrep|clsClause|clsTime) == 0 || t.cls&(clsDet|clsPronoun) != 0 || m.is(k, "that") {
+		return k
+	}
+	for q := k + 1; q < end && q-k <= maxAppositiveTokens; q++ {
+		if u := toks[q]; u.kind == tComma && !inQuote(u) {
+			return q + 1
+		} else if u.kind == tStop || u.kind == tSemi || u.kind == tColon {
+			break
+		}
+	}
+	if t.cls&clsClause != 0 && t.cls&clsPrep == 0 && toks[k+1].kind == tWord {
+		return k + 1 // "Though she called …": the subordinator is not the subject
 	}
 	return k
 }

@@ -25,6 +25,7 @@ type resolver struct {
 	bySurname  map[string]int // lower-cased surname -> index of the person in ents
 	lastPerson int            // index into ents, -1 when none
 	lastPlural int
+	lastOrg    int // latest organization, for "it"; -1 none, thingBlocked after a thing
 }
 
 // maxDescriptionLookback bounds how many recent entities a description ("the
@@ -32,7 +33,7 @@ type resolver struct {
 const maxDescriptionLookback = 64
 
 func newResolver() resolver {
-	return resolver{bySurname: map[string]int{}, lastPerson: -1, lastPlural: -1}
+	return resolver{bySurname: map[string]int{}, lastPerson: -1, lastPlural: -1, lastOrg: -1}
 }
 
 // note remembers a mention as an entity (without producing a speaker), so later
@@ -61,9 +62,12 @@ func (rs *resolver) note(mt mention) int {
 	case claim.SpeakerGroup, claim.SpeakerOrganization, claim.SpeakerAnonymous:
 		rs.ents = append(rs.ents, entity{name: mt.name, title: mt.title, org: mt.org, kind: mt.kind})
 		i := len(rs.ents) - 1
-		if mt.kind == claim.SpeakerAnonymous {
+		switch mt.kind {
+		case claim.SpeakerAnonymous:
 			rs.lastPerson = i
-		} else {
+		case claim.SpeakerOrganization:
+			rs.lastPlural, rs.lastOrg = i, i
+		default:
 			rs.lastPlural = i
 		}
 		return i
@@ -96,8 +100,15 @@ func (rs *resolver) speaker(mt mention, text string, span Span) claim.Speaker {
 			sp.Kind = claim.SpeakerGroup
 		}
 	case mt.pron == pronounThing:
-		fill(rs.lastPlural, claim.ResolutionPronoun)
-		if rs.lastPlural < 0 {
+		// "it" is an organization ("The union said it has warned …"), never a group
+		// of people.
+		// After a thing that cannot speak ("The conversation …, and it highlighted")
+		// it stays unspecified and claims.go drops the relation.
+		fill(rs.lastOrg, claim.ResolutionPronoun)
+		if rs.lastOrg == thingBlocked {
+			return sp
+		}
+		if rs.lastOrg < 0 {
 			sp.Kind = claim.SpeakerOrganization
 		}
 	case mt.pron != pronounNone:
@@ -135,6 +146,13 @@ func (rs *resolver) speaker(mt mention, text string, span Span) claim.Speaker {
 	}
 	return sp
 }
+
+// forgetThing records that a thing that cannot speak ("The conversation
+// underscored …") is now the likeliest antecedent of "it".
+func (rs *resolver) forgetThing() { rs.lastOrg = thingBlocked }
+
+// thingBlocked is lastOrg after a non-speaking thing became the antecedent of "it".
+const thingBlocked = -2
 
 // byTitle finds the latest entity whose title or name contains the head noun of a
 // description ("minister" finds "Foreign Minister Sergei Lavrov").
