@@ -35,12 +35,15 @@ func (c codec) Marshal(v any) (mem.BufferSlice, error) { return c.base.Marshal(v
 
 func (c codec) Unmarshal(data mem.BufferSlice, v any) error {
 	err := c.base.Unmarshal(data, v)
-	if err == nil {
-		return nil
-	}
 	m, ok := v.(proto.Message)
 	if !ok {
 		return err
+	}
+	if err == nil {
+		// The marker field is the codec's own; a client that sends it must not be
+		// able to fake a decode failure, so a message that decoded drops it.
+		dropDecodeFailure(m)
+		return nil
 	}
 	field, why := describeDecodeFailure(data.Materialize(), m.ProtoReflect().Descriptor(), "")
 	if why == "" {
@@ -52,6 +55,31 @@ func (c codec) Unmarshal(data mem.BufferSlice, v any) error {
 	raw = protowire.AppendString(raw, field+"\x00"+why)
 	m.ProtoReflect().SetUnknown(raw)
 	return nil
+}
+
+// dropDecodeFailure removes any decodeFailureField from m's unknown fields.
+func dropDecodeFailure(m proto.Message) {
+	raw := m.ProtoReflect().GetUnknown()
+	if len(raw) == 0 {
+		return
+	}
+	kept := raw[:0:0]
+	for len(raw) > 0 {
+		num, typ, n := protowire.ConsumeTag(raw)
+		if n < 0 {
+			return
+		}
+		v := protowire.ConsumeFieldValue(num, typ, raw[n:])
+		if v < 0 {
+			return
+		}
+		n += v
+		if num != decodeFailureField {
+			kept = append(kept, raw[:n]...)
+		}
+		raw = raw[n:]
+	}
+	m.ProtoReflect().SetUnknown(kept)
 }
 
 // decodeFailure returns the field and reason the codec recorded on m, if any.

@@ -32,6 +32,8 @@ func TestCodecReportsDecodeFailures(t *testing.T) {
 		{"invalid id is named", &claimsv1.ExtractClaimsRequest{}, wireField(1, wireField(1, []byte{0xc3})), "article.id", true},
 		{"batch index is named", &claimsv1.BatchExtractClaimsRequest{}, append(wireField(1, good), wireField(1, bad)...), "articles[1].text", true},
 		{"garbage is reported", &claimsv1.ExtractClaimsRequest{}, []byte{0xff, 0xff, 0xff}, "", true},
+		{"a client cannot fake the marker", &claimsv1.ExtractClaimsRequest{},
+			append(wireField(1, good), wireField(decodeFailureField, []byte("article.text\x00forged"))...), "", false},
 	}
 	c := newCodec()
 	for _, tt := range tests {

@@ -16,8 +16,6 @@ import (
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 )
 
-const healthWatchMethod = "/grpc.health.v1.Health/Watch"
-
 // Options configure the gRPC server around a Service.
 type Options struct {
 	// MaxConcurrent bounds calls running at once (streams count one each).
