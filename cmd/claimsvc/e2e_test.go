@@ -309,6 +309,7 @@ func TestValidationOverHTTP(t *testing.T) {
 		{"too large", "/v1/claims:extract", `{"article":{"text":"` + strings.Repeat("word ", 300) + `"}}`, 413, "article.text"},
 		{"unknown field", "/v1/claims:extract", `{"article":{"txt":"x"}}`, 400, ""},
 		{"malformed JSON", "/v1/claims:extract", `{"article":`, 400, ""},
+		{"trailing data after the JSON object", "/v1/claims:extract", `{"article":{"text":"x"}} trailing`, 400, ""},
 		{"compare without first", "/v1/claims:compare", `{"second":{"text":"x"}}`, 400, "first"},
 	}
 	for _, tt := range tests {

@@ -38,15 +38,15 @@ type Options struct {
 // JSON choices, made on purpose: responses use proto3's lowerCamelCase names and
 // enum names as strings, and emit zero values (0, false, "", []) so clients see a
 // stable shape, but leave absent messages out rather than printing null; requests
-// with unknown fields are rejected (400) instead of silently ignored, so a typo in
-// a field name is caught.
+// with unknown fields, or with anything after their JSON object, are rejected
+// (400) instead of silently ignored, so a typo in a field name is caught.
 func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Handler, error) {
 	mux := runtime.NewServeMux(
 		runtime.WithMarshalerOption(runtime.MIMEWildcard, &runtime.HTTPBodyMarshaler{
-			Marshaler: &runtime.JSONPb{
+			Marshaler: strictJSON{&runtime.JSONPb{
 				MarshalOptions:   protojson.MarshalOptions{EmitDefaultValues: true},
 				UnmarshalOptions: protojson.UnmarshalOptions{DiscardUnknown: false},
-			},
+			}},
 		}),
 		runtime.WithErrorHandler(errorHandler),
 		runtime.WithHealthzEndpoint(healthpb.NewHealthClient(conn)),
