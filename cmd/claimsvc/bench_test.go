@@ -7,8 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -93,21 +91,14 @@ func BenchmarkExtract(b *testing.B) {
 // benchArticle is the seed article nearest 4 KB (read at run time, never
 // copied), or about 4 KB of this package's test article without the seeds.
 func benchArticle(tb testing.TB) string {
-	if dir, err := dataset.SeedsDir(); err == nil {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		best, bestDist := "", 1<<30
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				continue
-			}
-			if d := abs(len(b) - 4096); d < bestDist {
-				best, bestDist = string(b), d
+	if seeds, err := dataset.ReadSeeds(); err == nil {
+		best := seeds[0].Text
+		for _, sd := range seeds[1:] {
+			if abs(len(sd.Text)-4096) < abs(len(best)-4096) {
+				best = sd.Text
 			}
 		}
-		if best != "" {
-			return best
-		}
+		return best
 	}
 	return strings.Repeat(article+"\n\n", 12)
 }

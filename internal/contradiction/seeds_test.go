@@ -2,10 +2,7 @@ package contradiction
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -13,16 +10,6 @@ import (
 	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/dataset"
 )
-
-// seedDir finds shared/seeds beside shared/data, or skips the test.
-func seedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := dataset.SeedsDir()
-	if err != nil {
-		t.Skipf("no seed articles (%v): seed tests need ../shared/seeds", err)
-	}
-	return dir
-}
 
 // seedSpeakers are the people the seed articles quote; a test claim is attributed to
 // the one its sentence names, or to the last one named in its article when it
@@ -33,21 +20,15 @@ var seedSpeakers = []string{"Sergei Ryabkov", "Sergei Lavrov", "Marco Rubio", "A
 // "<file prefix>#<n>", as the pipeline would for a batch of the five articles.
 func seedClaims(t *testing.T) []claim.Claim {
 	t.Helper()
-	dir := seedDir(t)
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skipf("no seed articles in %s", dir)
+	seeds, err := dataset.ReadSeeds()
+	if err != nil {
+		t.Skipf("no seed articles (%v): seed tests need ../shared/seeds", err)
 	}
-	sort.Strings(files)
 	var claims []claim.Claim
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		prefix := filepath.Base(f)[:3]
+	for _, sd := range seeds {
+		prefix := sd.Name[:3]
 		last := ""
-		for n, s := range sentences(string(b)) {
+		for n, s := range sentences(sd.Text) {
 			sp := claim.Speaker{Kind: claim.SpeakerArticle}
 			for _, name := range seedSpeakers {
 				surname := name[strings.LastIndexByte(name, ' ')+1:]

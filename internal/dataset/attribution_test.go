@@ -47,4 +47,16 @@ func TestSeedsDir(t *testing.T) {
 	if err != nil || got != filepath.Join(root, "seeds") {
 		t.Fatalf("SeedsDir = %q, %v", got, err)
 	}
+	if _, err := ReadSeeds(); err == nil {
+		t.Fatal("an empty seeds folder must be an error")
+	}
+	for _, f := range []string{"b.txt", "a.txt", "notes.md"} {
+		if err := os.WriteFile(filepath.Join(root, "seeds", f), []byte("text of "+f), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seeds, err := ReadSeeds()
+	if err != nil || len(seeds) != 2 || seeds[0].Name != "a" || seeds[1].Text != "text of b.txt" {
+		t.Fatalf("ReadSeeds = %+v, %v; want a then b, .txt only", seeds, err)
+	}
 }

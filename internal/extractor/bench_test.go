@@ -2,8 +2,6 @@ package extractor
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/claimsvc/claimsvc/internal/dataset"
@@ -33,24 +31,16 @@ func BenchmarkExtractSeeds(b *testing.B) {
 	}
 }
 
-// seedTexts reads shared/seeds/*.txt, skipping when the folder is absent.
+// seedTexts reads the seed articles' texts, skipping when they are absent.
 func seedTexts(tb testing.TB) []string {
 	tb.Helper()
-	dir, err := dataset.SeedsDir()
+	seeds, err := dataset.ReadSeeds()
 	if err != nil {
 		tb.Skipf("seeds not available: %v", err)
 	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		tb.Skipf("no seed articles in %s", dir)
-	}
-	out := make([]string, 0, len(files))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, string(b))
+	out := make([]string, len(seeds))
+	for i, s := range seeds {
+		out[i] = s.Text
 	}
 	return out
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -118,25 +116,16 @@ func benchStages(b *testing.B, p *Pipeline, texts []string, batch bool) {
 	}
 }
 
-// benchSeedTexts reads shared/seeds/*.txt, skipping when the folder is absent.
-// The seed text stays outside the repository; it is only read at run time.
+// benchSeedTexts reads the seed articles' texts, skipping when they are absent.
 func benchSeedTexts(tb testing.TB) []string {
 	tb.Helper()
-	dir, err := dataset.SeedsDir()
+	seeds, err := dataset.ReadSeeds()
 	if err != nil {
 		tb.Skipf("seeds not available: %v", err)
 	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		tb.Skipf("no seed articles in %s", dir)
-	}
-	out := make([]string, 0, len(files))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, string(b))
+	out := make([]string, len(seeds))
+	for i, s := range seeds {
+		out[i] = s.Text
 	}
 	return out
 }

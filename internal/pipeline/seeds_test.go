@@ -2,9 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -18,22 +15,16 @@ import (
 // that merely restate each other are not linked, and the total stays small enough
 // to read.
 func TestSeedBatch(t *testing.T) {
-	dir, err := dataset.SeedsDir()
+	seeds, err := dataset.ReadSeeds()
 	if err != nil {
 		t.Skip("seed articles not available:", err)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	sort.Strings(files)
-	if len(files) != 5 {
-		t.Skipf("want the five seed articles, found %d", len(files))
+	if len(seeds) != 5 {
+		t.Skipf("want the five seed articles, found %d", len(seeds))
 	}
-	arts := make([]claim.Article, len(files))
-	for i, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		arts[i] = claim.Article{ID: filepath.Base(f)[:3], Text: string(b)}
+	arts := make([]claim.Article, len(seeds))
+	for i, sd := range seeds {
+		arts[i] = claim.Article{ID: sd.Name[:3], Text: sd.Text}
 	}
 	results, cross, err := newPipeline(t).Batch(context.Background(), arts)
 	if err != nil {
