@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -49,15 +47,9 @@ func runAttribution(ctx context.Context, o options) (report, error) {
 	if err != nil {
 		return nil, err
 	}
-	var pw *bufio.Writer
-	if o.predictions != "" {
-		f, err := os.Create(o.predictions)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		pw = bufio.NewWriter(f)
-		defer pw.Flush()
+	pw, err := newPredictionWriter(o.predictions)
+	if err != nil {
+		return nil, err
 	}
 	scored := make([]attreval.Article, 0, len(arts))
 	var bytes int
@@ -72,10 +64,8 @@ func runAttribution(ctx context.Context, o options) (report, error) {
 		bytes += len(a.Text)
 		pred := attreval.FromClaims(cs)
 		scored = append(scored, attreval.Article{Gold: goldRelations(a), Pred: pred})
-		if pw != nil {
-			if err := writePredictions(pw, a, pred); err != nil {
-				return nil, err
-			}
+		if err := writePredictions(pw, a, pred); err != nil {
+			return nil, err
 		}
 	}
 	rep := &attributionReport{
@@ -86,6 +76,9 @@ func runAttribution(ctx context.Context, o options) (report, error) {
 	}
 	if elapsed > 0 {
 		rep.MBPerS = float64(bytes) / 1e6 / elapsed.Seconds()
+	}
+	if err := pw.close(); err != nil {
+		return nil, err
 	}
 	slog.Info("attribution", "articles", len(arts), "bytes", bytes, "extract_seconds", elapsed.Seconds())
 	return rep, nil
@@ -112,8 +105,7 @@ func goldRelations(a dataset.AttributionArticle) []attreval.Relation {
 	return out
 }
 
-func writePredictions(w io.Writer, a dataset.AttributionArticle, pred []attreval.Relation) error {
-	enc := json.NewEncoder(w)
+func writePredictions(pw *predictionWriter, a dataset.AttributionArticle, pred []attreval.Relation) error {
 	for _, p := range pred {
 		src := p.Source
 		if src == nil {
@@ -121,7 +113,7 @@ func writePredictions(w io.Writer, a dataset.AttributionArticle, pred []attreval
 		}
 		line := attributionPrediction{ID: a.ID, Source: src, Cue: p.Cue, Content: p.Content,
 			QuoteType: attreval.QuoteType(a.Text, p.Content)}
-		if err := enc.Encode(line); err != nil {
+		if err := pw.write(line); err != nil {
 			return err
 		}
 	}

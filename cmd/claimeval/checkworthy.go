@@ -32,7 +32,7 @@ func runCheckworthy(ctx context.Context, o options) (report, error) {
 	if err != nil {
 		return nil, err
 	}
-	pw, err := newScorePredictionWriter(o.predictions)
+	pw, err := newPredictionWriter(o.predictions)
 	if err != nil {
 		return nil, err
 	}

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 
@@ -79,14 +76,9 @@ func runContradiction(ctx context.Context, o options) (report, error) {
 	if err != nil {
 		return nil, err
 	}
-	var pred *bufio.Writer
-	if o.predictions != "" {
-		f, err := os.Create(o.predictions)
-		if err != nil {
-			return nil, fmt.Errorf("predictions: %w", err)
-		}
-		defer f.Close()
-		pred = bufio.NewWriter(f)
+	pw, err := newPredictionWriter(o.predictions)
+	if err != nil {
+		return nil, err
 	}
 	var conf metrics.Confusion
 	rep := contradictionReport{File: filepath.Base(o.data), Pairs: len(pairs), Threshold: c.Threshold(), Reasons: map[string]int{}}
@@ -99,18 +91,12 @@ func runContradiction(ctx context.Context, o options) (report, error) {
 		if v.Contradiction {
 			rep.Reasons[reasonNames[v.Reason]]++
 		}
-		if pred != nil {
-			line, err := json.Marshal(contradictionPrediction{ID: p.ID, Score: v.Score, Predicted: v.Contradiction, Reason: reasonNames[v.Reason], Explanation: v.Explanation, Gold: p.Label})
-			if err != nil {
-				return nil, fmt.Errorf("predictions: %w", err)
-			}
-			pred.Write(append(line, '\n'))
+		if err := pw.write(contradictionPrediction{ID: p.ID, Score: v.Score, Predicted: v.Contradiction, Reason: reasonNames[v.Reason], Explanation: v.Explanation, Gold: p.Label}); err != nil {
+			return nil, err
 		}
 	}
-	if pred != nil {
-		if err := pred.Flush(); err != nil {
-			return nil, fmt.Errorf("predictions: %w", err)
-		}
+	if err := pw.close(); err != nil {
+		return nil, err
 	}
 	rep.Precision, rep.Recall, rep.F1, rep.FPR = conf.Precision(), conf.Recall(), conf.F1(), conf.FPR()
 	rep.TP, rep.FP, rep.FN, rep.TN = conf.TP, conf.FP, conf.FN, conf.TN

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"sort"
 
 	"github.com/claimsvc/claimsvc/internal/dataset"
@@ -63,7 +60,7 @@ func runHedging(ctx context.Context, o options) (report, error) {
 	if err != nil {
 		return nil, err
 	}
-	pw, err := newScorePredictionWriter(o.predictions)
+	pw, err := newPredictionWriter(o.predictions)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +145,7 @@ func runCertainty(ctx context.Context, o options) (report, error) {
 	if err != nil {
 		return nil, err
 	}
-	pw, err := newScorePredictionWriter(o.predictions)
+	pw, err := newPredictionWriter(o.predictions)
 	if err != nil {
 		return nil, err
 	}
@@ -205,48 +202,4 @@ func domainValues(m map[string]*domainFigures) []*domainFigures {
 		out = append(out, m[k])
 	}
 	return out
-}
-
-// scorePredictionWriter writes one JSON line per prediction to a file, or nothing
-// when no file was asked for, so any scorer can recheck the figures.
-type scorePredictionWriter struct {
-	f   *os.File
-	buf *bufio.Writer
-	enc *json.Encoder
-}
-
-func newScorePredictionWriter(path string) (*scorePredictionWriter, error) {
-	if path == "" {
-		return &scorePredictionWriter{}, nil
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, fmt.Errorf("predictions: %w", err)
-	}
-	buf := bufio.NewWriter(f)
-	return &scorePredictionWriter{f: f, buf: buf, enc: json.NewEncoder(buf)}, nil
-}
-
-func (p *scorePredictionWriter) write(v any) error {
-	if p.enc == nil {
-		return nil
-	}
-	if err := p.enc.Encode(v); err != nil {
-		return fmt.Errorf("predictions: %w", err)
-	}
-	return nil
-}
-
-func (p *scorePredictionWriter) close() error {
-	if p.f == nil {
-		return nil
-	}
-	if err := p.buf.Flush(); err != nil {
-		p.f.Close()
-		return fmt.Errorf("predictions: %w", err)
-	}
-	if err := p.f.Close(); err != nil {
-		return fmt.Errorf("predictions: %w", err)
-	}
-	return nil
 }
