@@ -1,9 +1,7 @@
 package scoring
 
 import (
-	"bufio"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 )
@@ -27,25 +25,16 @@ type checkModel struct {
 //	param<TAB>name<TAB>value     bias, threshold, buckets (must equal CheckBuckets)
 func parseCheckModel(data, lexData string) (checkModel, error) {
 	m := checkModel{weights: make([]float32, CheckBuckets), threshold: 0.5}
-	sc := bufio.NewScanner(strings.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 3 {
-			return m, fmt.Errorf("checkworthy model line %d: want 3 tab-separated fields, got %d", n, len(f))
-		}
-		v, err := strconv.ParseFloat(f[2], 64)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			return m, fmt.Errorf("checkworthy model line %d: bad number %q: %w", n, f[2], err)
+	err := eachRow(data, "checkworthy model", 3, func(f []string) error {
+		v, err := finite(f[2])
+		if err != nil {
+			return err
 		}
 		switch f[0] {
 		case "w":
 			b, err := strconv.Atoi(f[1])
 			if err != nil || b < 0 || b >= CheckBuckets {
-				return m, fmt.Errorf("checkworthy model line %d: bad bucket %q", n, f[1])
+				return fmt.Errorf("bad bucket %q", f[1])
 			}
 			m.weights[b] = float32(v)
 		case "param":
@@ -56,44 +45,36 @@ func parseCheckModel(data, lexData string) (checkModel, error) {
 				m.threshold = v
 			case "buckets":
 				if int(v) != CheckBuckets {
-					return m, fmt.Errorf("checkworthy model: trained with %d buckets, scorer has %d", int(v), CheckBuckets)
+					return fmt.Errorf("trained with %d buckets, scorer has %d", int(v), CheckBuckets)
 				}
 			default:
-				return m, fmt.Errorf("checkworthy model line %d: unknown param %q", n, f[1])
+				return fmt.Errorf("unknown param %q", f[1])
 			}
 		default:
-			return m, fmt.Errorf("checkworthy model line %d: unknown record %q", n, f[0])
+			return fmt.Errorf("unknown record %q", f[0])
 		}
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return m, err
 	}
-	classes, err := parseCheckLexicon(lexData)
-	m.classes = classes
+	m.classes, err = parseCheckLexicon(lexData)
 	return m, err
 }
 
 // parseCheckLexicon reads word<TAB>class lines into class bits per word.
 func parseCheckLexicon(lexData string) (map[string]uint16, error) {
 	classes := map[string]uint16{}
-	sc := bufio.NewScanner(strings.NewReader(lexData))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 2 {
-			return nil, fmt.Errorf("checkworthy lexicon line %d: want 2 tab-separated fields", n)
-		}
-		names := checkClasses()
+	names := checkClasses()
+	err := eachRow(lexData, "checkworthy lexicon", 2, func(f []string) error {
 		bit := indexOf(names[:], f[1])
 		if bit < 0 || bit >= classYear {
-			return nil, fmt.Errorf("checkworthy lexicon line %d: unknown class %q", n, f[1])
+			return fmt.Errorf("unknown class %q", f[1])
 		}
 		classes[f[0]] |= 1 << bit
-	}
-	return classes, sc.Err()
+		return nil
+	})
+	return classes, err
 }
 
 // checkClasses are the hand-feature classes; the lexicon assigns the first eight

@@ -1,11 +1,8 @@
 package scoring
 
 import (
-	"bufio"
 	"fmt"
 	"math"
-	"strconv"
-	"strings"
 )
 
 // Layer feature indices, in the order layerFeatures fills them. The sentence
@@ -67,24 +64,14 @@ type hedgeModel struct {
 func parseHedgeModel(data string) (hedgeModel, error) {
 	m := hedgeModel{learned: map[string]string{}, weights: map[uint64]float64{}, threshold: 0.5, cueThreshold: 0.5}
 	names := LayerNames()
-	sc := bufio.NewScanner(strings.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 3 {
-			return m, fmt.Errorf("hedge model line %d: want 3 tab-separated fields, got %d", n, len(f))
-		}
+	err := eachRow(data, "hedge model", 3, func(f []string) error {
 		if f[0] == "form" {
 			m.learned[f[1]] = f[2]
-			continue
+			return nil
 		}
-		v, err := strconv.ParseFloat(f[2], 64)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			return m, fmt.Errorf("hedge model line %d: bad number %q: %w", n, f[2], err)
+		v, err := finite(f[2])
+		if err != nil {
+			return err
 		}
 		switch f[0] {
 		case "weight":
@@ -92,7 +79,7 @@ func parseHedgeModel(data string) (hedgeModel, error) {
 		case "layer":
 			k := indexOf(names, f[1])
 			if k < 0 {
-				return m, fmt.Errorf("hedge model line %d: unknown layer feature %q", n, f[1])
+				return fmt.Errorf("unknown layer feature %q", f[1])
 			}
 			m.layer[k] = v
 		case "param":
@@ -103,15 +90,15 @@ func parseHedgeModel(data string) (hedgeModel, error) {
 				m.threshold = v
 			case "cue_threshold":
 				m.cueThreshold = v
-
 			default:
-				return m, fmt.Errorf("hedge model line %d: unknown param %q", n, f[1])
+				return fmt.Errorf("unknown param %q", f[1])
 			}
 		default:
-			return m, fmt.Errorf("hedge model line %d: unknown record %q", n, f[0])
+			return fmt.Errorf("unknown record %q", f[0])
 		}
-	}
-	return m, sc.Err()
+		return nil
+	})
+	return m, err
 }
 
 // featHash hashes a feature name exactly as feat.hash hashes its parts.

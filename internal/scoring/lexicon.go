@@ -1,11 +1,6 @@
 package scoring
 
-import (
-	"bufio"
-	"fmt"
-	"strconv"
-	"strings"
-)
+import ()
 
 // Cue classes, as named in claim.HedgeCue.Kind.
 const (
@@ -56,27 +51,19 @@ type lexicon struct {
 // parseLexicon reads phrase<TAB>class<TAB>prior lines; '#' starts a comment line.
 func parseLexicon(data string) (lexicon, error) {
 	lex := lexicon{entries: map[string]lexEntry{}, negators: map[string]bool{}}
-	sc := bufio.NewScanner(strings.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 3 {
-			return lex, fmt.Errorf("hedge lexicon line %d: want 3 tab-separated fields, got %d", n, len(f))
-		}
-		prior, err := strconv.ParseFloat(f[2], 64)
+	err := eachRow(data, "hedge lexicon", 3, func(f []string) error {
+		prior, err := finite(f[2])
 		if err != nil {
-			return lex, fmt.Errorf("hedge lexicon line %d: %w", n, err)
+			return err
 		}
 		if f[1] == ClassNegator {
 			lex.negators[f[0]] = true
-			continue
+			return nil
 		}
 		lex.entries[f[0]] = lexEntry{class: f[1], prior: prior}
-	}
-	return lex, sc.Err()
+		return nil
+	})
+	return lex, err
 }
 
 // Speculative reports whether a cue is an uncertainty cue in the sense of the
