@@ -19,9 +19,6 @@ type Span struct {
 	End   int
 }
 
-// Len is the span's length in bytes.
-func (s Span) Len() int { return s.End - s.Start }
-
 // Empty reports whether the span covers no text; an empty span means "absent".
 func (s Span) Empty() bool { return s.End <= s.Start }
 
