@@ -62,31 +62,50 @@ func StatementOf(c claim.Claim, published time.Time) Statement {
 	return Statement{Text: c.Text, Speaker: speaker, Hedging: c.Hedging.Score, Published: published}
 }
 
+// Prepared is a claim analysed once for linking (tokens, negation scopes, blocking
+// keys), so one article's claims can go into several indexes — its own, a batch's,
+// a stream's two generations — without being analysed again. It is read-only.
+type Prepared struct{ item indexed }
+
+// Prepare analyses claims published at published (zero if unknown) for AddPrepared.
+func (c *Classifier) Prepare(claims []claim.Claim, published time.Time) []Prepared {
+	out := make([]Prepared, len(claims))
+	for i, cl := range claims {
+		out[i] = Prepared{indexed{id: cl.ID, st: StatementOf(cl, published), an: c.lx.analyze(cl.Text)}}
+	}
+	return out
+}
+
 // Add indexes claims (IDs must be set and unique) published at published (zero if
 // unknown) and returns the links from each new claim to the claims before it, in
 // input order (A is the earlier claim). Claims already indexed are an error.
 func (ix *Index) Add(ctx context.Context, claims []claim.Claim, published time.Time) ([]claim.Link, error) {
+	return ix.AddPrepared(ctx, ix.c.Prepare(claims, published))
+}
+
+// AddPrepared is Add for claims already analysed by Prepare.
+func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Link, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	batch := make(map[string]bool, len(claims))
-	for _, cl := range claims {
-		if cl.ID == "" {
-			return nil, fmt.Errorf("contradiction: claim %.40q has no ID", cl.Text)
+	for _, p := range claims {
+		if p.item.id == "" {
+			return nil, fmt.Errorf("contradiction: claim %.40q has no ID", p.item.st.Text)
 		}
-		if ix.seen[cl.ID] || batch[cl.ID] {
-			return nil, fmt.Errorf("contradiction: claim ID %q indexed twice", cl.ID)
+		if ix.seen[p.item.id] || batch[p.item.id] {
+			return nil, fmt.Errorf("contradiction: claim ID %q indexed twice", p.item.id)
 		}
-		batch[cl.ID] = true
+		batch[p.item.id] = true
 	}
 	var links []claim.Link
 	counts := map[int32]int{}
-	for n, cl := range claims {
+	for n, p := range claims {
 		if n%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return links, fmt.Errorf("contradiction: %w", err)
 			}
 		}
-		item := indexed{id: cl.ID, st: StatementOf(cl, published), an: ix.c.lx.analyze(cl.Text)}
+		item := p.item
 		keys := item.an.keys()
 		clear(counts)
 		for _, k := range keys {
@@ -108,7 +127,7 @@ func (ix *Index) Add(ctx context.Context, claims []claim.Claim, published time.T
 		}
 		idx := int32(len(ix.items))
 		ix.items = append(ix.items, item)
-		ix.seen[cl.ID] = true
+		ix.seen[item.id] = true
 		for _, k := range keys {
 			ix.postings[k] = append(ix.postings[k], idx)
 		}

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/contradiction"
 )
 
 // Batch runs a set of articles about one story: each article's claims and links,
@@ -16,12 +17,13 @@ import (
 // pass over them in input order so the result does not depend on scheduling.
 func (p *Pipeline) Batch(ctx context.Context, arts []claim.Article) ([]Result, []claim.Link, error) {
 	results := make([]Result, len(arts))
+	prepared := make([][]contradiction.Prepared, len(arts))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range arts {
 		g.Go(func() error {
-			r, err := p.article(gctx, arts[i], i)
-			results[i] = r
+			r, prep, err := p.article(gctx, arts[i], i)
+			results[i], prepared[i] = r, prep
 			return err
 		})
 	}
@@ -31,7 +33,7 @@ func (p *Pipeline) Batch(ctx context.Context, arts []claim.Article) ([]Result, [
 	ix := p.classifier.NewIndex()
 	var cross []claim.Link
 	for i := range results {
-		links, err := ix.Add(ctx, results[i].Claims, arts[i].Published)
+		links, err := ix.AddPrepared(ctx, prepared[i])
 		if err != nil {
 			return nil, nil, fmt.Errorf("pipeline: link %q: %w", results[i].ArticleID, err)
 		}

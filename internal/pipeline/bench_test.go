@@ -60,7 +60,7 @@ func benchStages(b *testing.B, p *Pipeline, texts []string, batch bool) {
 			b.Fatal(err)
 		}
 		extracted[i] = cs
-		res, err := p.article(ctx, arts[i], i)
+		res, _, err := p.article(ctx, arts[i], i)
 		if err != nil {
 			b.Fatal(err)
 		}

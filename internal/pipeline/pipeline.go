@@ -52,28 +52,31 @@ type Result struct {
 // Article extracts and scores the claims of one article and links those that
 // contradict each other. position names the article when the client gave no ID.
 func (p *Pipeline) Article(ctx context.Context, a claim.Article, position int) (Result, error) {
-	return p.article(ctx, a, position)
+	res, _, err := p.article(ctx, a, position)
+	return res, err
 }
 
 // article runs extraction and scoring, names the claims, and links them among
 // themselves on a fresh index. Batches and streams use it too, so an article's
 // own links are the same whether it came alone, in a batch or on a stream;
-// their shared indexes add only the links that reach other articles.
-func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (Result, error) {
+// their shared indexes add only the links that reach other articles, reusing the
+// claims' linking analysis returned here.
+func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (Result, []contradiction.Prepared, error) {
 	id := ArticleID(a, position)
 	cs, err := p.extractor.Extract(ctx, a.Text)
 	if err != nil {
-		return Result{}, fmt.Errorf("pipeline: extract %q: %w", id, err)
+		return Result{}, nil, fmt.Errorf("pipeline: extract %q: %w", id, err)
 	}
 	for i := range cs {
 		cs[i].ID = id + "#" + strconv.Itoa(i+1)
 		p.scorer.Score(a.Text, &cs[i])
 	}
-	links, err := p.classifier.NewIndex().Add(ctx, cs, a.Published)
+	prepared := p.classifier.Prepare(cs, a.Published)
+	links, err := p.classifier.NewIndex().AddPrepared(ctx, prepared)
 	if err != nil {
-		return Result{}, fmt.Errorf("pipeline: link %q: %w", id, err)
+		return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", id, err)
 	}
-	return Result{ArticleID: id, Claims: cs, Links: pruneLinks(links)}, nil
+	return Result{ArticleID: id, Claims: cs, Links: pruneLinks(links)}, prepared, nil
 }
 
 // ArticleID is the client's ID, or the article's 0-based position when it has none.

@@ -52,11 +52,11 @@ func (p *Pipeline) NewStreamWindow(maxClaims int) *Stream {
 // Add extracts one article at the given input position and returns its result
 // (with the links among its own claims) and the links to earlier articles.
 func (s *Stream) Add(ctx context.Context, a claim.Article, position int) (Result, []claim.Link, error) {
-	res, err := s.p.article(ctx, a, position)
+	res, prepared, err := s.p.article(ctx, a, position)
 	if err != nil {
 		return Result{}, nil, err
 	}
-	links, err := s.link(ctx, res.Claims, a)
+	links, err := s.link(ctx, prepared)
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", res.ArticleID, err)
 	}
@@ -65,15 +65,15 @@ func (s *Stream) Add(ctx context.Context, a claim.Article, position int) (Result
 
 // link adds one article's claims to the index (both generations, with a window)
 // and returns the links they make, each pair once.
-func (s *Stream) link(ctx context.Context, claims []claim.Claim, a claim.Article) ([]claim.Link, error) {
+func (s *Stream) link(ctx context.Context, prepared []contradiction.Prepared) ([]claim.Link, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	links, err := s.ix.Add(ctx, claims, a.Published)
+	links, err := s.ix.AddPrepared(ctx, prepared)
 	if err != nil || s.window == 0 {
 		return links, err
 	}
 	if s.young != nil {
-		more, err := s.young.Add(ctx, claims, a.Published)
+		more, err := s.young.AddPrepared(ctx, prepared)
 		if err != nil {
 			return nil, err
 		}
