@@ -26,10 +26,10 @@ func TestTokenize(t *testing.T) {
 			toks := tokenize(tt.in, nil)
 			var got []string
 			for _, tk := range toks {
-				got = append(got, tk.lower)
-				if !strings.EqualFold(strings.ReplaceAll(tt.in[tk.start:tk.end], "’", "'"), tk.lower) &&
-					tk.lower != "can" && tk.lower != "will" && tk.lower != "n't" {
-					t.Errorf("token %q does not spell its span %q", tk.lower, tt.in[tk.start:tk.end])
+				got = append(got, tk.Lower)
+				if !strings.EqualFold(strings.ReplaceAll(tt.in[tk.Start:tk.End], "’", "'"), tk.Lower) &&
+					tk.Lower != "can" && tk.Lower != "will" && tk.Lower != "n't" {
+					t.Errorf("token %q does not spell its span %q", tk.Lower, tt.in[tk.Start:tk.End])
 				}
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
