@@ -38,17 +38,27 @@ func (a *averaged) final() []float64 {
 	return out
 }
 
-// shuffled returns 0..n-1 in an order that rng shuffles each call.
-func shuffled(rng *rand.Rand, order []int) {
-	rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
-}
-
-func identity(n int) []int {
+// visit calls step for every example index, cfg.Epochs times, in an order
+// shuffled by cfg.Seed (and a per-learner stream) before each epoch, checking
+// ctx between epochs: the one training loop all the perceptrons share.
+func visit(ctx context.Context, n int, cfg PerceptronConfig, stream uint64, step func(i int) error) error {
 	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
-	return order
+	rng := rand.New(rand.NewPCG(cfg.Seed, stream))
+	for epoch := 0; epoch < cfg.Epochs; epoch++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		for _, i := range order {
+			if err := step(i); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // ClassExample is one multiclass example: binary sparse features (indices
@@ -106,27 +116,23 @@ func TrainMulticlass(ctx context.Context, xs []ClassExample, dim, classes int, c
 	a := newAveraged(dim * classes)
 	m := &Multiclass{Classes: classes, Dim: dim, W: a.w}
 	scores := make([]float64, classes)
-	order := identity(len(xs))
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x9e37))
-	for epoch := 0; epoch < cfg.Epochs; epoch++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	err := visit(ctx, len(xs), cfg, 0x9e37, func(i int) error {
+		x := xs[i]
+		if x.Y < 0 || x.Y >= classes {
+			return fmt.Errorf("train multiclass: example %d has class %d of %d", i, x.Y, classes)
 		}
-		shuffled(rng, order)
-		for _, i := range order {
-			x := xs[i]
-			if x.Y < 0 || x.Y >= classes {
-				return nil, fmt.Errorf("train multiclass: example %d has class %d of %d", i, x.Y, classes)
+		m.Scores(x.Feats, scores)
+		if p := argmax(scores); p != x.Y {
+			for _, f := range x.Feats {
+				a.add(int(f)*classes+x.Y, 1)
+				a.add(int(f)*classes+p, -1)
 			}
-			m.Scores(x.Feats, scores)
-			if p := argmax(scores); p != x.Y {
-				for _, f := range x.Feats {
-					a.add(int(f)*classes+x.Y, 1)
-					a.add(int(f)*classes+p, -1)
-				}
-			}
-			a.c++
 		}
+		a.c++
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return &Multiclass{Classes: classes, Dim: dim, W: a.final()}, nil
 }
@@ -196,34 +202,30 @@ func RankScore(w []float64, feats []int32) float64 {
 // carry no decision to learn).
 func TrainRanker(ctx context.Context, xs []Choice, dim int, cfg PerceptronConfig) ([]float64, error) {
 	a := newAveraged(dim)
-	order := identity(len(xs))
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x7a4b))
-	for epoch := 0; epoch < cfg.Epochs; epoch++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	err := visit(ctx, len(xs), cfg, 0x7a4b, func(i int) error {
+		x := xs[i]
+		if x.Gold < 0 || x.Gold >= len(x.Cands) {
+			return nil
 		}
-		shuffled(rng, order)
-		for _, i := range order {
-			x := xs[i]
-			if x.Gold < 0 || x.Gold >= len(x.Cands) {
-				continue
+		best, bestS := 0, 0.0
+		for k, c := range x.Cands {
+			if s := RankScore(a.w, c); k == 0 || s > bestS {
+				best, bestS = k, s
 			}
-			best, bestS := 0, 0.0
-			for k, c := range x.Cands {
-				if s := RankScore(a.w, c); k == 0 || s > bestS {
-					best, bestS = k, s
-				}
-			}
-			if best != x.Gold {
-				for _, f := range x.Cands[x.Gold] {
-					a.add(int(f), 1)
-				}
-				for _, f := range x.Cands[best] {
-					a.add(int(f), -1)
-				}
-			}
-			a.c++
 		}
+		if best != x.Gold {
+			for _, f := range x.Cands[x.Gold] {
+				a.add(int(f), 1)
+			}
+			for _, f := range x.Cands[best] {
+				a.add(int(f), -1)
+			}
+		}
+		a.c++
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return a.final(), nil
 }

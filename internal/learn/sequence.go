@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"strconv"
 	"strings"
 )
@@ -120,40 +119,36 @@ func TrainSequence(ctx context.Context, xs []SeqExample, dim int, labels []strin
 	s := &Sequence{Labels: labels, Dim: dim, Allowed: allowed}
 	aw := newAveraged(dim * L)
 	at := newAveraged((L + 1) * L)
-	order := identity(len(xs))
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x51e9))
-	for epoch := 0; epoch < cfg.Epochs; epoch++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	err := visit(ctx, len(xs), cfg, 0x51e9, func(i int) error {
+		x := xs[i]
+		if len(x.Labels) != len(x.Tokens) {
+			return fmt.Errorf("train sequence: example %d has %d labels for %d tokens", i, len(x.Labels), len(x.Tokens))
 		}
-		shuffled(rng, order)
-		for _, i := range order {
-			x := xs[i]
-			if len(x.Labels) != len(x.Tokens) {
-				return nil, fmt.Errorf("train sequence: example %d has %d labels for %d tokens", i, len(x.Labels), len(x.Tokens))
+		pred := s.decode(aw.w, at.w, x.Tokens)
+		prevG, prevP := -1, -1
+		for t, feats := range x.Tokens {
+			g, p := x.Labels[t], pred[t]
+			if g < 0 || g >= L {
+				return fmt.Errorf("train sequence: example %d token %d has label %d of %d", i, t, g, L)
 			}
-			pred := s.decode(aw.w, at.w, x.Tokens)
-			prevG, prevP := -1, -1
-			for t, feats := range x.Tokens {
-				g, p := x.Labels[t], pred[t]
-				if g < 0 || g >= L {
-					return nil, fmt.Errorf("train sequence: example %d token %d has label %d of %d", i, t, g, L)
+			if g != p {
+				for _, f := range feats {
+					aw.add(int(f)*L+g, 1)
+					aw.add(int(f)*L+p, -1)
 				}
-				if g != p {
-					for _, f := range feats {
-						aw.add(int(f)*L+g, 1)
-						aw.add(int(f)*L+p, -1)
-					}
-				}
-				if g != p || prevG != prevP {
-					at.add((prevG+1)*L+g, 1)
-					at.add((prevP+1)*L+p, -1)
-				}
-				prevG, prevP = g, p
 			}
-			aw.c++
-			at.c++
+			if g != p || prevG != prevP {
+				at.add((prevG+1)*L+g, 1)
+				at.add((prevP+1)*L+p, -1)
+			}
+			prevG, prevP = g, p
 		}
+		aw.c++
+		at.c++
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	s.W, s.Trans = aw.final(), at.final()
 	return s, nil
