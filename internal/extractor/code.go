@@ -7,14 +7,15 @@ import "strings"
 // an assertion, so clean drops lines that read as code or data. Prose almost never
 // has braces, semicolons, "=" or "":" pairs; code has several per line.
 
-// codeSigns counts the marks of code and data in a line: braces, brackets,
-// semicolons, assignment and comparison signs, JSON key/value separators, and
-// JavaScript/CSS keywords and idioms.
+// codeSigns counts the marks of code and data in a line: braces, semicolons,
+// assignment signs, backslashes, JSON key/value separators, and JavaScript/CSS
+// keywords and idioms. Angle brackets do not count: markup around prose (a page
+// pasted with its tags) still holds sentences.
 func codeSigns(line string) int {
 	n := 0
 	for i := 0; i < len(line); i++ {
 		switch line[i] {
-		case '{', '}', ';', '=', '<', '>', '\\':
+		case '{', '}', ';', '=', '\\':
 			n++
 		case '"':
 			// "key": or ","  — JSON's separators between quoted strings.
