@@ -1,8 +1,8 @@
 package contradiction
 
 import (
-	"context"
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"sync"
