@@ -46,9 +46,11 @@ type quantity struct {
 // keeps it per claim). terms is sorted by key, so two analyses align by merging.
 type analysis struct {
 	terms      []term
-	clause     []int // clause number of every token, for scopes
+	byPos      []int32 // index into terms of the term at each token, -1 for none
+	clause     []int   // clause number of every token, for scopes
 	negators   []cue
 	quantities []cue
+	polarity   []cue // negators and quantities in text order
 	hedges     []cue
 	npis       []cue // negative-polarity words ("any", "ever")
 	stances    []cue
@@ -162,8 +164,25 @@ func (lx *lexicon) analyze(text string) *analysis {
 	}
 	a.numbers = units(a.numbers, a.terms, a.clause)
 	sort.SliceStable(a.terms, func(i, j int) bool { return a.terms[i].key < a.terms[j].key })
+	a.polarity = mergePolarity(a.negators, a.quantities)
+	a.byPos = make([]int32, len(toks))
+	for i := range a.byPos {
+		a.byPos[i] = -1
+	}
+	for i, t := range a.terms {
+		a.byPos[t.pos] = int32(i)
+	}
 	a.dates = dedupe(a.dates)
 	return a
+}
+
+// termAt is the index into terms of the term at token pos, or -1: scopes look
+// at the few tokens around a cue instead of scanning every term.
+func (a *analysis) termAt(pos int) int {
+	if pos < 0 || pos >= len(a.byPos) {
+		return -1
+	}
+	return int(a.byPos[pos])
 }
 
 // unitWindow is how far a number's unit may stand from it ("3 million people").
