@@ -92,7 +92,10 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, er
 	sinceCheck := ctxCheckTokens // check before the first block
 	for bi, blk := range blocks {
 		sg.toks, sg.quotes = sg.toks[:0], sg.quotes[:0]
-		bt := sg.tokenize(text, blk.span)
+		bt := sg.tokenize(ctx, text, blk.span)
+		if sg.err != nil {
+			return nil, fmt.Errorf("extractor: %w", sg.err)
+		}
 		sents = sg.sentences(text, bt, bi, sents[:0])
 		m.setBlock(sg.toks)
 		for _, s := range sents {

@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"context"
 	"unicode"
 	"unicode/utf8"
 )
@@ -75,12 +76,25 @@ type segmenter struct {
 	quotes []quoteRegion
 	lower  []byte
 	cover  []int32 // scratch for flagQuoted
+	err    error   // the context's error when tokenize stopped early
 }
 
-// tokenize appends the tokens of text[b.Start:b.End] and pairs its quotes.
-func (sg *segmenter) tokenize(text string, b Span) blockToks {
+// ctxCheckBytes is how many bytes tokenize reads between context checks: a
+// megabyte-long line of quotation marks is a million tokens.
+const ctxCheckBytes = 32 << 10
+
+// tokenize appends the tokens of text[b.Start:b.End] and pairs its quotes. When
+// ctx ends midway it stops, returns what it has and records ctx's error in sg.err.
+func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockToks {
 	bt := blockToks{t0: len(sg.toks), q0: len(sg.quotes)}
+	nextCheck := b.Start + ctxCheckBytes
 	for i := b.Start; i < b.End; {
+		if i >= nextCheck {
+			nextCheck = i + ctxCheckBytes
+			if sg.err = ctx.Err(); sg.err != nil {
+				break
+			}
+		}
 		c := text[i]
 		var r rune
 		w := 1
