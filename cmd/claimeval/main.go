@@ -3,7 +3,8 @@
 //
 //	go run ./cmd/claimeval <task> -data FILE [-json] [-predictions FILE]
 //
-// Tasks: attribution, hedging, certainty, checkworthy, contradiction. With -json the
+// Tasks: attribution, hedging, certainty, checkworthy, contradiction, links (a
+// batch of articles in a folder, -gold FILE). With -json the
 // metrics are one JSON object on stdout and logs go to stderr; with -predictions every
 // prediction is written as one JSON line so anyone can score it with their own scorer.
 package main
@@ -19,12 +20,15 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+
+	"github.com/claimsvc/claimsvc/internal/profiling"
 )
 
 // options are the flags every task shares.
 type options struct {
 	data        string // the labeled file to evaluate on
 	predictions string // where to write one JSON line per prediction; empty for none
+	gold        string // gold links file (links task only)
 }
 
 // report is what a task returns: marshalled as-is with -json, printed by Text otherwise.
@@ -45,6 +49,7 @@ func tasks() map[string]task {
 		"certainty":     {"correlation of 1-hedging with graded certainty", runCertainty},
 		"checkworthy":   {"check-worthy F1, precision, recall, AP (CheckThat! 2024)", runCheckworthy},
 		"contradiction": {"contradiction precision, recall, F1, false-positive rate", runContradiction},
+		"links":         {"a batch's links against a gold file: precision, recall per relation (-data DIR of .txt, -gold FILE)", runLinks},
 	}
 }
 
@@ -73,7 +78,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var asJSON bool
 	fs.StringVar(&o.data, "data", "", "labeled `file` to evaluate on (JSON Lines, see shared/data/README.md)")
 	fs.StringVar(&o.predictions, "predictions", "", "write one JSON line per prediction to `file`")
+	fs.StringVar(&o.gold, "gold", "", "gold links `file` (links task: internal/linkeval/testdata/seeds-links.json)")
 	fs.BoolVar(&asJSON, "json", false, "print the metrics as one JSON object on stdout")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write an allocation profile of the run to `file` (go tool pprof)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -82,7 +90,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: -data is required", name)
 	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, nil)))
+	stopProfile, err := profiling.Start(*cpuProfile, *memProfile)
+	if err != nil {
+		return err
+	}
 	rep, err := t.run(ctx, o)
+	if perr := stopProfile(); err == nil {
+		err = perr
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
