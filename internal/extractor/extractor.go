@@ -113,6 +113,7 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, er
 				cues = m.findCues(s, cues)
 			}
 			rels = m.attribute(s, cues, blk.para, rels[:0])
+			rels = boundRelations(rels, int(sg.toks[s.t1-1].end-sg.toks[s.t0].start))
 			cb.sentence(&m, s, blk, rels)
 		}
 	}
