@@ -5,7 +5,10 @@
 // pipeline on each at n and 4n bytes, the benchmarks report their cost, and the
 // server tests use them as hostile bodies. Every generator is deterministic and
 // returns valid UTF-8 of exactly the requested length or a few bytes less (it never
-// splits a character), so the service would accept its output.
+// splits a character), so the service would accept its output. Repeated patterns
+// end after a whole repetition, so texts of different lengths read alike: a cut
+// inside a quotation would leave a stray mark that changes how the whole line is
+// read, and the complexity test would compare two different inputs.
 package adversarial
 
 import (
@@ -18,7 +21,8 @@ import (
 type Generator struct {
 	// Name is short and stable; tests and benchmarks use it as their sub-test name.
 	Name string
-	// Make returns about n bytes of text (at most n, never less than n-3).
+	// Make returns at most n bytes of text, short of n by less than one repetition
+	// of its pattern (at most 128 bytes).
 	Make func(n int) string
 }
 
@@ -67,11 +71,9 @@ var generators = []Generator{
 	{"control-chars", repeat("said\x00\x01\x7f\u202e\u202c ")},
 }
 
-// repeat cycles unit up to n bytes.
+// repeat cycles unit as often as it fits in n bytes.
 func repeat(unit string) func(int) string {
-	return func(n int) string {
-		return fit(strings.Repeat(unit, n/len(unit)+1), n)
-	}
+	return func(n int) string { return strings.Repeat(unit, n/len(unit)) }
 }
 
 // nested opens every bracket of open for half the text and closes them in the
@@ -88,25 +90,25 @@ func nested(open, close string) func(int) string {
 // names is a run of distinct capitalised two-word names, joined by sep.
 func names(sep string) func(int) string {
 	return func(n int) string {
-		var b strings.Builder
-		for i := 0; b.Len() < n; i++ {
-			b.WriteString(name(i))
-			b.WriteString(sep)
-		}
-		return fit(b.String(), n)
+		return units(n, func(i int) string { return name(i) + sep })
 	}
 }
 
-// namesSaid makes every sentence a new speaker: “Vera Kalo 17 said …”.
+// namesSaid makes every sentence a new speaker: “Vikaka Teloka said the plan 2 failed.”
 func namesSaid(n int) string {
+	return units(n, func(i int) string { return name(i) + " said the plan " + strconv.Itoa(i) + " failed. " })
+}
+
+// units concatenates unit(0), unit(1), … while they fit in n bytes.
+func units(n int, unit func(int) string) string {
 	var b strings.Builder
-	for i := 0; b.Len() < n; i++ {
-		b.WriteString(name(i))
-		b.WriteString(" said the plan ")
-		b.WriteString(strconv.Itoa(i))
-		b.WriteString(" failed. ")
+	for i := 0; ; i++ {
+		u := unit(i)
+		if b.Len()+len(u) > n {
+			return b.String()
+		}
+		b.WriteString(u)
 	}
-	return fit(b.String(), n)
 }
 
 var syllables = []string{"ka", "lo", "vi", "ra", "mu", "te", "son", "dri", "el", "an", "go", "ber"}
