@@ -23,15 +23,6 @@ type config struct {
 	requestTimeout  time.Duration
 	shutdownTimeout time.Duration
 	streamWorkers   int
-<<<<<<< HEAD
-	linkWindow      int
-	logLevel        slog.Level
-	logJSON         bool
-	examplesDir     string
-	cpuProfile      string
-	memProfile      string
-	store           storeConfig
-=======
 	// streamIdleTimeout, httpReadTimeout and drainDelay: see their flags.
 	streamIdleTimeout time.Duration
 	httpReadTimeout   time.Duration
@@ -42,7 +33,7 @@ type config struct {
 	examplesDir       string
 	cpuProfile        string
 	memProfile        string
->>>>>>> main
+	store             storeConfig
 }
 
 // parseConfig reads flags from args with fallbacks from getenv.

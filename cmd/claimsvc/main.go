@@ -74,8 +74,7 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-<<<<<<< HEAD
-	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow}, log)
+	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow, IdleTimeout: cfg.streamIdleTimeout}, log)
 	st, err := openStore(ctx, cfg.store, log)
 	if err != nil {
 		return err
@@ -84,9 +83,6 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		defer st.Close()
 		svc.UseStore(st)
 	}
-=======
-	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow, IdleTimeout: cfg.streamIdleTimeout}, log)
->>>>>>> main
 	g, err := server.NewGRPC(svc, server.Options{
 		MaxConcurrent:  cfg.maxConcurrent,
 		QueueWait:      cfg.queueWait,

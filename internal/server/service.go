@@ -31,11 +31,8 @@ type Service struct {
 	limits Limits
 	stream StreamOptions
 	log    *slog.Logger
-<<<<<<< HEAD
 	store  store.Store // nil: none (see UseStore)
-=======
-	slots  *limiter // set by NewGRPC: streamed articles take a slot each (see admit)
->>>>>>> main
+	slots  *limiter    // set by NewGRPC: streamed articles take a slot each (see admit)
 }
 
 // StreamOptions bound what one StreamExtractClaims call holds.
