@@ -3,7 +3,8 @@
 //
 //	go run ./cmd/claimeval <task> -data FILE [-json] [-predictions FILE]
 //
-// Tasks: attribution, hedging, certainty, checkworthy, contradiction. With -json the
+// Tasks: attribution, hedging, certainty, checkworthy, contradiction, links (a
+// batch of articles in a folder, -gold FILE). With -json the
 // metrics are one JSON object on stdout and logs go to stderr; with -predictions every
 // prediction is written as one JSON line so anyone can score it with their own scorer.
 package main
@@ -25,6 +26,7 @@ import (
 type options struct {
 	data        string // the labeled file to evaluate on
 	predictions string // where to write one JSON line per prediction; empty for none
+	gold        string // gold links file (links task only)
 }
 
 // report is what a task returns: marshalled as-is with -json, printed by Text otherwise.
@@ -45,6 +47,7 @@ func tasks() map[string]task {
 		"certainty":     {"correlation of 1-hedging with graded certainty", runCertainty},
 		"checkworthy":   {"check-worthy F1, precision, recall, AP (CheckThat! 2024)", runCheckworthy},
 		"contradiction": {"contradiction precision, recall, F1, false-positive rate", runContradiction},
+		"links":         {"a batch's links against a gold file: precision, recall per relation (-data DIR of .txt, -gold FILE)", runLinks},
 	}
 }
 
@@ -73,6 +76,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var asJSON bool
 	fs.StringVar(&o.data, "data", "", "labeled `file` to evaluate on (JSON Lines, see shared/data/README.md)")
 	fs.StringVar(&o.predictions, "predictions", "", "write one JSON line per prediction to `file`")
+	fs.StringVar(&o.gold, "gold", "", "gold links `file` (links task: internal/linkeval/testdata/seeds-links.json)")
 	fs.BoolVar(&asJSON, "json", false, "print the metrics as one JSON object on stdout")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err

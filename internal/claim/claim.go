@@ -148,6 +148,10 @@ const (
 	// RelationUpdate: a change of state over time ("no line exists" … "agreed to
 	// reopen"); both can be true at their own times.
 	RelationUpdate
+	// RelationAgrees: claims of different articles assert the same proposition with
+	// the same polarity, corroborating each other ("contact has been scarce" …
+	// "contact is rare").
+	RelationAgrees
 )
 
 // Reason is the kind of evidence that made two claims oppose each other.

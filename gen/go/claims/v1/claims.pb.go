@@ -381,6 +381,10 @@ const (
 	// other lacks, or the two were published more than a week apart. Both may be
 	// true, each at its own time.
 	Relation_RELATION_UPDATE Relation = 3
+	// Corroboration: claims of different articles assert the same proposition
+	// with the same polarity ("formal contact has been scarce" and "contact is
+	// rare"). Never made within one article, where it would be a restatement.
+	Relation_RELATION_AGREES Relation = 4
 )
 
 // Enum value maps for Relation.
@@ -390,12 +394,14 @@ var (
 		1: "RELATION_CONTRADICTION",
 		2: "RELATION_DISPUTE",
 		3: "RELATION_UPDATE",
+		4: "RELATION_AGREES",
 	}
 	Relation_value = map[string]int32{
 		"RELATION_UNSPECIFIED":   0,
 		"RELATION_CONTRADICTION": 1,
 		"RELATION_DISPUTE":       2,
 		"RELATION_UPDATE":        3,
+		"RELATION_AGREES":        4,
 	}
 )
 
@@ -1241,12 +1247,13 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\x1fHEDGE_CUE_KIND_WEAK_ATTRIBUTION\x10\x05\x12\x1a\n" +
 	"\x16HEDGE_CUE_KIND_BOOSTER\x10\x06\x12 \n" +
 	"\x1cHEDGE_CUE_KIND_NEGATED_HEDGE\x10\a\x12\x18\n" +
-	"\x14HEDGE_CUE_KIND_OTHER\x10\b*k\n" +
+	"\x14HEDGE_CUE_KIND_OTHER\x10\b*\x80\x01\n" +
 	"\bRelation\x12\x18\n" +
 	"\x14RELATION_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16RELATION_CONTRADICTION\x10\x01\x12\x14\n" +
 	"\x10RELATION_DISPUTE\x10\x02\x12\x13\n" +
-	"\x0fRELATION_UPDATE\x10\x03*\xcd\x01\n" +
+	"\x0fRELATION_UPDATE\x10\x03\x12\x13\n" +
+	"\x0fRELATION_AGREES\x10\x04*\xcd\x01\n" +
 	"\x06Reason\x12\x16\n" +
 	"\x12REASON_UNSPECIFIED\x10\x00\x12\x13\n" +
 	"\x0fREASON_NEGATION\x10\x01\x12\x12\n" +
