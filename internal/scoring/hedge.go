@@ -97,12 +97,16 @@ func (s *Scorer) negations(sc *scratch, i, j int) {
 
 // finish maps the collected evidence to the score through the sentence layer.
 //
-// An uncertain verdict always names what made it so. The layer also weighs hedge
-// candidates below the cue threshold (several weak modals add up), so when the
-// score reaches the threshold and no reported cue hedges, those weak candidates
-// are reported (with their probability as weight); when there are none either,
-// the claim is not uncertain and its score is held just under the threshold: a
-// verdict nobody can point at is not given.
+// An uncertain verdict always names what made it so, and only a hedge makes it:
+//   - the score must reach the threshold and the evidence must hold a hedge
+//     candidate (a modal, speculative verb, adverb, conditional, weak
+//     attribution) of probability at least minWeakCue (HasHedgeEvidence).
+//     Approximators and limitations ("about thirty minutes", "further research")
+//     grade the score but never make a claim uncertain alone; such a score is
+//     held just under the threshold.
+//   - the layer also weighs hedge candidates below the cue threshold (several
+//     weak modals add up), so when no reported cue hedges, those weak candidates
+//     are reported too, with their probability as weight.
 func (s *Scorer) finish(sc *scratch, cues []claim.HedgeCue) claim.Hedging {
 	x := layerFeatures(sc.ev, s.hedge.cueThreshold)
 	var z float64
@@ -114,19 +118,33 @@ func (s *Scorer) finish(sc *scratch, cues []claim.HedgeCue) claim.Hedging {
 		score = 0
 	}
 	uncertain := score >= s.hedge.threshold
+	if uncertain && !HasHedgeEvidence(sc.ev) {
+		uncertain, score = false, math.Nextafter(s.hedge.threshold, 0)
+	}
 	if uncertain && !hedges(cues) {
 		cues = mergeByStart(cues, sc.weak)
-		if !hedges(cues) {
-			uncertain, score = false, math.Nextafter(s.hedge.threshold, 0)
-		}
 	}
 	return claim.Hedging{Score: score, Uncertain: uncertain, Cues: cues}
 }
 
-// hedges reports whether any cue raises the score (a positive weight).
+// HasHedgeEvidence reports whether the evidence holds a hedge candidate (not a
+// booster, approximator, limitation or negator) of probability at least
+// minWeakCue: what an uncertain verdict needs. The trainer calls it to choose
+// the threshold on the verdicts the scorer will give.
+func HasHedgeEvidence(ev []Evidence) bool {
+	for _, e := range ev {
+		if Speculative(e.Class) && sigmoid(clip(e.Logit, -30, 30)) >= minWeakCue {
+			return true
+		}
+	}
+	return false
+}
+
+// hedges reports whether any reported cue is a hedge (a speculative cue with a
+// positive weight).
 func hedges(cues []claim.HedgeCue) bool {
 	for _, c := range cues {
-		if c.Weight > 0 {
+		if c.Weight > 0 && Speculative(c.Kind) {
 			return true
 		}
 	}
@@ -143,6 +161,11 @@ func mergeByStart(cues, more []claim.HedgeCue) []claim.HedgeCue {
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Span.Start < out[b].Span.Start })
 	return out
 }
+
+// CueThreshold is the cue probability at or above which a hedge candidate is a
+// cue in the Szeged sense; reported cues below it are weak candidates named
+// only because together they made a claim uncertain.
+func (s *Scorer) CueThreshold() float64 { return s.hedge.cueThreshold }
 
 // HedgeThreshold is the default threshold: a score at or above it is uncertain.
 func (s *Scorer) HedgeThreshold() float64 { return s.hedge.threshold }
