@@ -27,6 +27,8 @@ type config struct {
 	logLevel        slog.Level
 	logJSON         bool
 	examplesDir     string
+	cpuProfile      string
+	memProfile      string
 }
 
 // parseConfig reads flags from args with fallbacks from getenv.
@@ -46,6 +48,8 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.IntVar(&c.streamWorkers, "stream-workers", runtime.GOMAXPROCS(0), "articles one StreamExtractClaims call processes at once")
 	fs.BoolVar(&c.logJSON, "log-json", false, "write logs as JSON lines instead of text")
 	fs.StringVar(&c.examplesDir, "examples-dir", "", "folder of .txt articles the web page offers as examples; empty: ../shared/seeds if present, else built-in ones")
+	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file at shutdown (go tool pprof; see BENCHMARKS.md)")
+	fs.StringVar(&c.memProfile, "memprofile", "", "write an allocation profile of the whole run to this file at shutdown")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
 
 	// Environment fallbacks become the flags' defaults before parsing, so the

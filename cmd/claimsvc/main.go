@@ -27,6 +27,7 @@ import (
 
 	"github.com/claimsvc/claimsvc/internal/gateway"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
+	"github.com/claimsvc/claimsvc/internal/profiling"
 	"github.com/claimsvc/claimsvc/internal/server"
 	"github.com/claimsvc/claimsvc/internal/web"
 )
@@ -48,7 +49,16 @@ func main() {
 		h = slog.NewJSONHandler(os.Stderr, opts)
 	}
 	log := slog.New(h)
-	if err := run(ctx, cfg, log, nil); err != nil {
+	stopProfile, err := profiling.Start(cfg.cpuProfile, cfg.memProfile)
+	if err != nil {
+		log.Error("claimsvc stopped", "err", err)
+		os.Exit(1)
+	}
+	err = run(ctx, cfg, log, nil)
+	if perr := stopProfile(); err == nil {
+		err = perr
+	}
+	if err != nil {
 		log.Error("claimsvc stopped", "err", err)
 		os.Exit(1)
 	}
@@ -92,8 +102,7 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	// The gateway is a gRPC client of this very server, so REST calls pass the
 	// same interceptors (recovery, metrics, logging, limits) as native ones.
 	conn, err := grpc.NewClient(grpcLis.Addr().String(),
-		grpc.WithTransportCredentials(insecure.NewCredentials()),
-		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(64<<20), grpc.MaxCallSendMsgSize(cfg.maxRecvBytes())))
+		append(gateway.DialOptions(cfg.maxRecvBytes()), grpc.WithTransportCredentials(insecure.NewCredentials()))...)
 	if err != nil {
 		return fmt.Errorf("gateway connection: %w", err)
 	}

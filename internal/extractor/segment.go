@@ -341,7 +341,7 @@ func curlyKind(text string, toks []token, i, t0 int) tokKind {
 // block's start or after a space, dash or opening bracket, and a word follows it.
 func opensAt(text string, toks []token, i, t0 int) bool {
 	t := &toks[i]
-	before := i == t0 || int(t.start) == 0 || text[t.start-1] == ' ' || text[t.start-1] == '\t' ||
+	before := i == t0 || int(t.start) == 0 || text[t.start-1] == ' ' || text[t.start-1] == '\t' || text[t.start-1] == '\n' ||
 		toks[i-1].kind == tOpenParen || toks[i-1].kind == tDash || toks[i-1].kind == tColon && toks[i-1].end < t.start
 	if i > t0 && toks[i-1].end == t.start && (toks[i-1].kind == tWord || toks[i-1].kind == tStop || toks[i-1].kind == tComma) {
 		before = false

@@ -52,11 +52,11 @@ func (r *contextRules) quantityAt(toks []token, i int) bool {
 		return false
 	}
 	t := toks[i]
-	if t.digit || r.numbers[t.lower] {
+	if t.Digit || r.numbers[t.Lower] {
 		return true
 	}
-	if (t.lower == "a" || t.lower == "an") && i+1 < len(toks) {
-		n := toks[i+1].lower
+	if (t.Lower == "a" || t.Lower == "an") && i+1 < len(toks) {
+		n := toks[i+1].Lower
 		return r.numbers[n] || r.units[n]
 	}
 	return false
@@ -66,7 +66,7 @@ func (r *contextRules) quantityAt(toks []token, i int) bool {
 // ("does not imply", "doesn't necessarily imply"); find has marked them.
 func negatedBefore(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		if toks[k].neg {
+		if toks[k].Neg {
 			return true
 		}
 	}
