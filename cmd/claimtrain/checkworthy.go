@@ -5,10 +5,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/claimsvc/claimsvc/internal/learn"
 	"io"
-	"math"
 	"os"
-	"sort"
 
 	"github.com/claimsvc/claimsvc/internal/dataset"
 	"github.com/claimsvc/claimsvc/internal/metrics"
@@ -58,32 +57,32 @@ func trainCheckworthy(ctx context.Context, args []string, stdout, stderr io.Writ
 	if err != nil {
 		return err
 	}
-	xs := make([]example, len(train))
+	xs := make([]learn.Example, len(train))
 	for i, r := range train {
-		x := example{w: 1}
+		x := learn.Example{W: 1}
 		for _, b := range fz.Features(r.Text) {
-			x.feats = append(x.feats, int32(b))
+			x.Feats = append(x.Feats, int32(b))
 		}
 		if r.Checkworthy {
-			x.y = 1
+			x.Y = 1
 		}
 		xs[i] = x
 	}
-	w, bias, err := trainLogReg(ctx, xs, scoring.CheckBuckets, logRegConfig{epochs: f.epochs, rate: f.rate, l2: f.l2, seed: 3})
+	w, bias, err := learn.TrainLogReg(ctx, xs, scoring.CheckBuckets, learn.LogRegConfig{Epochs: f.epochs, Rate: f.rate, L2: f.l2, Seed: 3})
 	if err != nil {
 		return err
 	}
-	kept := pruneTop(w, f.keep)
+	kept := learn.PruneTop(w, f.keep)
 
 	score := func(text string) float64 {
 		z := bias
 		for _, b := range fz.Features(text) {
 			z += float64(float32(roundWeight(kept[b])))
 		}
-		return sigmoid(z)
+		return learn.Sigmoid(z)
 	}
 	devScores, devLabels := scoreAll(dev, score)
-	threshold, _ := bestThreshold(devScores, devLabels)
+	threshold, _ := learn.BestThreshold(devScores, devLabels)
 	for _, set := range []struct {
 		name string
 		data []dataset.CheckworthySentence
@@ -96,7 +95,7 @@ func trainCheckworthy(ctx context.Context, args []string, stdout, stderr io.Writ
 		fmt.Fprintf(stdout, "checkworthy %s: F1 %.4f P %.4f R %.4f AP %.4f (threshold %.4f)\n",
 			set.name, c.F1(), c.Precision(), c.Recall(), metrics.AveragePrecision(s, l), threshold)
 	}
-	sums, err := fileSums(f.train, f.dev)
+	sums, err := learn.FileSums(f.train, f.dev)
 	if err != nil {
 		return err
 	}
@@ -111,25 +110,6 @@ func scoreAll(data []dataset.CheckworthySentence, score func(string) float64) ([
 		s[i], l[i] = score(r.Text), r.Checkworthy
 	}
 	return s, l
-}
-
-// pruneTop zeroes all but the keep weights of largest magnitude (ties by index).
-func pruneTop(w []float64, keep int) []float64 {
-	idx := make([]int, 0, len(w))
-	for i, v := range w {
-		if v != 0 {
-			idx = append(idx, i)
-		}
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return math.Abs(w[idx[a]]) > math.Abs(w[idx[b]]) })
-	out := make([]float64, len(w))
-	for k, i := range idx {
-		if k >= keep {
-			break
-		}
-		out[i] = w[i]
-	}
-	return out
 }
 
 // roundWeight is a weight as the model file stores it (4 significant digits),

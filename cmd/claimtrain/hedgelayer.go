@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/claimsvc/claimsvc/internal/learn"
 	"math"
 
 	"github.com/claimsvc/claimsvc/internal/scoring"
@@ -19,7 +20,7 @@ type layerTraining struct {
 
 // fit minimises, by full-batch Adam with fixed settings (deterministic),
 //
-//	mean log loss of sigmoid(θ·x) against Szeged's 0/1 labels
+//	mean log loss of learn.Sigmoid(θ·x) against Szeged's 0/1 labels
 //	+ λ · mean log loss against certainty's graded targets t in [0,1],
 //
 // so the score both separates uncertain from certain sentences and grades how
@@ -46,7 +47,7 @@ func (lt *layerTraining) fit(ctx context.Context, lambda float64, iters int) ([]
 		clear(grad)
 		ns := float64(len(lt.szegedX))
 		for i, x := range lt.szegedX {
-			p := sigmoid(dot(theta[:d], x))
+			p := learn.Sigmoid(dot(theta[:d], x))
 			g := (p - lt.szegedY[i]) / ns
 			for k := range x {
 				grad[k] += g * x[k]
@@ -54,7 +55,7 @@ func (lt *layerTraining) fit(ctx context.Context, lambda float64, iters int) ([]
 		}
 		if nc := float64(len(lt.certX)); nc > 0 && lambda > 0 {
 			for i, x := range lt.certX {
-				p := sigmoid(dot(theta[:d], x))
+				p := learn.Sigmoid(dot(theta[:d], x))
 				g := lambda * (p - lt.certT[i]) / nc
 				for k := range x {
 					grad[k] += g * x[k]

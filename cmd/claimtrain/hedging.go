@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"context"
 	"crypto/sha256"
-	"encoding/hex"
 	"flag"
 	"fmt"
+	"github.com/claimsvc/claimsvc/internal/learn"
 	"io"
 	"log/slog"
 	"math"
@@ -82,7 +82,7 @@ func trainHedging(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		sents[i] = labelCandidates(finder, r)
 	}
 	vocab := featureVocab(sents, 2)
-	cfg := logRegConfig{epochs: 12, rate: 0.1, l2: 1e-4, seed: 1}
+	cfg := learn.LogRegConfig{Epochs: 12, Rate: 0.1, L2: 1e-4, Seed: 1}
 
 	// Out-of-fold cue logits for the sentence layer: fit on one half of the
 	// documents, predict the other, so the layer sees honest evidence.
@@ -153,14 +153,14 @@ func trainHedging(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	var labels []bool
 	for _, r := range dev {
 		s := labelCandidates(finder, r)
-		scores = append(scores, sigmoid(layerLogit(cueEvidence(s, vocab, w, b))))
+		scores = append(scores, learn.Sigmoid(layerLogit(cueEvidence(s, vocab, w, b))))
 		labels = append(labels, r.Uncertain)
 	}
-	threshold, devF1 := bestThreshold(scores, labels)
+	threshold, devF1 := learn.BestThreshold(scores, labels)
 	fmt.Fprintf(stdout, "hedging: %d learned forms, %d cue features; dev F1 %.4f at threshold %.4f, AUROC %.4f\n",
 		len(learned), len(vocab), devF1, threshold, metrics.AUROC(scores, labels))
 
-	sums, err := fileSums(f.train, f.certainty, f.dev)
+	sums, err := learn.FileSums(f.train, f.certainty, f.dev)
 	if err != nil {
 		return err
 	}
@@ -288,24 +288,24 @@ func featureVocab(sents []cueSentence, min int) map[string]int32 {
 }
 
 // trainCueModel fits the cue model on the candidates of the sentences in idx.
-func trainCueModel(ctx context.Context, sents []cueSentence, idx []int, vocab map[string]int32, cfg logRegConfig) ([]float64, float64, error) {
-	var xs []example
+func trainCueModel(ctx context.Context, sents []cueSentence, idx []int, vocab map[string]int32, cfg learn.LogRegConfig) ([]float64, float64, error) {
+	var xs []learn.Example
 	for _, i := range idx {
 		s := sents[i]
 		for k, fs := range s.feats {
-			x := example{w: 1}
+			x := learn.Example{W: 1}
 			for _, f := range fs {
 				if j, ok := vocab[f]; ok {
-					x.feats = append(x.feats, j)
+					x.Feats = append(x.Feats, j)
 				}
 			}
 			if s.labels[k] {
-				x.y = 1
+				x.Y = 1
 			}
 			xs = append(xs, x)
 		}
 	}
-	return trainLogReg(ctx, xs, len(vocab), cfg)
+	return learn.TrainLogReg(ctx, xs, len(vocab), cfg)
 }
 
 // cueEvidence scores a sentence's hedge candidates with a cue model and adds
@@ -325,13 +325,13 @@ func cueEvidence(s cueSentence, vocab map[string]int32, w []float64, b float64) 
 }
 
 // layerExample is one sentence-layer example with dense features.
-func layerExample(ev []scoring.Evidence, cueThreshold, y, weight float64) example {
+func layerExample(ev []scoring.Evidence, cueThreshold, y, weight float64) learn.Example {
 	x := scoring.LayerFeatures(ev, cueThreshold)
 	// the last layer feature is the constant bias, which trainLogReg learns itself
-	ex := example{y: y, w: weight}
+	ex := learn.Example{Y: y, W: weight}
 	for k := 0; k < len(x)-1; k++ {
-		ex.feats = append(ex.feats, int32(k))
-		ex.vals = append(ex.vals, x[k])
+		ex.Feats = append(ex.Feats, int32(k))
+		ex.Vals = append(ex.Vals, x[k])
 	}
 	return ex
 }
@@ -345,27 +345,6 @@ func docFold(id string) int {
 	}
 	h := sha256.Sum256([]byte(doc))
 	return int(h[0] & 1)
-}
-
-// fileSums is the short SHA-256 of each input file, for the model's header.
-func fileSums(paths ...string) ([]string, error) {
-	var out []string
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("checksum: %w", err)
-		}
-		h := sha256.Sum256(data)
-		out = append(out, fmt.Sprintf("%s sha256:%s", baseName(p), hex.EncodeToString(h[:8])))
-	}
-	return out, nil
-}
-
-func baseName(p string) string {
-	if k := strings.LastIndex(p, "/"); k >= 0 {
-		return p[k+1:]
-	}
-	return p
 }
 
 // writeHedgeModel writes the model in the format scoring parses, sorted so the
@@ -444,7 +423,7 @@ func certaintyCV(ctx context.Context, stdout io.Writer, lt layerTraining, lambda
 			return err
 		}
 		for i, x := range heldX {
-			sure = append(sure, 1-sigmoid(dot(layer, x)))
+			sure = append(sure, 1-learn.Sigmoid(dot(layer, x)))
 			gold = append(gold, 6-5*heldT[i])
 		}
 	}

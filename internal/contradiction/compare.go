@@ -139,7 +139,7 @@ func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysi
 	if !a.Type.Proposition() || !b.Type.Proposition() {
 		return Verdict{} // headings, filler and meta-commentary anchor no link
 	}
-	f, ev := pairFeatures(c.lx, aa, ab)
+	f, ev := features(c.lx, aa, ab, false)
 	score := c.calibrate(c.w.score(&f))
 	temper := 1.0
 	if h := max(clamp01(a.Hedging), clamp01(b.Hedging)); h > 0 {
@@ -162,6 +162,7 @@ func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysi
 	if !v.Contradiction {
 		return v // explanations are written only for links: most pairs compared are not
 	}
+	ev.shared = sharedWords(aa, ab)
 	why := explain(best, &ev)
 	v.Relation = claim.RelationContradiction
 	switch {

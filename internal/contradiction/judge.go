@@ -196,14 +196,11 @@ const maxPhraseTokens = 12
 // modifiers and actors ("direct contact between Washington and Moscow"). spans are
 // the cue's and the concept's byte ranges in the text.
 func quote(text string, an *analysis, s sideStance) (string, []claim.Span) {
-	isTerm := map[int]bool{}
-	for _, t := range an.terms {
-		isTerm[t.pos] = true
-	}
+	isTerm := func(p int) bool { return p >= 0 && p < len(an.clause) && an.termAt(p) >= 0 }
 	n := len(an.clause)
 	lo, hi := s.concept, s.concept
 	// modifiers just before the concept ("formal contact", "open lines")
-	for k := 0; k < 2 && lo-1 >= 0 && isTerm[lo-1] && an.clause[lo-1] == an.clause[s.concept] && (s.cue < 0 || lo-1 != s.cue); k++ {
+	for k := 0; k < 2 && lo-1 >= 0 && isTerm(lo-1) && an.clause[lo-1] == an.clause[s.concept] && (s.cue < 0 || lo-1 != s.cue); k++ {
 		lo--
 	}
 	if s.cue >= 0 {
@@ -222,7 +219,7 @@ func quote(text string, an *analysis, s sideStance) (string, []claim.Span) {
 				k = hi
 				continue
 			}
-			if isTerm[k] && k == hi+2 && strings.EqualFold(word(text, an, hi+1), "of") {
+			if isTerm(k) && k == hi+2 && strings.EqualFold(word(text, an, hi+1), "of") {
 				hi = k
 				continue
 			}
@@ -246,10 +243,8 @@ func quote(text string, an *analysis, s sideStance) (string, []claim.Span) {
 // entityAt is the number of tokens of the named entity starting at pos; 0 when
 // none starts there.
 func entityAt(an *analysis, pos int) int {
-	for _, t := range an.terms {
-		if t.pos == pos && t.entity {
-			return t.n
-		}
+	if i := an.termAt(pos); i >= 0 && an.terms[i].entity {
+		return an.terms[i].n
 	}
 	return 0
 }

@@ -227,3 +227,14 @@ func (c *Classifier) Restates(a, b string) bool {
 	}
 	return float64(shared) >= restateOverlap*float64(min(len(ka), len(kb)))
 }
+
+// termsBetween counts content words strictly between token positions from and to.
+func termsBetween(an *analysis, from, to int) int {
+	n := 0
+	for p := from + 1; p < to; p++ {
+		if an.termAt(p) >= 0 {
+			n++
+		}
+	}
+	return n
+}
