@@ -164,6 +164,10 @@ func (s *Service) streamOne(ctx context.Context, ps *pipeline.Stream, i int, req
 		resp.Error = status.Convert(err).Proto()
 		return resp
 	}
+	if err := s.needStore(req.GetStoreClaims(), map[string]*claimsv1.Article{"article": req.GetArticle()}); err != nil {
+		resp.Error = status.Convert(err).Proto()
+		return resp
+	}
 	release, err := s.admit(ctx)
 	if err != nil {
 		resp.Error = status.Convert(s.statusOf(ctx, err)).Proto()
@@ -171,7 +175,14 @@ func (s *Service) streamOne(ctx context.Context, ps *pipeline.Stream, i int, req
 	}
 	defer release()
 	art := apiconv.ArticleFromProto(req.GetArticle())
-	res, cross, err := ps.Add(ctx, art, i)
+	var res pipeline.Result
+	var cross []claim.Link
+	var stored []pipeline.StoredLink
+	if req.GetStoreClaims() {
+		res, cross, stored, err = ps.AddStored(ctx, s.store, art, i)
+	} else {
+		res, cross, err = ps.Add(ctx, art, i)
+	}
 	if err != nil {
 		resp.Error = status.Convert(s.statusOf(ctx, err)).Proto()
 		return resp
@@ -179,5 +190,9 @@ func (s *Service) streamOne(ctx context.Context, ps *pipeline.Stream, i int, req
 	resp.Result = apiconv.ResultToProto(res, offsets.NewConverter(art.Text, unit))
 	resp.CrossArticleLinks = apiconv.LinksToProto(cross, unit)
 	resp.Groups = apiconv.GroupsToProto(pipeline.Groups([]pipeline.Result{res}, append(append([]claim.Link(nil), res.Links...), cross...)))
+	if req.GetStoreClaims() {
+		resp.Result.StoredLinks = apiconv.StoredLinksToProto(stored)
+		resp.Result.Stored = true
+	}
 	return resp
 }
