@@ -16,6 +16,7 @@ import (
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 	"github.com/claimsvc/claimsvc/internal/batch"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
+	"github.com/claimsvc/claimsvc/internal/profiling"
 	"github.com/claimsvc/claimsvc/internal/server"
 )
 
@@ -30,6 +31,8 @@ type options struct {
 	maxArticleBytes int
 	maxLineBytes    int
 	progress        string
+	cpuProfile      string
+	memProfile      string
 }
 
 func parseOptions(args []string, stderr io.Writer) (options, error) {
@@ -60,6 +63,8 @@ flags:
 	fs.StringVar(&o.encoding, "encoding", "utf8", "unit of every offset in the output: utf8 (bytes), utf16 (code units, JavaScript/Java) or utf32 (code points, Python)")
 	fs.IntVar(&o.maxArticleBytes, "max-article-bytes", server.DefaultLimits().MaxArticleBytes, "in-process: larger article texts get RESOURCE_EXHAUSTED (a server applies its own limit)")
 	fs.IntVar(&o.maxLineBytes, "max-line-bytes", 16<<20, "larger input lines get RESOURCE_EXHAUSTED without being read into memory")
+	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
+	fs.StringVar(&o.memProfile, "memprofile", "", "write an allocation profile of the run to `file` (go tool pprof)")
 	fs.StringVar(&o.progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), always or never")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -129,7 +134,16 @@ func score(ctx context.Context, args []string, stdin io.Reader, stdout, stderr i
 	if err != nil {
 		return 2
 	}
-	if err := run(ctx, o, stdin, stdout, stderr); err != nil {
+	stopProfile, err := profiling.Start(o.cpuProfile, o.memProfile)
+	if err != nil {
+		fmt.Fprintln(stderr, "claimbatch:", err)
+		return 1
+	}
+	err = run(ctx, o, stdin, stdout, stderr)
+	if perr := stopProfile(); err == nil {
+		err = perr
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, "claimbatch:", err)
 		return 1
 	}

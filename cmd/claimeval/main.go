@@ -20,6 +20,8 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+
+	"github.com/claimsvc/claimsvc/internal/profiling"
 )
 
 // options are the flags every task shares.
@@ -78,6 +80,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&o.predictions, "predictions", "", "write one JSON line per prediction to `file`")
 	fs.StringVar(&o.gold, "gold", "", "gold links `file` (links task: internal/linkeval/testdata/seeds-links.json)")
 	fs.BoolVar(&asJSON, "json", false, "print the metrics as one JSON object on stdout")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write an allocation profile of the run to `file` (go tool pprof)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -86,7 +90,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: -data is required", name)
 	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, nil)))
+	stopProfile, err := profiling.Start(*cpuProfile, *memProfile)
+	if err != nil {
+		return err
+	}
 	rep, err := t.run(ctx, o)
+	if perr := stopProfile(); err == nil {
+		err = perr
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}

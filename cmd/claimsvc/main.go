@@ -27,6 +27,7 @@ import (
 
 	"github.com/claimsvc/claimsvc/internal/gateway"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
+	"github.com/claimsvc/claimsvc/internal/profiling"
 	"github.com/claimsvc/claimsvc/internal/server"
 	"github.com/claimsvc/claimsvc/internal/web"
 )
@@ -48,7 +49,16 @@ func main() {
 		h = slog.NewJSONHandler(os.Stderr, opts)
 	}
 	log := slog.New(h)
-	if err := run(ctx, cfg, log, nil); err != nil {
+	stopProfile, err := profiling.Start(cfg.cpuProfile, cfg.memProfile)
+	if err != nil {
+		log.Error("claimsvc stopped", "err", err)
+		os.Exit(1)
+	}
+	err = run(ctx, cfg, log, nil)
+	if perr := stopProfile(); err == nil {
+		err = perr
+	}
+	if err != nil {
 		log.Error("claimsvc stopped", "err", err)
 		os.Exit(1)
 	}
@@ -64,7 +74,7 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow}, log)
+	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow, IdleTimeout: cfg.streamIdleTimeout}, log)
 	g, err := server.NewGRPC(svc, server.Options{
 		MaxConcurrent:  cfg.maxConcurrent,
 		QueueWait:      cfg.queueWait,
@@ -92,17 +102,20 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	// The gateway is a gRPC client of this very server, so REST calls pass the
 	// same interceptors (recovery, metrics, logging, limits) as native ones.
 	conn, err := grpc.NewClient(grpcLis.Addr().String(),
-		grpc.WithTransportCredentials(insecure.NewCredentials()),
-		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(64<<20), grpc.MaxCallSendMsgSize(cfg.maxRecvBytes())))
+		append(gateway.DialOptions(cfg.maxRecvBytes()), grpc.WithTransportCredentials(insecure.NewCredentials()))...)
 	if err != nil {
 		return fmt.Errorf("gateway connection: %w", err)
 	}
 	defer conn.Close()
-	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), Pages: pages})
+	drain := &gateway.Drain{}
+	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{
+		Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), Pages: pages,
+		MaxConcurrent: cfg.maxConcurrent, QueueWait: cfg.queueWait, Drain: drain,
+	})
 	if err != nil {
 		return err
 	}
-	httpSrv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	httpSrv := newHTTPServer(handler, cfg)
 
 	eg, egCtx := errgroup.WithContext(ctx)
 	eg.Go(func() error { return g.Server.Serve(grpcLis) })
@@ -113,8 +126,12 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		return nil
 	})
 	eg.Go(func() error {
+		g.WatchSaturation(egCtx)
+		return nil
+	})
+	eg.Go(func() error {
 		<-egCtx.Done()
-		shutdown(g, httpSrv, cfg.shutdownTimeout, log)
+		shutdown(g, httpSrv, drain, cfg, log)
 		return nil
 	})
 	log.Info("claimsvc serving",
@@ -126,29 +143,4 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		ready(grpcLis.Addr().String(), httpLis.Addr().String())
 	}
 	return eg.Wait()
-}
-
-// shutdown drains within timeout: health turns NOT_SERVING so load balancers stop
-// sending, HTTP stops accepting and finishes its requests (which are gRPC calls in
-// flight), then gRPC finishes its own; whatever is left at the deadline is cut.
-func shutdown(g *server.GRPC, httpSrv *http.Server, timeout time.Duration, log *slog.Logger) {
-	log.Info("claimsvc draining", "timeout", timeout.String())
-	g.Health.Shutdown() // every service NOT_SERVING
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	if err := httpSrv.Shutdown(ctx); err != nil {
-		log.Warn("http drain cut short", "err", err)
-	}
-	done := make(chan struct{})
-	go func() {
-		g.Server.GracefulStop()
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-ctx.Done():
-		log.Warn("grpc drain cut short; stopping")
-		g.Server.Stop()
-	}
-	log.Info("claimsvc stopped")
 }

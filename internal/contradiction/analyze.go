@@ -1,6 +1,7 @@
 package contradiction
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,6 +20,29 @@ type term struct {
 	// entity marks a named entity from the alias list ("Moscow" → russia): what
 	// anchors two differently worded claims to the same actors.
 	entity bool
+	// prefix is the first 8 bytes of key, big-endian, zero-padded: comparing it
+	// orders most pairs of keys without reading the strings (see less).
+	prefix uint64
+}
+
+// less orders terms by key, as comparing the key strings does.
+func (t *term) less(u *term) bool {
+	if t.prefix != u.prefix {
+		return t.prefix < u.prefix
+	}
+	return t.key < u.key
+}
+
+// keyPrefix is term.prefix of key.
+func keyPrefix(key string) uint64 {
+	var p uint64
+	for i := range 8 {
+		p <<= 8
+		if i < len(key) {
+			p |= uint64(key[i])
+		}
+	}
+	return p
 }
 
 // cue is a word that carries polarity, time, hedging or stance, with its position.
@@ -46,7 +70,8 @@ type quantity struct {
 // keeps it per claim). terms is sorted by key, so two analyses align by merging.
 type analysis struct {
 	terms      []term
-	clause     []int // clause number of every token, for scopes
+	byPos      []int32 // index into terms of the term at each token, -1 for none
+	clause     []int   // clause number of every token, for scopes
 	negators   []cue
 	quantities []cue
 	hedges     []cue
@@ -56,6 +81,12 @@ type analysis struct {
 	temporals  []cue
 	numbers    []quantity // numbers with what they count
 	dates      []string   // "y2024", "m2", "d5" (year, month, weekday)
+
+	// Derived once at the end of analyze, because every pair the statement is
+	// compared in needs them: the polarity cues in text order and whether the
+	// statement is negative.
+	polarity []cue
+	neg      bool
 }
 
 // analyze reads one statement. It never fails: text it cannot read yields an empty
@@ -161,9 +192,39 @@ func (lx *lexicon) analyze(text string) *analysis {
 		a.terms = append(a.terms, term{key: key, stem: s, word: t.low, pos: i})
 	}
 	a.numbers = units(a.numbers, a.terms, a.clause)
-	sort.SliceStable(a.terms, func(i, j int) bool { return a.terms[i].key < a.terms[j].key })
+	for i := range a.terms {
+		t := &a.terms[i]
+		t.prefix = keyPrefix(t.key)
+	}
+	slices.SortStableFunc(a.terms, func(x, y term) int {
+		if x.less(&y) {
+			return -1
+		}
+		if y.less(&x) {
+			return 1
+		}
+		return 0
+	})
+	a.byPos = make([]int32, len(toks))
+	for i := range a.byPos {
+		a.byPos[i] = -1
+	}
+	for i, t := range a.terms {
+		a.byPos[t.pos] = int32(i)
+	}
 	a.dates = dedupe(a.dates)
+	a.polarity = a.sortedPolarityCues()
+	a.neg = a.isNegative()
 	return a
+}
+
+// termAt is the index into terms of the term at token pos, or -1: scopes look
+// at the few tokens around a cue instead of scanning every term.
+func (a *analysis) termAt(pos int) int {
+	if pos < 0 || pos >= len(a.byPos) {
+		return -1
+	}
+	return int(a.byPos[pos])
 }
 
 // unitWindow is how far a number's unit may stand from it ("3 million people").
@@ -314,7 +375,7 @@ func dedupe(s []string) []string {
 
 // keys returns the distinct term keys, sorted: what the statement is about.
 func (a *analysis) keys() []string {
-	var out []string
+	out := make([]string, 0, len(a.terms))
 	for i, t := range a.terms {
 		if i == 0 || t.key != a.terms[i-1].key {
 			out = append(out, t.key)

@@ -18,8 +18,8 @@ const (
 	blockList                      // a bulleted or numbered item
 )
 
-// block is one stretch of a line that survived cleaning. Lines are hard sentence
-// boundaries; para counts blank-line separated paragraphs so quotes can continue
+// block is one stretch of a line, or of soft-wrapped lines, that survived cleaning.
+// Blocks are hard sentence boundaries; para counts blank-line separated paragraphs so quotes can continue
 // from one paragraph to the next.
 type block struct {
 	span Span
@@ -43,11 +43,22 @@ const maxHeadlineWords = 20
 
 // clean splits text into body, headline and list blocks, dropping furniture lines
 // ("Previous Article" and the headline after it, "Write a Comment"), table rows,
-// bylines, "[CITATION: …]" markers and "ADVERTISEMENT". It appends to dst.
+// bylines, code and data lines (JSON, JavaScript, CSS; see code.go), "[CITATION: …]"
+// markers and "ADVERTISEMENT". A single newline inside a paragraph is read as a soft
+// wrap when softWrap says so (softwrap.go): the lines become one block. It appends to
+// dst.
 func (e *Extractor) clean(text string, dst []block) []block {
 	para := 0
 	dropNext := false
 	blank := true
+	var pend pending // the kept lines not yet emitted, joined by soft wraps
+	inCode := false  // the previous line of this paragraph was code or data
+	flush := func() {
+		if pend.ok {
+			dst = e.inlineCruft(text, pend.start, pend.end, pend.kind(text), para, dst)
+			pend = pending{}
+		}
+	}
 	for pos := 0; pos < len(text); {
 		nl := strings.IndexByte(text[pos:], '\n')
 		end := len(text)
@@ -57,6 +68,8 @@ func (e *Extractor) clean(text string, dst []block) []block {
 		ls, le := trimSpace(text, pos, end)
 		pos = end + 1
 		if ls >= le {
+			flush()
+			inCode = false
 			if !blank {
 				para++
 			}
@@ -67,32 +80,69 @@ func (e *Extractor) clean(text string, dst []block) []block {
 		line := text[ls:le]
 		if dropNext {
 			dropNext = false
+			flush()
 			continue
 		}
 		if len(line) <= 40 {
 			key := strings.ToLower(line)
 			if e.lx.cruft[key] {
+				flush()
 				dropNext = e.lx.cruftNext[key]
 				continue
 			}
 		}
+		if isCodeLine(line) || inCode && continuesCode(line) {
+			flush()
+			inCode = true
+			continue
+		}
+		inCode = false
 		if isByline(line) {
+			flush()
 			continue
 		}
 		if strings.IndexByte(line, '|') >= 0 {
+			flush()
 			dst = e.tableCells(text, ls, le, para, dst)
 			continue
 		}
-		kind := blockBody
-		switch {
-		case isListItem(line):
-			kind = blockList
-		case isHeadline(line):
-			kind = blockHeadline
+		if pend.ok && softWrap(text[pend.lastStart:pend.end], line, pend.joined) {
+			pend.end, pend.lastStart, pend.joined = le, ls, true
+			continue
 		}
-		dst = e.inlineCruft(text, ls, le, kind, para, dst)
+		flush()
+		pend = pending{ok: true, start: ls, end: le, lastStart: ls}
 	}
+	flush()
 	return dst
+}
+
+// pending is a run of kept lines of one paragraph that soft wraps join into one block.
+type pending struct {
+	ok         bool
+	start, end int  // the block so far
+	lastStart  int  // where its last line starts
+	joined     bool // more than one line
+}
+
+// kind classifies the pending block: a single line by its shape, joined lines as body
+// (or a list item when the first line has a marker).
+func (p pending) kind(text string) blockKind {
+	first := text[p.start:p.end]
+	if p.joined {
+		if nl := strings.IndexByte(first, '\n'); nl >= 0 {
+			first = first[:nl]
+		}
+	}
+	switch {
+	case isListItem(first):
+		return blockList
+	case !p.joined && isHeadline(first):
+		return blockHeadline
+	case p.joined && isHeadline(text[p.start:p.end]) && isTitleCase(text[p.start:p.end]):
+		return blockHeadline // a headline wrapped over two lines
+	}
+	return blockBody
 }
 
 // tableCells keeps the cells of a pipe-table line that are long enough to be prose
@@ -155,6 +205,9 @@ func markerEnd(text string, i, le int) int {
 	if j-i < 3 || j >= le || text[j] != ':' {
 		return -1
 	}
+	if nl := strings.IndexByte(text[j:le], '\n'); nl >= 0 {
+		le = j + nl // a marker never runs past its line, even in a soft-wrapped block
+	}
 	k := strings.IndexByte(text[j:le], ']')
 	if k < 0 {
 		return le
@@ -210,7 +263,7 @@ func isHeadline(line string) bool {
 func wordCount(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\t'
+		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
 		if !sp && !in {
 			n++
 		}

@@ -131,6 +131,17 @@ func (m *mentionCtx) clauseCut(y, cb int, cues []cue) bool {
 		len(w) > 4 && w[len(w)-3:] == "ing"
 }
 
+// skippable says whether tokens [a,b) are only marks, clause openers or
+// sentence openers ("that", ",", "But"): what a content start may move over.
+func (m *mentionCtx) skippable(a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := m.toks[k]; t.kind == tWord && t.cls&(clsClause|clsIntro|clsConj) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // srcCandidates appends the candidate ranges for r's speaker phrase: the rules'
 // phrase first, then other starts near it and ends at boundaries up to the cue
 // or the content, never overlapping either.
@@ -185,8 +196,8 @@ func (m *mentionCtx) contentCandidates(s sentence, r *relation, ca, cb, sa, sb i
 	}
 	n := len(dst)
 	for x := ca - 1; x <= ca+3 && x < cb; x++ {
-		if x == ca {
-			continue
+		if x == ca || x < s.t0 || !m.skippable(min(x, ca), max(x, ca)) {
+			continue // a start moves only over marks and clause words ("that"), never over content words
 		}
 		for k := 0; k < n && len(dst) < maxCandidates; k++ {
 			if y := dst[k][1]; (y >= cb-1 && y <= cb+1 || k == 0) && ok(x, y) {

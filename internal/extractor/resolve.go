@@ -78,9 +78,10 @@ func (rs *resolver) note(mt mention) int {
 // speaker resolves a relation's mention to a claim.Speaker.
 func (rs *resolver) speaker(mt mention, text string, span Span) claim.Speaker {
 	sp := claim.Speaker{Mention: text[span.Start:span.End], MentionSpan: claim.Span{Start: span.Start, End: span.End}}
+	mt.name, mt.title, mt.org, mt.surname = oneLine(mt.name), oneLine(mt.title), oneLine(mt.org), oneLine(mt.surname)
 	fill := func(i int, how claim.Resolution) {
 		if i < 0 {
-			sp.Name, sp.Resolution = sp.Mention, how
+			sp.Name, sp.Resolution = oneLine(sp.Mention), how
 			return
 		}
 		e := rs.ents[i]

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"github.com/prometheus/client_golang/prometheus"
@@ -29,6 +30,14 @@ type Options struct {
 	// Pages, when set, serves the web page (internal/web) at GET /, /static/
 	// and /examples.
 	Pages http.Handler
+	// MaxConcurrent bounds the REST calls running at once; more wait up to
+	// QueueWait, then get 429 with Retry-After (see admission). 0: no bound
+	// but the gRPC server's.
+	MaxConcurrent int
+	QueueWait     time.Duration
+	// Drain, when set, lets the caller turn the handler into its draining
+	// state during a graceful shutdown.
+	Drain *Drain
 }
 
 // NewHandler returns the HTTP handler: /v1/claims:* (REST), /openapi.json,
@@ -49,13 +58,18 @@ func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Han
 			}},
 		}),
 		runtime.WithErrorHandler(errorHandler),
+		runtime.WithRoutingErrorHandler(routingErrorHandler),
 		runtime.WithHealthzEndpoint(healthpb.NewHealthClient(conn)),
 	)
 	if err := claimsv1.RegisterClaimsServiceHandlerClient(ctx, mux, claimsv1.NewClaimsServiceClient(conn)); err != nil {
 		return nil, fmt.Errorf("gateway: register: %w", err)
 	}
 	root := http.NewServeMux()
-	root.Handle("/v1/", limitBody(mux, o.MaxBodyBytes))
+	var rest http.Handler = mux
+	if o.MaxConcurrent > 0 {
+		rest = newAdmission(o.MaxConcurrent, o.QueueWait).wrap(rest)
+	}
+	root.Handle("/v1/", limitBody(rest, o.MaxBodyBytes))
 	root.Handle("GET /healthz", mux) // the gateway's health endpoint asks the gRPC health service
 	root.HandleFunc("GET /openapi.json", serveOpenAPI)
 	root.Handle("GET /metrics", promhttp.HandlerFor(o.Gatherer, promhttp.HandlerOpts{}))
@@ -64,24 +78,13 @@ func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Han
 			root.Handle(p, o.Pages)
 		}
 	}
+	if o.Drain != nil {
+		return o.Drain.wrap(root), nil
+	}
 	return root, nil
 }
 
 func serveOpenAPI(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write(openapi.JSON())
-}
-
-// limitBody refuses bodies over max with 413 before they are read into memory.
-func limitBody(next http.Handler, max int64) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if max > 0 {
-			if r.ContentLength > max {
-				writeStatus(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body is %d bytes; the limit is %d", r.ContentLength, max))
-				return
-			}
-			r.Body = http.MaxBytesReader(w, r.Body, max)
-		}
-		next.ServeHTTP(w, r)
-	})
 }

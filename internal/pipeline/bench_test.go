@@ -22,9 +22,13 @@ import (
 // Inputs: "seeds" are the five sample web articles beside the data folder
 // (skipped when absent); "synthetic64" is a deterministic batch of 64 generated
 // articles of about 4 KB (the batch limit), so the figures exist without
-// shared data. Every sub-benchmark reports MB/s, ns/article and allocations.
+// shared data. Every sub-benchmark reports MB/s, ns/article, allocations and
+// cpu-ns/article: the process's CPU time (user + system, garbage collection
+// included) per article, the figure to compare on a shared machine, where wall
+// time measures the other tenants too. Run with -cpu 1 so it is one core's work.
 //
-//	go test -run='^$' -bench=Pipeline -benchtime=1s -count=6 ./internal/pipeline/ | tee new.txt
+//	go test -run='^$' -bench=Pipeline -benchmem -cpu 1 -count 6 ./internal/pipeline/ | tee new.txt
+//	go tool -modfile=tools/go.mod benchstat old.txt new.txt
 func BenchmarkPipeline(b *testing.B) {
 	p, err := New()
 	if err != nil {
@@ -71,10 +75,13 @@ func benchStages(b *testing.B, p *Pipeline, texts []string, batch bool) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(size)
 			b.ReportAllocs()
+			cpu0 := processCPU()
 			for b.Loop() {
 				pass(b)
 			}
+			cpu := processCPU() - cpu0
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(texts)), "ns/article")
+			b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(texts)), "cpu-ns/article")
 		})
 	}
 	run("extract", func(b *testing.B) {

@@ -104,17 +104,17 @@ func checkFeatures(toks []token, classes map[string]uint16, emit func(bucket uin
 	var nums, caps, words int
 	var seen uint16
 	for i, t := range toks {
-		w := t.lower
-		if t.digit {
+		w := t.Lower
+		if t.Digit {
 			nums++
 			if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
 				seen |= 1 << classYear
 			}
 			w = "#num"
 		}
-		if t.word {
+		if t.Word {
 			words++
-			if t.upper && i > 0 && toks[i-1].word {
+			if t.Upper && i > 0 && toks[i-1].Word {
 				caps++
 			}
 		}
@@ -122,7 +122,7 @@ func checkFeatures(toks []token, classes map[string]uint16, emit func(bucket uin
 		emit(unigramBucket(h))
 		emit(bigramBucket(hPrev, h))
 		seen |= classes[w]
-		if t.word && !t.digit && len(w) > 4 && strings.HasSuffix(w, "ed") {
+		if t.Word && !t.Digit && len(w) > 4 && strings.HasSuffix(w, "ed") {
 			seen |= 1 << classPast
 		}
 		if w == "?" {

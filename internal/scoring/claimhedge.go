@@ -44,7 +44,7 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 	var cues []claim.HedgeCue
 	cueSeen := false
 	for _, cand := range sc.cands {
-		start, end := ctx.Start+sc.toks[cand.i].start, ctx.Start+sc.toks[cand.j-1].end
+		start, end := ctx.Start+sc.toks[cand.i].Start, ctx.Start+sc.toks[cand.j-1].End
 		floor := cand.p.distFloor
 		switch {
 		case start >= content.Start && end <= content.End:
@@ -61,12 +61,12 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 	}
 	i, j = len(sc.toks), len(sc.toks)
 	for k, t := range sc.toks {
-		if ctx.Start+t.start >= content.Start {
+		if ctx.Start+t.Start >= content.Start {
 			i = k
 			break
 		}
 	}
-	for j = i; j < len(sc.toks) && ctx.Start+sc.toks[j].end <= content.End; j++ {
+	for j = i; j < len(sc.toks) && ctx.Start+sc.toks[j].End <= content.End; j++ {
 	}
 	s.negations(sc, i, j)
 	if !cueSeen && c.Attribution.Cue != "" {
@@ -129,7 +129,7 @@ func (s *Scorer) attributionText(sc *scratch, cue string) {
 	toks := tokenize(cue, nil)
 	words := sc.words[:0]
 	for _, t := range toks {
-		words = append(words, t.lower)
+		words = append(words, t.Lower)
 	}
 	sc.words = words
 	e, ok := s.lex.entries[strings.Join(words, " ")]

@@ -108,14 +108,14 @@ func newCueFinder(lex lexicon, learned map[string]string) *cueFinder {
 func (f *cueFinder) find(toks []token, dst []candidate) []candidate {
 	next := 0 // tokens before next belong to a matched phrase
 	for i := range toks {
-		if !toks[i].word {
+		if !toks[i].Word {
 			continue
 		}
-		e := f.byFirst[toks[i].lower]
+		e := f.byFirst[toks[i].Lower]
 		if e == nil {
 			continue
 		}
-		toks[i].neg = e.negator
+		toks[i].Neg = e.negator
 		if i < next {
 			continue
 		}
@@ -137,7 +137,7 @@ func (f *cueFinder) find(toks []token, dst []candidate) []candidate {
 // matches reports whether the tokens spell want.
 func matches(toks []token, want []string) bool {
 	for k, w := range want {
-		if toks[k].lower != w {
+		if toks[k].Lower != w {
 			return false
 		}
 	}
@@ -148,13 +148,13 @@ func matches(toks []token, want []string) bool {
 // capitalised after a word, or beside a number.
 func nameOrDate(toks []token, i int) bool {
 	t := toks[i]
-	if !t.upper {
+	if !t.Upper {
 		return false
 	}
-	if i+1 < len(toks) && toks[i+1].digit || i > 0 && toks[i-1].digit {
+	if i+1 < len(toks) && toks[i+1].Digit || i > 0 && toks[i-1].Digit {
 		return true
 	}
-	return i > 0 && toks[i-1].word
+	return i > 0 && toks[i-1].Word
 }
 
 // feat is one feature as up to six string parts; its name is their
@@ -221,16 +221,16 @@ func (f *cueFinder) features(toks []token, c candidate, out *[maxCueFeats]cueFea
 	prev, next, next2 := "<s>", "</s>", "</s>"
 	var negBefore, negAfter bool
 	if c.i > 0 {
-		prev, negBefore = toks[c.i-1].lower, toks[c.i-1].neg
+		prev, negBefore = toks[c.i-1].Lower, toks[c.i-1].Neg
 	}
 	if c.i > 1 {
-		negBefore = negBefore || toks[c.i-2].neg
+		negBefore = negBefore || toks[c.i-2].Neg
 	}
 	if c.j < len(toks) {
-		next, negAfter = toks[c.j].lower, toks[c.j].neg
+		next, negAfter = toks[c.j].Lower, toks[c.j].Neg
 	}
 	if c.j+1 < len(toks) {
-		next2, negAfter = toks[c.j+1].lower, negAfter || toks[c.j+1].neg
+		next2, negAfter = toks[c.j+1].Lower, negAfter || toks[c.j+1].Neg
 	}
 	n := 0
 	put := func(head uint8, rest ...string) {
@@ -249,10 +249,10 @@ func (f *cueFinder) features(toks []token, c candidate, out *[maxCueFeats]cueFea
 	put(headStem)
 	if c.i == 0 {
 		put(headForm, "|first")
-	} else if toks[c.i].upper {
+	} else if toks[c.i].Upper {
 		put(headForm, "|cap")
 	}
-	if c.j < len(toks) && toks[c.j].digit {
+	if c.j < len(toks) && toks[c.j].Digit {
 		put(headForm, "|nnum")
 	}
 	if negBefore {

@@ -38,7 +38,7 @@ func (s *Scorer) Hedge(sentence string) claim.Hedging {
 // logit. It returns the cue to report, with its span shifted by offset, when the
 // candidate counts as a cue.
 func (s *Scorer) evidence(sc *scratch, text string, c candidate, offset int) (claim.HedgeCue, bool) {
-	start, end := sc.toks[c.i].start, sc.toks[c.j-1].end
+	start, end := sc.toks[c.i].Start, sc.toks[c.j-1].End
 	cue := claim.HedgeCue{Text: text[start:end], Span: claim.Span{Start: start + offset, End: end + offset}, Kind: c.p.class}
 	if isFixed(c.p.class) {
 		if c.p.class == ClassBooster && s.negated(sc.toks, c.i) {
@@ -72,7 +72,7 @@ func (s *Scorer) cueLogit(sc *scratch, c candidate) float64 {
 // negations adds a negator to the evidence when tokens [i, j) hold one.
 func (s *Scorer) negations(sc *scratch, i, j int) {
 	for _, t := range sc.toks[i:j] {
-		if t.neg {
+		if t.Neg {
 			sc.ev = append(sc.ev, Evidence{Class: ClassNegator, Strength: 1})
 			return
 		}
@@ -82,7 +82,7 @@ func (s *Scorer) negations(sc *scratch, i, j int) {
 // negated reports whether a negator stands in the two tokens before i (after find).
 func (s *Scorer) negated(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		if toks[k].neg {
+		if toks[k].Neg {
 			return true
 		}
 	}

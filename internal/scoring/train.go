@@ -51,7 +51,7 @@ func (cf *CueFinder) Candidates(sentence string) []Candidate {
 	var buf [maxCueFeats]cueFeat
 	for _, c := range cands {
 		tc := Candidate{
-			Span:  claim.Span{Start: toks[c.i].start, End: toks[c.j-1].end},
+			Span:  claim.Span{Start: toks[c.i].Start, End: toks[c.j-1].End},
 			Form:  c.p.form,
 			Class: c.p.class,
 		}
@@ -68,8 +68,8 @@ func (cf *CueFinder) Candidates(sentence string) []Candidate {
 		out = append(out, tc)
 	}
 	for _, t := range toks {
-		if t.neg {
-			out = append(out, Candidate{Span: claim.Span{Start: t.start, End: t.end}, Form: t.lower, Class: ClassNegator, Strength: 1})
+		if t.Neg {
+			out = append(out, Candidate{Span: claim.Span{Start: t.Start, End: t.End}, Form: t.Lower, Class: ClassNegator, Strength: 1})
 			break
 		}
 	}
@@ -82,7 +82,7 @@ func CueForm(text string) string {
 	toks := tokenize(text, nil)
 	words := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = t.lower
+		words[i] = t.Lower
 	}
 	return strings.Join(words, " ")
 }

@@ -1,0 +1,187 @@
+// Package tokens splits text into words, numbers and punctuation marks located
+// by byte offsets: the one tokenisation the pipeline's stages can share, so an
+// article is read into tokens once instead of once per stage.
+//
+// Token is a small plain value (offsets, the lowercased form, three flags) with
+// no stage's lexicon in it: a stage that marks tokens (negators, cues) works on
+// its own copy of the slice. Lower shares the input's memory for ASCII words that
+// are already lowercase, so tokenising most English text allocates only the slice.
+package tokens
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is one word, number or punctuation mark of a text.
+type Token struct {
+	// Start and End are byte offsets into the text tokenised: text[Start:End] is
+	// the token as written (for a split-off "n't", the letters "n't" themselves).
+	Start, End int
+	// Lower is the lowercased surface form with the curly apostrophe folded to
+	// "'"; the negation split off a contraction is "n't", and its verb keeps the
+	// verb's form ("can't" → "can" + "n't", "won't" → "will" + "n't").
+	Lower string
+	// Upper reports whether the token starts with an uppercase letter (names, months).
+	Upper bool
+	// Digit reports whether the token starts with a digit.
+	Digit bool
+	// Word reports whether the token is a word or number rather than punctuation.
+	Word bool
+	// Neg marks a negator. Append leaves it false: it is for the stage that reads
+	// negation with its own lexicon, on its own copy of the tokens.
+	Neg bool
+}
+
+// Append appends the tokens of s to dst, at most limit of them (limit <= 0: no
+// bound), and returns the extended slice; offsets are relative to s.
+//
+// Words are runs of letters, digits and combining marks joined by inner hyphens,
+// apostrophes or periods ("so-called", "U.S", "3.5"); a final "n't" becomes its
+// own token, so "couldn't" reads as "could" + "n't". Every other visible rune is
+// a one-rune punctuation token; spaces, control characters and invalid UTF-8
+// bytes separate tokens and are never part of one. The tokens of a span that no
+// token of the whole text straddles are the same as those of the span alone
+// (see Within), which is what lets stages share one tokenisation.
+func Append(dst []Token, s string, limit int) []Token {
+	base := len(dst)
+	i := 0
+	for i < len(s) && (limit <= 0 || len(dst)-base < limit) {
+		c := s[i]
+		if c < utf8.RuneSelf { // ASCII fast path
+			switch {
+			case isASCIIWord(c):
+				j, ascii, upper := scanWord(s, i)
+				dst = appendWord(dst, s, i, j, ascii, upper)
+				i = j
+			case c <= ' ' || c == 0x7f:
+				i++
+			default:
+				dst = append(dst, Token{Start: i, End: i + 1, Lower: s[i : i+1]})
+				i++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1, unicode.IsSpace(r), unicode.IsControl(r):
+			i += size
+		case isWordRune(r):
+			j, ascii, upper := scanWord(s, i)
+			dst = appendWord(dst, s, i, j, ascii, upper)
+			i = j
+		default:
+			dst = append(dst, Token{Start: i, End: i + size, Lower: s[i : i+size]})
+			i += size
+		}
+	}
+	return dst
+}
+
+// scanWord returns the end of the word starting at i (s[i] begins a word rune)
+// and whether the word is all ASCII and holds an ASCII uppercase letter.
+func scanWord(s string, i int) (end int, ascii, upper bool) {
+	ascii = true
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if isASCIIWord(c) {
+				upper = upper || 'A' <= c && c <= 'Z'
+				j++
+				continue
+			}
+			if (c == '-' || c == '\'' || c == '.') && j > i && j+1 < len(s) && startsWord(s[j+1:]) {
+				j++
+				continue
+			}
+			return j, ascii, upper
+		}
+		r, n := utf8.DecodeRuneInString(s[j:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			return j, ascii, upper
+		case isWordRune(r):
+			ascii = false
+			j += n
+		case r == '’' && j > i && j+n < len(s) && startsWord(s[j+n:]):
+			ascii = false
+			j += n
+		default:
+			return j, ascii, upper
+		}
+	}
+	return j, ascii, upper
+}
+
+// startsWord reports whether s begins with a word rune.
+func startsWord(s string) bool {
+	if s[0] < utf8.RuneSelf {
+		return isASCIIWord(s[0])
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return !(r == utf8.RuneError && n == 1) && isWordRune(r)
+}
+
+// appendWord appends s[i:j] as a word token, splitting a final "n't" off.
+func appendWord(dst []Token, s string, i, j int, ascii, upper bool) []Token {
+	if last := s[j-1]; j-i > 3 && (last == 't' || last == 'T') {
+		w := s[i:j]
+		k := -1
+		if strings.EqualFold(w[len(w)-3:], "n't") {
+			k = len(w) - 3
+		} else if len(w) > 5 && (strings.HasSuffix(w, "n’t") || strings.HasSuffix(w, "N’T")) {
+			k = len(w) - 5
+		}
+		if k > 0 {
+			base := wordToken(s, i, i+k, ascii, upper)
+			switch base.Lower { // "can't", "won't", "shan't" keep their verb's form
+			case "ca":
+				base.Lower = "can"
+			case "wo":
+				base.Lower = "will"
+			case "sha":
+				base.Lower = "shall"
+			}
+			neg := wordToken(s, i+k, j, ascii, upper)
+			neg.Lower = "n't"
+			return append(dst, base, neg)
+		}
+	}
+	return append(dst, wordToken(s, i, j, ascii, upper))
+}
+
+// wordToken builds the token for the word s[i:j]; ascii and upper describe the
+// whole word (from scanWord) so the common all-lowercase ASCII word needs no copy.
+func wordToken(s string, i, j int, ascii, upper bool) Token {
+	w := s[i:j]
+	t := Token{Start: i, End: j, Lower: w, Word: true}
+	c := w[0]
+	t.Digit = '0' <= c && c <= '9'
+	switch {
+	case ascii:
+		t.Upper = 'A' <= c && c <= 'Z'
+		if upper {
+			t.Lower = strings.ToLower(w)
+		}
+	default:
+		first, _ := utf8.DecodeRuneInString(w)
+		t.Upper = unicode.IsUpper(first)
+		t.Lower = strings.ReplaceAll(strings.ToLower(w), "’", "'")
+	}
+	return t
+}
+
+// isASCIIWord reports whether the ASCII byte c is a letter or digit.
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// isWordRune reports whether r can be part of a word.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
