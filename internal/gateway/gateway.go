@@ -29,6 +29,10 @@ type Options struct {
 	// Pages, when set, serves the web page (internal/web) at GET /, /static/
 	// and /examples.
 	Pages http.Handler
+	// GuardMetrics, when set, wraps /metrics (e.g. with a bearer-token check:
+	// the metrics say who calls what, and they are no gRPC call the token
+	// interceptor sees).
+	GuardMetrics func(http.Handler) http.Handler
 }
 
 // NewHandler returns the HTTP handler: /v1/claims:* (REST), /openapi.json,
@@ -59,7 +63,11 @@ func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Han
 	root.Handle("/v1/", limitBody(mux, o.MaxBodyBytes))
 	root.Handle("GET /healthz", mux) // the gateway's health endpoint asks the gRPC health service
 	root.HandleFunc("GET /openapi.json", serveOpenAPI)
-	root.Handle("GET /metrics", promhttp.HandlerFor(o.Gatherer, promhttp.HandlerOpts{}))
+	var metrics http.Handler = promhttp.HandlerFor(o.Gatherer, promhttp.HandlerOpts{})
+	if o.GuardMetrics != nil {
+		metrics = o.GuardMetrics(metrics)
+	}
+	root.Handle("GET /metrics", metrics)
 	if o.Pages != nil {
 		for _, p := range []string{"GET /{$}", "GET /static/", "GET /examples", "GET /examples/{name}"} {
 			root.Handle(p, o.Pages)

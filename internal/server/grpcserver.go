@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc/reflection"
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+	"github.com/claimsvc/claimsvc/internal/access"
 )
 
 // Options configure the gRPC server around a Service.
@@ -27,6 +28,12 @@ type Options struct {
 	// MaxRecvBytes bounds one incoming message; it must exceed the batch limit so
 	// that oversize batches reach validation and get a helpful error.
 	MaxRecvBytes int
+	// Tokens, when enabled, are the bearer tokens every call but the health
+	// checks must present (internal/access).
+	Tokens *access.Tokens
+	// MaxStreamsPerConn bounds the calls one client connection may have open
+	// at once (HTTP/2 MaxConcurrentStreams); 0 means defaultMaxStreamsPerConn.
+	MaxStreamsPerConn uint32
 	// Registry receives the server's Prometheus metrics.
 	Registry prometheus.Registerer
 	Log      *slog.Logger
@@ -40,7 +47,7 @@ type GRPC struct {
 }
 
 // NewGRPC assembles the server: interceptors in the order recovery → metrics →
-// logging → concurrency limit → default deadline, the ClaimsService, the standard
+// logging → bearer token → concurrency limit → default deadline, the ClaimsService, the standard
 // health service and reflection (so grpcurl and ghz work without .proto files).
 func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	metrics := grpcprom.NewServerMetrics(grpcprom.WithServerHandlingTimeHistogram(
@@ -54,13 +61,14 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	rec := recovery.WithRecoveryHandlerContext(recoverPanic(o.Log))
 	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall)}
 	lim := newLimiter(o.MaxConcurrent, o.QueueWait)
-	s := grpc.NewServer(
+	s := grpc.NewServer(append(connectionLimits(o.MaxStreamsPerConn),
 		grpc.ForceServerCodecV2(newCodec()),
 		grpc.MaxRecvMsgSize(o.MaxRecvBytes),
 		grpc.ChainUnaryInterceptor(
 			recovery.UnaryServerInterceptor(rec),
 			metrics.UnaryServerInterceptor(),
 			logging.UnaryServerInterceptor(slogAdapter(o.Log), logOpts...),
+			o.Tokens.UnaryInterceptor(),
 			lim.unary,
 			defaultDeadline(o.RequestTimeout),
 		),
@@ -68,9 +76,10 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 			recovery.StreamServerInterceptor(rec),
 			metrics.StreamServerInterceptor(),
 			logging.StreamServerInterceptor(slogAdapter(o.Log), logOpts...),
+			o.Tokens.StreamInterceptor(),
 			lim.stream,
 		),
-	)
+	)...)
 	claimsv1.RegisterClaimsServiceServer(s, svc)
 	hs := health.NewServer()
 	healthpb.RegisterHealthServer(s, hs)
