@@ -81,7 +81,7 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	if err != nil {
 		return err
 	}
-	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow}, log)
+	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow, IdleTimeout: cfg.streamIdleTimeout}, log)
 	g, err := server.NewGRPC(svc, server.Options{
 		MaxConcurrent:     cfg.maxConcurrent,
 		QueueWait:         cfg.queueWait,
@@ -130,13 +130,16 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		return fmt.Errorf("gateway connection: %w", err)
 	}
 	defer conn.Close()
+	drain := &gateway.Drain{}
 	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{
-		Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), Pages: pages, GuardMetrics: tokens.RequireHTTP,
+		Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), Pages: pages,
+		MaxConcurrent: cfg.maxConcurrent, QueueWait: cfg.queueWait, Drain: drain, GuardMetrics: tokens.RequireHTTP,
 	})
 	if err != nil {
 		return err
 	}
-	httpSrv := &http.Server{Handler: access.CORS(cfg.origins(), handler), ReadHeaderTimeout: 10 * time.Second, TLSConfig: httpTLS}
+	httpSrv := newHTTPServer(access.CORS(cfg.origins(), handler), cfg)
+	httpSrv.TLSConfig = httpTLS
 
 	eg, egCtx := errgroup.WithContext(ctx)
 	eg.Go(func() error { return g.Server.Serve(grpcLis) })
@@ -152,8 +155,12 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		return nil
 	})
 	eg.Go(func() error {
+		g.WatchSaturation(egCtx)
+		return nil
+	})
+	eg.Go(func() error {
 		<-egCtx.Done()
-		shutdown(g, httpSrv, cfg.shutdownTimeout, log)
+		shutdown(g, httpSrv, drain, cfg, log)
 		return nil
 	})
 	log.Info("claimsvc serving",
@@ -166,31 +173,6 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		ready(grpcLis.Addr().String(), httpLis.Addr().String())
 	}
 	return eg.Wait()
-}
-
-// shutdown drains within timeout: health turns NOT_SERVING so load balancers stop
-// sending, HTTP stops accepting and finishes its requests (which are gRPC calls in
-// flight), then gRPC finishes its own; whatever is left at the deadline is cut.
-func shutdown(g *server.GRPC, httpSrv *http.Server, timeout time.Duration, log *slog.Logger) {
-	log.Info("claimsvc draining", "timeout", timeout.String())
-	g.Health.Shutdown() // every service NOT_SERVING
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	if err := httpSrv.Shutdown(ctx); err != nil {
-		log.Warn("http drain cut short", "err", err)
-	}
-	done := make(chan struct{})
-	go func() {
-		g.Server.GracefulStop()
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-ctx.Done():
-		log.Warn("grpc drain cut short; stopping")
-		g.Server.Stop()
-	}
-	log.Info("claimsvc stopped")
 }
 
 // tlsConfigs loads the TLS configuration of each listener, or nils when TLS is
