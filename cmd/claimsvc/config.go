@@ -41,6 +41,7 @@ type config struct {
 	authTokens        string // CLAIMSVC_AUTH_TOKENS only: no flag, so tokens stay out of ps
 	corsOrigins       string
 	maxStreams        uint
+	store             storeConfig
 }
 
 // parseConfig reads flags from args with fallbacks from getenv.
@@ -71,6 +72,9 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&c.authTokensFile, "auth-tokens-file", "", "file of bearer tokens, one per line: every call but health must send \"authorization: Bearer <token>\" (also CLAIMSVC_AUTH_TOKENS, comma-separated)")
 	fs.StringVar(&c.corsOrigins, "cors-origins", "", "comma-separated origins (https://app.example) whose browser pages may call the REST API; empty: none")
 	fs.UintVar(&c.maxStreams, "grpc-max-streams", 256, "most calls one gRPC connection may have open at once (HTTP/2 MaxConcurrentStreams)")
+	fs.StringVar(&c.store.kind, "store", "embedded", "claim store for store_claims, GetClaim, ListClaims, DeleteArticle: embedded (a file, see -store-path) or none")
+	fs.StringVar(&c.store.path, "store-path", "", "file of the embedded claim store; empty: claimsvc/claims.db under the user's cache folder")
+	fs.StringVar(&c.store.url, "store-url", "", "postgres://… URL of a PostgreSQL claim store shared by replicas (instead of the embedded one)")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
 
 	// Environment fallbacks become the flags' defaults before parsing, so the
@@ -100,6 +104,9 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	}
 	if err := c.logLevel.UnmarshalText([]byte(*logLevel)); err != nil {
 		return config{}, fmt.Errorf("-log-level: %w", err)
+	}
+	if err := c.store.validate(); err != nil {
+		return config{}, err
 	}
 	for name, v := range map[string]int{
 		"max-article-bytes": c.limits.MaxArticleBytes, "max-batch-articles": c.limits.MaxBatchArticles,
