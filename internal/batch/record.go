@@ -33,7 +33,7 @@ type Record struct {
 	// StoredLinks are the links to claims in the server's claim store (with
 	// -store-claims): claims stored by other requests, other replicas included.
 	StoredLinks json.RawMessage `json:"storedLinks,omitempty"`
-	Error             *ErrorRecord    `json:"error,omitempty"`
+	Error       *ErrorRecord    `json:"error,omitempty"`
 }
 
 // ErrorRecord says why a line has no result: the gRPC status the server gives
@@ -60,7 +60,7 @@ type outcome struct {
 	claims    int
 	links     int
 	crossLink int
-	stored    int // links to stored claims
+	stored    int    // links to stored claims
 	errCode   string // "" for a result
 }
 
