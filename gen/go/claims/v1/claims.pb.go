@@ -570,7 +570,19 @@ type ArticleResult struct {
 	// The claims in text order.
 	Claims []*Claim `protobuf:"bytes,2,rep,name=claims,proto3" json:"claims,omitempty"`
 	// Links between claims of this article that oppose each other.
-	Links         []*ContradictionLink `protobuf:"bytes,3,rep,name=links,proto3" json:"links,omitempty"`
+	Links []*ContradictionLink `protobuf:"bytes,3,rep,name=links,proto3" json:"links,omitempty"`
+	// For an article sent as text/html: the plain text the service extracted
+	// from the page's main body. Every span of this result (claims, sentences,
+	// speakers, cues, hedge cues) slices document_text exactly, in the
+	// response's encoding_type. Empty for text/plain articles, whose spans slice
+	// Article.text as sent.
+	DocumentText string `protobuf:"bytes,4,opt,name=document_text,json=documentText,proto3" json:"document_text,omitempty"`
+	// For an article sent as text/html: the metadata read from the page.
+	Metadata *DocumentMetadata `protobuf:"bytes,5,opt,name=metadata,proto3" json:"metadata,omitempty"`
+	// Why the result has no claims when that is worth saying, e.g. "no article
+	// body found: the page has no main text (a login form, an index page or an
+	// empty body)". Empty otherwise.
+	EmptyReason   string `protobuf:"bytes,6,opt,name=empty_reason,json=emptyReason,proto3" json:"empty_reason,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -626,6 +638,27 @@ func (x *ArticleResult) GetLinks() []*ContradictionLink {
 	return nil
 }
 
+func (x *ArticleResult) GetDocumentText() string {
+	if x != nil {
+		return x.DocumentText
+	}
+	return ""
+}
+
+func (x *ArticleResult) GetMetadata() *DocumentMetadata {
+	if x != nil {
+		return x.Metadata
+	}
+	return nil
+}
+
+func (x *ArticleResult) GetEmptyReason() string {
+	if x != nil {
+		return x.EmptyReason
+	}
+	return ""
+}
+
 // Claim is one assertion in an article: what is asserted, by whom, how it is
 // attributed, how hedged and how check-worthy it is.
 type Claim struct {
@@ -653,7 +686,14 @@ type Claim struct {
 	CheckWorthiness float32 `protobuf:"fixed32,8,opt,name=check_worthiness,json=checkWorthiness,proto3" json:"check_worthiness,omitempty"`
 	// check_worthiness at or above the service's default threshold, chosen on
 	// held-out data.
-	CheckWorthy   bool `protobuf:"varint,9,opt,name=check_worthy,json=checkWorthy,proto3" json:"check_worthy,omitempty"`
+	CheckWorthy bool `protobuf:"varint,9,opt,name=check_worthy,json=checkWorthy,proto3" json:"check_worthy,omitempty"`
+	// For an article sent as text/html: where the claim's text stands in the
+	// page as sent (Article.text), in the response's encoding_type. It covers
+	// the markup from the claim's first character to its last, so tags and
+	// entities inside the claim are included. Unset for text/plain articles and
+	// where the extracted text cannot be traced back to the page (text the
+	// library rewrote).
+	HtmlSpan      *Span `protobuf:"bytes,20,opt,name=html_span,json=htmlSpan,proto3" json:"html_span,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -749,6 +789,13 @@ func (x *Claim) GetCheckWorthy() bool {
 		return x.CheckWorthy
 	}
 	return false
+}
+
+func (x *Claim) GetHtmlSpan() *Span {
+	if x != nil {
+		return x.HtmlSpan
+	}
+	return nil
 }
 
 // Speaker is who asserts a claim.
@@ -1162,15 +1209,18 @@ var File_claims_v1_claims_proto protoreflect.FileDescriptor
 
 const file_claims_v1_claims_proto_rawDesc = "" +
 	"\n" +
-	"\x16claims/v1/claims.proto\x12\tclaims.v1\".\n" +
+	"\x16claims/v1/claims.proto\x12\tclaims.v1\x1a\x18claims/v1/document.proto\".\n" +
 	"\x04Span\x12\x14\n" +
 	"\x05start\x18\x01 \x01(\x05R\x05start\x12\x10\n" +
-	"\x03end\x18\x02 \x01(\x05R\x03end\"\x8c\x01\n" +
+	"\x03end\x18\x02 \x01(\x05R\x03end\"\x8d\x02\n" +
 	"\rArticleResult\x12\x1d\n" +
 	"\n" +
 	"article_id\x18\x01 \x01(\tR\tarticleId\x12(\n" +
 	"\x06claims\x18\x02 \x03(\v2\x10.claims.v1.ClaimR\x06claims\x122\n" +
-	"\x05links\x18\x03 \x03(\v2\x1c.claims.v1.ContradictionLinkR\x05links\"\xea\x02\n" +
+	"\x05links\x18\x03 \x03(\v2\x1c.claims.v1.ContradictionLinkR\x05links\x12#\n" +
+	"\rdocument_text\x18\x04 \x01(\tR\fdocumentText\x127\n" +
+	"\bmetadata\x18\x05 \x01(\v2\x1b.claims.v1.DocumentMetadataR\bmetadata\x12!\n" +
+	"\fempty_reason\x18\x06 \x01(\tR\vemptyReason\"\x98\x03\n" +
 	"\x05Claim\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04text\x18\x02 \x01(\tR\x04text\x12#\n" +
@@ -1180,7 +1230,8 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\vattribution\x18\x06 \x01(\v2\x16.claims.v1.AttributionR\vattribution\x12,\n" +
 	"\ahedging\x18\a \x01(\v2\x12.claims.v1.HedgingR\ahedging\x12)\n" +
 	"\x10check_worthiness\x18\b \x01(\x02R\x0fcheckWorthiness\x12!\n" +
-	"\fcheck_worthy\x18\t \x01(\bR\vcheckWorthy\"\xa2\x02\n" +
+	"\fcheck_worthy\x18\t \x01(\bR\vcheckWorthy\x12,\n" +
+	"\thtml_span\x18\x14 \x01(\v2\x0f.claims.v1.SpanR\bhtmlSpan\"\xa2\x02\n" +
 	"\aSpeaker\x12\x18\n" +
 	"\amention\x18\x01 \x01(\tR\amention\x122\n" +
 	"\fmention_span\x18\x02 \x01(\v2\x0f.claims.v1.SpanR\vmentionSpan\x12%\n" +
@@ -1294,30 +1345,33 @@ var file_claims_v1_claims_proto_goTypes = []any{
 	(*Hedging)(nil),           // 12: claims.v1.Hedging
 	(*HedgeCue)(nil),          // 13: claims.v1.HedgeCue
 	(*ContradictionLink)(nil), // 14: claims.v1.ContradictionLink
+	(*DocumentMetadata)(nil),  // 15: claims.v1.DocumentMetadata
 }
 var file_claims_v1_claims_proto_depIdxs = []int32{
 	9,  // 0: claims.v1.ArticleResult.claims:type_name -> claims.v1.Claim
 	14, // 1: claims.v1.ArticleResult.links:type_name -> claims.v1.ContradictionLink
-	7,  // 2: claims.v1.Claim.span:type_name -> claims.v1.Span
-	7,  // 3: claims.v1.Claim.sentence_span:type_name -> claims.v1.Span
-	10, // 4: claims.v1.Claim.speaker:type_name -> claims.v1.Speaker
-	11, // 5: claims.v1.Claim.attribution:type_name -> claims.v1.Attribution
-	12, // 6: claims.v1.Claim.hedging:type_name -> claims.v1.Hedging
-	7,  // 7: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
-	1,  // 8: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
-	2,  // 9: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
-	7,  // 10: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
-	3,  // 11: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
-	13, // 12: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
-	7,  // 13: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
-	4,  // 14: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
-	5,  // 15: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
-	6,  // 16: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
-	17, // [17:17] is the sub-list for method output_type
-	17, // [17:17] is the sub-list for method input_type
-	17, // [17:17] is the sub-list for extension type_name
-	17, // [17:17] is the sub-list for extension extendee
-	0,  // [0:17] is the sub-list for field type_name
+	15, // 2: claims.v1.ArticleResult.metadata:type_name -> claims.v1.DocumentMetadata
+	7,  // 3: claims.v1.Claim.span:type_name -> claims.v1.Span
+	7,  // 4: claims.v1.Claim.sentence_span:type_name -> claims.v1.Span
+	10, // 5: claims.v1.Claim.speaker:type_name -> claims.v1.Speaker
+	11, // 6: claims.v1.Claim.attribution:type_name -> claims.v1.Attribution
+	12, // 7: claims.v1.Claim.hedging:type_name -> claims.v1.Hedging
+	7,  // 8: claims.v1.Claim.html_span:type_name -> claims.v1.Span
+	7,  // 9: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
+	1,  // 10: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
+	2,  // 11: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
+	7,  // 12: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
+	3,  // 13: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
+	13, // 14: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
+	7,  // 15: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
+	4,  // 16: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
+	5,  // 17: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
+	6,  // 18: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
+	19, // [19:19] is the sub-list for method output_type
+	19, // [19:19] is the sub-list for method input_type
+	19, // [19:19] is the sub-list for extension type_name
+	19, // [19:19] is the sub-list for extension extendee
+	0,  // [0:19] is the sub-list for field type_name
 }
 
 func init() { file_claims_v1_claims_proto_init() }
@@ -1325,6 +1379,7 @@ func file_claims_v1_claims_proto_init() {
 	if File_claims_v1_claims_proto != nil {
 		return
 	}
+	file_claims_v1_document_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

@@ -51,7 +51,12 @@ type Article struct {
 	// extractor reads English; a non-English code is rejected with
 	// INVALID_ARGUMENT, and unknown-language text that is not English yields
 	// few or no claims.
-	LanguageCode  string `protobuf:"bytes,6,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
+	LanguageCode string `protobuf:"bytes,6,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
+	// How to read text: plain text (the default) or a web page (text/html).
+	// For a page the service extracts the main body and metadata first; the
+	// result's spans then slice ArticleResult.document_text, not text. A page
+	// with no article body gives an empty result with empty_reason set.
+	ContentType   ContentType `protobuf:"varint,7,opt,name=content_type,json=contentType,proto3,enum=claims.v1.ContentType" json:"content_type,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -126,6 +131,13 @@ func (x *Article) GetLanguageCode() string {
 		return x.LanguageCode
 	}
 	return ""
+}
+
+func (x *Article) GetContentType() ContentType {
+	if x != nil {
+		return x.ContentType
+	}
+	return ContentType_CONTENT_TYPE_UNSPECIFIED
 }
 
 // ExtractClaimsRequest asks for the claims of one article.
@@ -720,14 +732,15 @@ var File_claims_v1_claims_service_proto protoreflect.FileDescriptor
 
 const file_claims_v1_claims_service_proto_rawDesc = "" +
 	"\n" +
-	"\x1eclaims/v1/claims_service.proto\x12\tclaims.v1\x1a\x16claims/v1/claims.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a.protoc-gen-openapiv2/options/annotations.proto\"\xbe\x01\n" +
+	"\x1eclaims/v1/claims_service.proto\x12\tclaims.v1\x1a\x16claims/v1/claims.proto\x1a\x18claims/v1/document.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a.protoc-gen-openapiv2/options/annotations.proto\"\xf9\x01\n" +
 	"\aArticle\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x17\n" +
 	"\x04text\x18\x02 \x01(\tB\x03\xe0A\x02R\x04text\x12\x14\n" +
 	"\x05title\x18\x03 \x01(\tR\x05title\x12\x10\n" +
 	"\x03url\x18\x04 \x01(\tR\x03url\x12=\n" +
 	"\fpublish_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\vpublishTime\x12#\n" +
-	"\rlanguage_code\x18\x06 \x01(\tR\flanguageCode\"\x87\x01\n" +
+	"\rlanguage_code\x18\x06 \x01(\tR\flanguageCode\x129\n" +
+	"\fcontent_type\x18\a \x01(\x0e2\x16.claims.v1.ContentTypeR\vcontentType\"\x87\x01\n" +
 	"\x14ExtractClaimsRequest\x121\n" +
 	"\aarticle\x18\x01 \x01(\v2\x12.claims.v1.ArticleB\x03\xe0A\x02R\aarticle\x12<\n" +
 	"\rencoding_type\x18\x02 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\"\x87\x01\n" +
@@ -796,48 +809,50 @@ var file_claims_v1_claims_service_proto_goTypes = []any{
 	(*Statement)(nil),                   // 8: claims.v1.Statement
 	(*CompareClaimsResponse)(nil),       // 9: claims.v1.CompareClaimsResponse
 	(*timestamppb.Timestamp)(nil),       // 10: google.protobuf.Timestamp
-	(EncodingType)(0),                   // 11: claims.v1.EncodingType
-	(*ArticleResult)(nil),               // 12: claims.v1.ArticleResult
-	(*ContradictionLink)(nil),           // 13: claims.v1.ContradictionLink
-	(*status.Status)(nil),               // 14: google.rpc.Status
-	(Relation)(0),                       // 15: claims.v1.Relation
-	(Reason)(0),                         // 16: claims.v1.Reason
+	(ContentType)(0),                    // 11: claims.v1.ContentType
+	(EncodingType)(0),                   // 12: claims.v1.EncodingType
+	(*ArticleResult)(nil),               // 13: claims.v1.ArticleResult
+	(*ContradictionLink)(nil),           // 14: claims.v1.ContradictionLink
+	(*status.Status)(nil),               // 15: google.rpc.Status
+	(Relation)(0),                       // 16: claims.v1.Relation
+	(Reason)(0),                         // 17: claims.v1.Reason
 }
 var file_claims_v1_claims_service_proto_depIdxs = []int32{
 	10, // 0: claims.v1.Article.publish_time:type_name -> google.protobuf.Timestamp
-	0,  // 1: claims.v1.ExtractClaimsRequest.article:type_name -> claims.v1.Article
-	11, // 2: claims.v1.ExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
-	12, // 3: claims.v1.ExtractClaimsResponse.result:type_name -> claims.v1.ArticleResult
-	11, // 4: claims.v1.ExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
-	0,  // 5: claims.v1.BatchExtractClaimsRequest.articles:type_name -> claims.v1.Article
-	11, // 6: claims.v1.BatchExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
-	12, // 7: claims.v1.BatchExtractClaimsResponse.results:type_name -> claims.v1.ArticleResult
-	13, // 8: claims.v1.BatchExtractClaimsResponse.cross_article_links:type_name -> claims.v1.ContradictionLink
-	11, // 9: claims.v1.BatchExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
-	0,  // 10: claims.v1.StreamExtractClaimsRequest.article:type_name -> claims.v1.Article
-	11, // 11: claims.v1.StreamExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
-	12, // 12: claims.v1.StreamExtractClaimsResponse.result:type_name -> claims.v1.ArticleResult
-	13, // 13: claims.v1.StreamExtractClaimsResponse.cross_article_links:type_name -> claims.v1.ContradictionLink
-	14, // 14: claims.v1.StreamExtractClaimsResponse.error:type_name -> google.rpc.Status
-	11, // 15: claims.v1.StreamExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
-	8,  // 16: claims.v1.CompareClaimsRequest.first:type_name -> claims.v1.Statement
-	8,  // 17: claims.v1.CompareClaimsRequest.second:type_name -> claims.v1.Statement
-	10, // 18: claims.v1.Statement.time:type_name -> google.protobuf.Timestamp
-	15, // 19: claims.v1.CompareClaimsResponse.relation:type_name -> claims.v1.Relation
-	16, // 20: claims.v1.CompareClaimsResponse.reason:type_name -> claims.v1.Reason
-	1,  // 21: claims.v1.ClaimsService.ExtractClaims:input_type -> claims.v1.ExtractClaimsRequest
-	3,  // 22: claims.v1.ClaimsService.BatchExtractClaims:input_type -> claims.v1.BatchExtractClaimsRequest
-	5,  // 23: claims.v1.ClaimsService.StreamExtractClaims:input_type -> claims.v1.StreamExtractClaimsRequest
-	7,  // 24: claims.v1.ClaimsService.CompareClaims:input_type -> claims.v1.CompareClaimsRequest
-	2,  // 25: claims.v1.ClaimsService.ExtractClaims:output_type -> claims.v1.ExtractClaimsResponse
-	4,  // 26: claims.v1.ClaimsService.BatchExtractClaims:output_type -> claims.v1.BatchExtractClaimsResponse
-	6,  // 27: claims.v1.ClaimsService.StreamExtractClaims:output_type -> claims.v1.StreamExtractClaimsResponse
-	9,  // 28: claims.v1.ClaimsService.CompareClaims:output_type -> claims.v1.CompareClaimsResponse
-	25, // [25:29] is the sub-list for method output_type
-	21, // [21:25] is the sub-list for method input_type
-	21, // [21:21] is the sub-list for extension type_name
-	21, // [21:21] is the sub-list for extension extendee
-	0,  // [0:21] is the sub-list for field type_name
+	11, // 1: claims.v1.Article.content_type:type_name -> claims.v1.ContentType
+	0,  // 2: claims.v1.ExtractClaimsRequest.article:type_name -> claims.v1.Article
+	12, // 3: claims.v1.ExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
+	13, // 4: claims.v1.ExtractClaimsResponse.result:type_name -> claims.v1.ArticleResult
+	12, // 5: claims.v1.ExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
+	0,  // 6: claims.v1.BatchExtractClaimsRequest.articles:type_name -> claims.v1.Article
+	12, // 7: claims.v1.BatchExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
+	13, // 8: claims.v1.BatchExtractClaimsResponse.results:type_name -> claims.v1.ArticleResult
+	14, // 9: claims.v1.BatchExtractClaimsResponse.cross_article_links:type_name -> claims.v1.ContradictionLink
+	12, // 10: claims.v1.BatchExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
+	0,  // 11: claims.v1.StreamExtractClaimsRequest.article:type_name -> claims.v1.Article
+	12, // 12: claims.v1.StreamExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
+	13, // 13: claims.v1.StreamExtractClaimsResponse.result:type_name -> claims.v1.ArticleResult
+	14, // 14: claims.v1.StreamExtractClaimsResponse.cross_article_links:type_name -> claims.v1.ContradictionLink
+	15, // 15: claims.v1.StreamExtractClaimsResponse.error:type_name -> google.rpc.Status
+	12, // 16: claims.v1.StreamExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
+	8,  // 17: claims.v1.CompareClaimsRequest.first:type_name -> claims.v1.Statement
+	8,  // 18: claims.v1.CompareClaimsRequest.second:type_name -> claims.v1.Statement
+	10, // 19: claims.v1.Statement.time:type_name -> google.protobuf.Timestamp
+	16, // 20: claims.v1.CompareClaimsResponse.relation:type_name -> claims.v1.Relation
+	17, // 21: claims.v1.CompareClaimsResponse.reason:type_name -> claims.v1.Reason
+	1,  // 22: claims.v1.ClaimsService.ExtractClaims:input_type -> claims.v1.ExtractClaimsRequest
+	3,  // 23: claims.v1.ClaimsService.BatchExtractClaims:input_type -> claims.v1.BatchExtractClaimsRequest
+	5,  // 24: claims.v1.ClaimsService.StreamExtractClaims:input_type -> claims.v1.StreamExtractClaimsRequest
+	7,  // 25: claims.v1.ClaimsService.CompareClaims:input_type -> claims.v1.CompareClaimsRequest
+	2,  // 26: claims.v1.ClaimsService.ExtractClaims:output_type -> claims.v1.ExtractClaimsResponse
+	4,  // 27: claims.v1.ClaimsService.BatchExtractClaims:output_type -> claims.v1.BatchExtractClaimsResponse
+	6,  // 28: claims.v1.ClaimsService.StreamExtractClaims:output_type -> claims.v1.StreamExtractClaimsResponse
+	9,  // 29: claims.v1.ClaimsService.CompareClaims:output_type -> claims.v1.CompareClaimsResponse
+	26, // [26:30] is the sub-list for method output_type
+	22, // [22:26] is the sub-list for method input_type
+	22, // [22:22] is the sub-list for extension type_name
+	22, // [22:22] is the sub-list for extension extendee
+	0,  // [0:22] is the sub-list for field type_name
 }
 
 func init() { file_claims_v1_claims_service_proto_init() }
@@ -846,6 +861,7 @@ func file_claims_v1_claims_service_proto_init() {
 		return
 	}
 	file_claims_v1_claims_proto_init()
+	file_claims_v1_document_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
