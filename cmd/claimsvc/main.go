@@ -102,8 +102,7 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	// The gateway is a gRPC client of this very server, so REST calls pass the
 	// same interceptors (recovery, metrics, logging, limits) as native ones.
 	conn, err := grpc.NewClient(grpcLis.Addr().String(),
-		grpc.WithTransportCredentials(insecure.NewCredentials()),
-		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(64<<20), grpc.MaxCallSendMsgSize(cfg.maxRecvBytes())))
+		append(gateway.DialOptions(cfg.maxRecvBytes()), grpc.WithTransportCredentials(insecure.NewCredentials()))...)
 	if err != nil {
 		return fmt.Errorf("gateway connection: %w", err)
 	}

@@ -1,6 +1,7 @@
 package contradiction
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,6 +20,29 @@ type term struct {
 	// entity marks a named entity from the alias list ("Moscow" → russia): what
 	// anchors two differently worded claims to the same actors.
 	entity bool
+	// prefix is the first 8 bytes of key, big-endian, zero-padded: comparing it
+	// orders most pairs of keys without reading the strings (see less).
+	prefix uint64
+}
+
+// less orders terms by key, as comparing the key strings does.
+func (t *term) less(u *term) bool {
+	if t.prefix != u.prefix {
+		return t.prefix < u.prefix
+	}
+	return t.key < u.key
+}
+
+// keyPrefix is term.prefix of key.
+func keyPrefix(key string) uint64 {
+	var p uint64
+	for i := range 8 {
+		p <<= 8
+		if i < len(key) {
+			p |= uint64(key[i])
+		}
+	}
+	return p
 }
 
 // cue is a word that carries polarity, time, hedging or stance, with its position.
@@ -56,6 +80,12 @@ type analysis struct {
 	temporals  []cue
 	numbers    []quantity // numbers with what they count
 	dates      []string   // "y2024", "m2", "d5" (year, month, weekday)
+
+	// Derived once at the end of analyze, because every pair the statement is
+	// compared in needs them: the polarity cues in text order and whether the
+	// statement is negative.
+	polarity []cue
+	neg      bool
 }
 
 // analyze reads one statement. It never fails: text it cannot read yields an empty
@@ -161,8 +191,22 @@ func (lx *lexicon) analyze(text string) *analysis {
 		a.terms = append(a.terms, term{key: key, stem: s, word: t.low, pos: i})
 	}
 	a.numbers = units(a.numbers, a.terms, a.clause)
-	sort.SliceStable(a.terms, func(i, j int) bool { return a.terms[i].key < a.terms[j].key })
+	for i := range a.terms {
+		t := &a.terms[i]
+		t.prefix = keyPrefix(t.key)
+	}
+	slices.SortStableFunc(a.terms, func(x, y term) int {
+		if x.less(&y) {
+			return -1
+		}
+		if y.less(&x) {
+			return 1
+		}
+		return 0
+	})
 	a.dates = dedupe(a.dates)
+	a.polarity = a.sortedPolarityCues()
+	a.neg = a.isNegative()
 	return a
 }
 
@@ -314,7 +358,7 @@ func dedupe(s []string) []string {
 
 // keys returns the distinct term keys, sorted: what the statement is about.
 func (a *analysis) keys() []string {
-	var out []string
+	out := make([]string, 0, len(a.terms))
 	for i, t := range a.terms {
 		if i == 0 || t.key != a.terms[i-1].key {
 			out = append(out, t.key)

@@ -116,7 +116,7 @@ func (c *Classifier) Compare(a, b Statement) Verdict {
 
 // compare is Compare on statements already analysed (the Index keeps analyses).
 func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysis) Verdict {
-	f, ev := pairFeatures(c.lx, aa, ab)
+	f, ev := features(c.lx, aa, ab, false)
 	score := c.calibrate(c.w.score(&f))
 	if h := max(clamp01(a.Hedging), clamp01(b.Hedging)); h > 0 {
 		score *= 1 - hedgeDamping*h
@@ -132,6 +132,7 @@ func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysi
 	if !v.Contradiction {
 		return v // explanations are written only for links: most pairs compared are not
 	}
+	ev.shared = sharedWords(aa, ab)
 	why := explain(best, &ev)
 	v.Relation = claim.RelationContradiction
 	switch {

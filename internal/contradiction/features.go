@@ -72,6 +72,13 @@ type evidence struct {
 // pairFeatures computes the cue features of two analysed statements and the evidence
 // behind them. It is symmetric in a and b up to which side evidence names.
 func pairFeatures(lx *lexicon, a, b *analysis) ([numFeatures]float64, evidence) {
+	return features(lx, a, b, true)
+}
+
+// features is pairFeatures; without sharedWords it leaves ev.shared empty, which
+// only explanations read: the Index compares every candidate pair but explains only
+// the few it links, and fills ev.shared for those with sharedWords.
+func features(lx *lexicon, a, b *analysis, withShared bool) ([numFeatures]float64, evidence) {
 	var f [numFeatures]float64
 	var ev evidence
 	f[fBias] = 1
@@ -79,7 +86,15 @@ func pairFeatures(lx *lexicon, a, b *analysis) ([numFeatures]float64, evidence) 
 	// Align terms by key (both slices are sorted by key).
 	// One allocation for four flag slices: token positions of shared terms in a and
 	// b, and which of a's and b's terms (by index) are shared.
-	flags := make([]bool, len(a.clause)+len(b.clause)+len(a.terms)+len(b.terms))
+	// On the stack for the usual sentence-sized pair (the flags never escape).
+	var buf [512]bool
+	n := len(a.clause) + len(b.clause) + len(a.terms) + len(b.terms)
+	flags := buf[:0]
+	if n <= len(buf) {
+		flags = buf[:n]
+	} else {
+		flags = make([]bool, n)
+	}
 	sharedA, flags := flags[:len(a.clause)], flags[len(a.clause):]
 	sharedB, flags := flags[:len(b.clause)], flags[len(b.clause):]
 	termSharedA, termSharedB := flags[:len(a.terms)], flags[len(a.terms):]
@@ -88,13 +103,13 @@ func pairFeatures(lx *lexicon, a, b *analysis) ([numFeatures]float64, evidence) 
 	i, j := 0, 0
 	for i < len(a.terms) || j < len(b.terms) {
 		switch {
-		case j >= len(b.terms) || (i < len(a.terms) && a.terms[i].key < b.terms[j].key):
+		case j >= len(b.terms) || (i < len(a.terms) && a.terms[i].less(&b.terms[j])):
 			k := a.terms[i].key
 			nA++
 			for i < len(a.terms) && a.terms[i].key == k {
 				i++
 			}
-		case i >= len(a.terms) || b.terms[j].key < a.terms[i].key:
+		case i >= len(a.terms) || b.terms[j].less(&a.terms[i]):
 			k := b.terms[j].key
 			nB++
 			for j < len(b.terms) && b.terms[j].key == k {
@@ -108,7 +123,9 @@ func pairFeatures(lx *lexicon, a, b *analysis) ([numFeatures]float64, evidence) 
 			if a.terms[i].entity {
 				sharedEntities++
 			}
-			ev.shared = append(ev.shared, a.terms[i].word)
+			if withShared {
+				ev.shared = append(ev.shared, a.terms[i].word)
+			}
 			for ; i < len(a.terms) && a.terms[i].key == k; i++ {
 				sharedA[a.terms[i].pos] = true
 				termSharedA[i] = true
@@ -275,6 +292,29 @@ func pairFeatures(lx *lexicon, a, b *analysis) ([numFeatures]float64, evidence) 
 	return f, ev
 }
 
+// sharedWords is ev.shared of features(lx, a, b, true): the words (as written in
+// a) of the term keys both statements have, in key order.
+func sharedWords(a, b *analysis) []string {
+	var out []string
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i].less(&b.terms[j]):
+			i++
+		case b.terms[j].less(&a.terms[i]):
+			j++
+		default:
+			k := a.terms[i].key
+			out = append(out, a.terms[i].word)
+			for ; i < len(a.terms) && a.terms[i].key == k; i++ {
+			}
+			for ; j < len(b.terms) && b.terms[j].key == k; j++ {
+			}
+		}
+	}
+	return out
+}
+
 // npiTokens is how far after a negator a negative-polarity word ("any", "ever")
 // may stand and still make the negation flat ("did not have much of any").
 const npiTokens = 6
@@ -337,8 +377,11 @@ func countTerms(an *analysis) int { return len(an.terms) }
 // negative reports whether the statement is negative: it has a negator or negative
 // quantifier not cancelled by another right next to it ("not unlikely" aside, "no
 // line ... and no mechanism" is two negations, not a double negative).
-func (an *analysis) negative() bool {
-	cues := an.polarityCues()
+func (an *analysis) negative() bool { return an.neg }
+
+// isNegative computes negative from the polarity cues.
+func (an *analysis) isNegative() bool {
+	cues := an.polarity
 	for i := 0; i < len(cues); i++ {
 		if i+1 < len(cues) && cues[i+1].pos-cues[i].pos <= 2 {
 			i++ // cancelled pair
@@ -349,8 +392,12 @@ func (an *analysis) negative() bool {
 	return false
 }
 
-// polarityCues are the negators and negative quantifiers in text order.
-func (an *analysis) polarityCues() []cue {
+// polarityCues are the negators and negative quantifiers in text order; callers
+// must not modify them.
+func (an *analysis) polarityCues() []cue { return an.polarity }
+
+// sortedPolarityCues computes polarityCues (no two cues share a position).
+func (an *analysis) sortedPolarityCues() []cue {
 	cues := append(append([]cue(nil), an.negators...), an.quantities...)
 	sort.Slice(cues, func(i, j int) bool { return cues[i].pos < cues[j].pos })
 	return cues

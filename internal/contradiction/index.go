@@ -1,9 +1,10 @@
 package contradiction
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"sync"
 	"time"
 
@@ -30,6 +31,12 @@ type Index struct {
 	items    []indexed
 	postings map[string][]int32 // blocking key → indices into items, in order added
 	seen     map[string]bool    // claim IDs already indexed
+	// shared counts, per earlier claim, the blocking keys it shares with the claim
+	// being added; touched lists the claims with a non-zero count. Both are
+	// scratch of AddPrepared (under mu), reset after each claim, so counting is
+	// two slice writes per posting instead of a map update.
+	shared  []uint16
+	touched []int32
 }
 
 // indexed is one claim as the index keeps it: its statement and analysis.
@@ -98,7 +105,7 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 		batch[p.item.id] = true
 	}
 	var links []claim.Link
-	counts := map[int32]int{}
+	var picked []int32
 	for n, p := range claims {
 		if n%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -107,17 +114,20 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 		}
 		item := p.item
 		keys := item.an.keys()
-		clear(counts)
 		for _, k := range keys {
 			post := ix.postings[k]
 			if len(post) > postingWindow {
 				post = post[len(post)-postingWindow:]
 			}
 			for _, j := range post {
-				counts[j]++
+				if ix.shared[j] == 0 {
+					ix.touched = append(ix.touched, j)
+				}
+				ix.shared[j]++
 			}
 		}
-		for _, j := range ix.candidates(counts, len(keys)) {
+		picked = ix.candidates(len(keys), picked[:0])
+		for _, j := range picked {
 			other := &ix.items[j]
 			v := ix.c.compare(other.st, other.an, item.st, item.an)
 			if !v.Contradiction {
@@ -127,6 +137,7 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 		}
 		idx := int32(len(ix.items))
 		ix.items = append(ix.items, item)
+		ix.shared = append(ix.shared, 0)
 		ix.seen[item.id] = true
 		for _, k := range keys {
 			ix.postings[k] = append(ix.postings[k], idx)
@@ -135,29 +146,76 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 	return links, nil
 }
 
-// candidates picks the earlier claims worth comparing: those sharing at least
-// minShared keys (or all keys of a claim with fewer), most shared first, most recent
-// first among equals, at most maxCandidates.
-func (ix *Index) candidates(counts map[int32]int, nKeys int) []int32 {
-	need := min(minShared, max(1, nKeys))
-	out := make([]int32, 0, len(counts))
-	for j, n := range counts {
-		if n >= need {
-			out = append(out, j)
+// candidates appends to dst the earlier claims worth comparing, in input order,
+// and resets the shared counts: those sharing at least minShared keys (or all
+// keys of a claim with fewer), most shared first, most recent first among equals,
+// at most maxCandidates. The order "most shared, then most recent" is a total
+// order, so the pick is the same as sorting by it and cutting; this finds the cut
+// from a histogram of the counts instead (counts are at most nKeys), and only the
+// claims tied at the cut are ever sorted: within one article there are rarely
+// more than maxCandidates candidates and nothing is sorted but the pick itself.
+func (ix *Index) candidates(nKeys int, dst []int32) []int32 {
+	need := uint16(min(minShared, max(1, nKeys)))
+	defer func() {
+		for _, j := range ix.touched {
+			ix.shared[j] = 0
+		}
+		ix.touched = ix.touched[:0]
+	}()
+	var hist [maxCandidates + 1]int // hist[c]: candidates sharing c keys; the last bucket holds c >= maxCandidates
+	total := 0
+	for _, j := range ix.touched {
+		if c := int(ix.shared[j]); c >= int(need) {
+			total++
+			hist[min(c, maxCandidates)]++
 		}
 	}
-	sort.Slice(out, func(a, b int) bool {
-		if counts[out[a]] != counts[out[b]] {
-			return counts[out[a]] > counts[out[b]]
+	if total <= maxCandidates {
+		for _, j := range ix.touched {
+			if ix.shared[j] >= need {
+				dst = append(dst, j)
+			}
 		}
-		return out[a] > out[b]
-	})
-	if len(out) > maxCandidates {
-		out = out[:maxCandidates]
+		slices.Sort(dst)
+		return dst
 	}
-	// compare in input order so links come out deterministically ordered
-	sort.Slice(out, func(a, b int) bool { return out[a] < out[b] })
-	return out
+	// The cut: every candidate sharing more than cut keys is picked, and of those
+	// sharing exactly cut keys the most recent take the places left.
+	cut, left := maxCandidates, maxCandidates
+	for ; hist[cut] < left; cut-- { // ends at need at the latest: total > maxCandidates
+		left -= hist[cut]
+	}
+	if cut == maxCandidates {
+		// Rare (claims with dozens of keys): rank the high-count candidates fully.
+		var ranked []int32
+		for _, j := range ix.touched {
+			if int(ix.shared[j]) >= maxCandidates {
+				ranked = append(ranked, j)
+			}
+		}
+		slices.SortFunc(ranked, func(a, b int32) int {
+			if ca, cb := ix.shared[a], ix.shared[b]; ca != cb {
+				return cmp.Compare(cb, ca)
+			}
+			return cmp.Compare(b, a)
+		})
+		dst = append(dst, ranked[:maxCandidates]...)
+		slices.Sort(dst)
+		return dst
+	}
+	var tied []int32
+	for _, j := range ix.touched {
+		switch c := int(ix.shared[j]); {
+		case c > cut:
+			dst = append(dst, j)
+		case c == cut:
+			tied = append(tied, j)
+		}
+	}
+	slices.Sort(tied)
+	dst = append(dst, tied[len(tied)-left:]...)
+	slices.Sort(dst)
+	return dst
 }
 
 // Link returns all links among claims (within an article or across a batch): the

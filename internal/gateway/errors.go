@@ -3,12 +3,14 @@ package gateway
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/protoadapt"
 )
 
 // errorHandler writes gRPC errors as the gateway's JSON status body (code,
@@ -47,14 +49,27 @@ type statusWriter struct {
 
 func (s statusWriter) WriteHeader(int) { s.ResponseWriter.WriteHeader(s.code) }
 
-// writeStatus answers before the gateway is reached, in the same JSON shape.
-func writeStatus(w http.ResponseWriter, code int, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(code)
-	grpcCode := codes.InvalidArgument
-	if code == http.StatusRequestEntityTooLarge {
-		grpcCode = codes.ResourceExhausted
+// writeStatus answers before the gateway is reached, in the same JSON shape
+// (a google.rpc.Status with code, message and details).
+func writeStatus(w http.ResponseWriter, httpCode int, code codes.Code, msg string, details ...protoadapt.MessageV1) {
+	st := status.New(code, msg)
+	if withDetails, err := st.WithDetails(details...); err == nil {
+		st = withDetails
 	}
-	body, _ := (&runtime.JSONPb{}).Marshal(status.New(grpcCode, msg).Proto())
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(httpCode)
+	body, _ := (&runtime.JSONPb{}).Marshal(st.Proto())
 	_, _ = w.Write(body)
+}
+
+// routingErrorHandler answers a known path asked with the wrong method with 405
+// and an Allow header (every REST route of the API is a POST), rather than the
+// default 501, which would tell the client the server lacks the feature.
+func routingErrorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Marshaler, w http.ResponseWriter, r *http.Request, httpStatus int) {
+	if httpStatus != http.StatusMethodNotAllowed {
+		runtime.DefaultRoutingErrorHandler(ctx, mux, m, w, r, httpStatus)
+		return
+	}
+	w.Header().Set("Allow", http.MethodPost)
+	writeStatus(w, http.StatusMethodNotAllowed, codes.Unimplemented, fmt.Sprintf("%s is not allowed on %s; use POST", r.Method, r.URL.Path))
 }

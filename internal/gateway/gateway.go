@@ -49,6 +49,7 @@ func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Han
 			}},
 		}),
 		runtime.WithErrorHandler(errorHandler),
+		runtime.WithRoutingErrorHandler(routingErrorHandler),
 		runtime.WithHealthzEndpoint(healthpb.NewHealthClient(conn)),
 	)
 	if err := claimsv1.RegisterClaimsServiceHandlerClient(ctx, mux, claimsv1.NewClaimsServiceClient(conn)); err != nil {
@@ -70,18 +71,4 @@ func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Han
 func serveOpenAPI(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write(openapi.JSON())
-}
-
-// limitBody refuses bodies over max with 413 before they are read into memory.
-func limitBody(next http.Handler, max int64) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if max > 0 {
-			if r.ContentLength > max {
-				writeStatus(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body is %d bytes; the limit is %d", r.ContentLength, max))
-				return
-			}
-			r.Body = http.MaxBytesReader(w, r.Body, max)
-		}
-		next.ServeHTTP(w, r)
-	})
 }

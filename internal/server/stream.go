@@ -43,7 +43,7 @@ func (s *Service) StreamExtractClaims(stream claimsv1.ClaimsService_StreamExtrac
 	}()
 
 	var workers sync.WaitGroup
-	seenIDs := make(map[string]int)
+	ids := make(articleIDs)
 	recvErr := func() error {
 		for i := 0; ; i++ {
 			req, err := stream.Recv()
@@ -58,7 +58,7 @@ func (s *Service) StreamExtractClaims(stream claimsv1.ClaimsService_StreamExtrac
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			dupErr := s.duplicateID(seenIDs, req.GetArticle().GetId(), i)
+			dupErr := duplicateID(ids, req.GetArticle().GetId(), i)
 			workers.Add(1)
 			go func() {
 				defer workers.Done()
@@ -81,19 +81,16 @@ func (s *Service) StreamExtractClaims(stream claimsv1.ClaimsService_StreamExtrac
 	return nil
 }
 
-// duplicateID records id at position i and reports whether an earlier article of
-// the stream had it: claim IDs are built from article IDs, so they must be unique.
-func (s *Service) duplicateID(seen map[string]int, id string, i int) error {
-	if id == "" {
+// duplicateID names the article at position i and refuses a name an earlier
+// article of the stream has (see articleIDs).
+func duplicateID(ids articleIDs, id string, i int) error {
+	why := ids.add(id, i, "the article at input_index %d")
+	if why == "" {
 		return nil
 	}
-	if j, dup := seen[id]; dup {
-		var v violations
-		v.addInvalid("article.id", "%q repeats the ID of the article at input_index %d", id, j)
-		return v.err()
-	}
-	seen[id] = i
-	return nil
+	var v violations
+	v.addInvalid("article.id", "%s", why)
+	return v.err()
 }
 
 // streamOne processes one streamed article into its response; every failure,

@@ -18,24 +18,42 @@ import (
 // of problem earns: a malformed field is INVALID_ARGUMENT, a field over a size limit
 // is RESOURCE_EXHAUSTED. Both carry google.rpc.BadRequest field violations so every
 // client can tell which field to fix.
+//
+// At most MaxFieldViolations of each kind are kept (the message counts them all):
+// the status travels in an HTTP/2 trailer, and a reply listing a million
+// violations would be megabytes that no client can use and that a gateway's
+// connection may not survive.
 type violations struct {
 	invalid, tooLarge []*errdetails.BadRequest_FieldViolation
+	// moreInvalid and moreTooLarge count the violations left out.
+	moreInvalid, moreTooLarge int
 }
 
+// MaxFieldViolations bounds the field violations one error carries.
+const MaxFieldViolations = 100
+
 func (v *violations) addInvalid(field, format string, args ...any) {
+	if len(v.invalid) >= MaxFieldViolations {
+		v.moreInvalid++
+		return
+	}
 	v.invalid = append(v.invalid, &errdetails.BadRequest_FieldViolation{Field: field, Description: fmt.Sprintf(format, args...)})
 }
 
 func (v *violations) addTooLarge(field, format string, args ...any) {
+	if len(v.tooLarge) >= MaxFieldViolations {
+		v.moreTooLarge++
+		return
+	}
 	v.tooLarge = append(v.tooLarge, &errdetails.BadRequest_FieldViolation{Field: field, Description: fmt.Sprintf(format, args...)})
 }
 
 // err returns the status for what was collected, nil when nothing was. Malformed
 // input wins over size: the client must fix it whatever its size.
 func (v *violations) err() error {
-	code, list := codes.InvalidArgument, v.invalid
+	code, list, more := codes.InvalidArgument, v.invalid, v.moreInvalid
 	if len(list) == 0 {
-		code, list = codes.ResourceExhausted, v.tooLarge
+		code, list, more = codes.ResourceExhausted, v.tooLarge, v.moreTooLarge
 	}
 	if len(list) == 0 {
 		return nil
@@ -44,8 +62,11 @@ func (v *violations) err() error {
 	if code == codes.ResourceExhausted {
 		msg = "request too large: " + list[0].Field + ": " + list[0].Description
 	}
-	if len(list) > 1 {
-		msg += fmt.Sprintf(" (and %d more)", len(list)-1)
+	if n := len(list) + more; n > 1 {
+		msg += fmt.Sprintf(" (and %d more)", n-1)
+	}
+	if more > 0 {
+		msg += fmt.Sprintf("; the first %d are listed", len(list))
 	}
 	st, err := status.New(code, msg).WithDetails(&errdetails.BadRequest{FieldViolations: list})
 	if err != nil { // only fails if the detail cannot be marshalled
@@ -131,27 +152,32 @@ func (l Limits) ValidateBatch(r *claimsv1.BatchExtractClaimsRequest) error {
 
 func (l Limits) validateBatch(v *violations, r *claimsv1.BatchExtractClaimsRequest) {
 	arts := r.GetArticles()
+	// Counts and sizes first: they are cheap, and a batch over them is refused
+	// whole, so checking its articles one by one would only cost the server time
+	// and memory (a million empty articles fit in a few megabytes).
 	if len(arts) == 0 {
 		v.addInvalid("articles", "at least one article is required")
+		return
 	}
 	if len(arts) > l.MaxBatchArticles {
 		v.addTooLarge("articles", "has %d articles; the limit is %d (use StreamExtractClaims for more)", len(arts), l.MaxBatchArticles)
+		return
 	}
 	total := 0
-	seen := make(map[string]int, len(arts))
-	for i, a := range arts {
-		p := fmt.Sprintf("articles[%d]", i)
-		l.validateArticle(v, p, a)
+	for _, a := range arts {
 		total += len(a.GetText())
-		if id := a.GetId(); id != "" {
-			if j, dup := seen[id]; dup {
-				v.addInvalid(p+".id", "%q repeats the ID of articles[%d]", id, j)
-			}
-			seen[id] = i
-		}
 	}
 	if total > l.MaxBatchBytes {
 		v.addTooLarge("articles", "total text is %d bytes; the limit is %d", total, l.MaxBatchBytes)
+		return
+	}
+	ids := make(articleIDs, len(arts))
+	for i, a := range arts {
+		p := fmt.Sprintf("articles[%d]", i)
+		l.validateArticle(v, p, a)
+		if why := ids.add(a.GetId(), i, "articles[%d]"); why != "" {
+			v.addInvalid(p+".id", "%s", why)
+		}
 	}
 	l.validateEncoding(v, r.GetEncodingType())
 }

@@ -58,6 +58,11 @@ func TestValidateBatch(t *testing.T) {
 		{"too much text", []*claimsv1.Article{a("", "123456"), a("", "123456")}, codes.ResourceExhausted, []string{"articles"}},
 		{"repeated id", []*claimsv1.Article{a("x", "1"), a("x", "2")}, codes.InvalidArgument, []string{"articles[1].id"}},
 		{"bad article named by index", []*claimsv1.Article{a("x", "1"), nil}, codes.InvalidArgument, []string{"articles[1]"}},
+		{"client id is an earlier position", []*claimsv1.Article{a("", "1"), a("0", "2")}, codes.InvalidArgument, []string{"articles[1].id"}},
+		{"position is an earlier client id", []*claimsv1.Article{a("1", "1"), a("", "2")}, codes.InvalidArgument, []string{"articles[1].id"}},
+		{"own position as id", []*claimsv1.Article{a("0", "1"), a("", "2")}, codes.OK, nil},
+		{"too many is checked before each article", []*claimsv1.Article{nil, nil, nil}, codes.ResourceExhausted, []string{"articles"}},
+		{"too much text is checked before each article", []*claimsv1.Article{a("\n", "123456"), a("\n", "123456")}, codes.ResourceExhausted, []string{"articles"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,5 +87,37 @@ func checkStatus(t *testing.T, err error, code codes.Code, fields []string) {
 	}
 	if strings.Join(got, ",") != strings.Join(fields, ",") {
 		t.Errorf("field violations %v, want %v", got, fields)
+	}
+}
+
+// TestFieldViolationsAreCapped: a request with thousands of bad fields gets the
+// first MaxFieldViolations and a message that counts them all, so the error
+// stays small enough for any transport.
+func TestFieldViolationsAreCapped(t *testing.T) {
+	l := DefaultLimits()
+	l.MaxBatchArticles = 1000
+	arts := make([]*claimsv1.Article, 1000)
+	for i := range arts {
+		arts[i] = &claimsv1.Article{Id: "x"}
+	}
+	st := status.Convert(l.ValidateBatch(&claimsv1.BatchExtractClaimsRequest{Articles: arts}))
+	if st.Code() != codes.InvalidArgument {
+		t.Fatalf("code %v, want INVALID_ARGUMENT", st.Code())
+	}
+	var n int
+	for _, d := range st.Details() {
+		if br, ok := d.(*errdetails.BadRequest); ok {
+			n += len(br.GetFieldViolations())
+		}
+	}
+	if n != MaxFieldViolations {
+		t.Errorf("%d field violations, want %d", n, MaxFieldViolations)
+	}
+	// 1000 missing texts and 999 repeated IDs
+	if !strings.Contains(st.Message(), "(and 1998 more); the first 100 are listed") {
+		t.Errorf("message %q does not count the violations left out", st.Message())
+	}
+	if size := len(st.Message()) + n*200; size > 64<<10 {
+		t.Errorf("error is about %d bytes", size)
 	}
 }

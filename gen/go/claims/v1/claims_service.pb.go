@@ -33,7 +33,9 @@ type Article struct {
 	// The client's identifier, echoed back and used as the prefix of claim IDs.
 	// Optional: when empty the service uses the article's 0-based position in
 	// the request (or on the stream), e.g. "0". At most 256 bytes, no control
-	// characters.
+	// characters. Unique among the articles of a request or stream, and so never
+	// the position of an article sent without one: either clash is
+	// INVALID_ARGUMENT naming this field.
 	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
 	// The article text, valid UTF-8, at most the server's per-article limit
 	// (1 MiB by default). Every span in the response points into exactly this

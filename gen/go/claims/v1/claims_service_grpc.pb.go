@@ -37,7 +37,9 @@ const (
 // google.rpc.BadRequest whose field violations name each bad field; text over
 // the size limits fails with RESOURCE_EXHAUSTED; an overloaded server answers
 // RESOURCE_EXHAUSTED with a google.rpc.RetryInfo. Over REST these become HTTP
-// 400, 413/429 and the JSON body carries the same details.
+// 400, 413/429 and the JSON body carries the same details. Counts and sizes are
+// checked before any field, so a batch over a limit gets that one violation;
+// at most 100 field violations are listed, and the message counts them all.
 type ClaimsServiceClient interface {
 	// ExtractClaims returns the claims of one article and the contradiction
 	// links among them.
@@ -123,7 +125,9 @@ func (c *claimsServiceClient) CompareClaims(ctx context.Context, in *CompareClai
 // google.rpc.BadRequest whose field violations name each bad field; text over
 // the size limits fails with RESOURCE_EXHAUSTED; an overloaded server answers
 // RESOURCE_EXHAUSTED with a google.rpc.RetryInfo. Over REST these become HTTP
-// 400, 413/429 and the JSON body carries the same details.
+// 400, 413/429 and the JSON body carries the same details. Counts and sizes are
+// checked before any field, so a batch over a limit gets that one violation;
+// at most 100 field violations are listed, and the message counts them all.
 type ClaimsServiceServer interface {
 	// ExtractClaims returns the claims of one article and the contradiction
 	// links among them.
