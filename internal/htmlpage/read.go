@@ -41,7 +41,7 @@ type Page struct {
 // has empty Text and an EmptyReason. Errors are ErrTooDeep and
 // ErrTooManyElements (the page is refused before parsing) and the context's.
 func Read(ctx context.Context, page, pageURL string) (*Page, error) {
-	if err := checkShape(ctx, page); err != nil {
+	if err := CheckShape(ctx, page); err != nil {
 		return nil, err
 	}
 	type outcome struct {
@@ -50,7 +50,7 @@ func Read(ctx context.Context, page, pageURL string) (*Page, error) {
 	}
 	done := make(chan outcome, 1)
 	go func() {
-		// The library takes no context; checkShape bounded its work, and the
+		// The library takes no context; CheckShape bounded its work, and the
 		// buffered channel lets it finish and be collected if the caller leaves.
 		defer func() {
 			if p := recover(); p != nil {

@@ -86,7 +86,7 @@ func render(n *html.Node) string {
 	return r.b.String()
 }
 
-// maxRenderDepth bounds the recursion; checkShape already bounds the page's
+// maxRenderDepth bounds the recursion; CheckShape already bounds the page's
 // nesting, this guards the library's own tree.
 const maxRenderDepth = 2 * MaxDepth
 

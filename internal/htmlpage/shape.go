@@ -28,11 +28,11 @@ var ErrTooManyElements = errors.New("htmlpage: too many elements")
 // ctxCheckTokens is how many tokens the shape check reads between context checks.
 const ctxCheckTokens = 4096
 
-// checkShape streams through page once and fails when its nesting or element
+// CheckShape streams through page once and fails when its nesting or element
 // count exceeds the limits. Depth follows start and end tags as written (void
 // elements and self-closing tags do not nest; an end tag closes back to its
 // nearest open match, a stray one is ignored), which bounds the parser's tree.
-func checkShape(ctx context.Context, page string) error {
+func CheckShape(ctx context.Context, page string) error {
 	z := html.NewTokenizer(strings.NewReader(page))
 	var stack []string
 	elements := 0

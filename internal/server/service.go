@@ -17,7 +17,7 @@ import (
 	"github.com/claimsvc/claimsvc/internal/apiconv"
 	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/contradiction"
-	"github.com/claimsvc/claimsvc/internal/offsets"
+	"github.com/claimsvc/claimsvc/internal/htmlpage"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
 )
 
@@ -59,7 +59,7 @@ func (s *Service) ExtractClaims(ctx context.Context, req *claimsv1.ExtractClaims
 	}
 	unit, enc := apiconv.EncodingUnit(req.GetEncodingType())
 	return &claimsv1.ExtractClaimsResponse{
-		Result:       apiconv.ResultToProto(res, offsets.NewConverter(art.Text, unit)),
+		Result:       apiconv.ArticleResultToProto(res, art.Text, unit),
 		EncodingType: enc,
 	}, nil
 }
@@ -85,7 +85,7 @@ func (s *Service) BatchExtractClaims(ctx context.Context, req *claimsv1.BatchExt
 		EncodingType:      enc,
 	}
 	for i, r := range results {
-		out.Results[i] = apiconv.ResultToProto(r, offsets.NewConverter(plain[i].Text, unit))
+		out.Results[i] = apiconv.ArticleResultToProto(r, plain[i].Text, unit)
 	}
 	return out, nil
 }
@@ -133,6 +133,8 @@ func (s *Service) statusOf(ctx context.Context, err error) error {
 		return status.Error(codes.Canceled, "request canceled")
 	case errors.Is(err, io.EOF):
 		return status.Error(codes.Canceled, "stream closed")
+	case errors.Is(err, htmlpage.ErrTooDeep), errors.Is(err, htmlpage.ErrTooManyElements):
+		return status.Error(codes.InvalidArgument, "invalid web page: "+err.Error()) // validation checks first; kept for callers that skip it
 	}
 	s.log.ErrorContext(ctx, "pipeline failed", "err", err)
 	return status.Error(codes.Internal, "internal error while extracting claims")
