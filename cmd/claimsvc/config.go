@@ -23,12 +23,16 @@ type config struct {
 	requestTimeout  time.Duration
 	shutdownTimeout time.Duration
 	streamWorkers   int
-	linkWindow      int
-	logLevel        slog.Level
-	logJSON         bool
-	examplesDir     string
-	cpuProfile      string
-	memProfile      string
+	// streamIdleTimeout, httpReadTimeout and drainDelay: see their flags.
+	streamIdleTimeout time.Duration
+	httpReadTimeout   time.Duration
+	drainDelay        time.Duration
+	linkWindow        int
+	logLevel          slog.Level
+	logJSON           bool
+	examplesDir       string
+	cpuProfile        string
+	memProfile        string
 }
 
 // parseConfig reads flags from args with fallbacks from getenv.
@@ -47,6 +51,9 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long SIGTERM waits for in-flight calls before stopping hard")
 	fs.IntVar(&c.linkWindow, "stream-link-window", 20000, "earlier claims a stream's cross-article links reach back to (bounds a stream's memory; 0 = unbounded)")
 	fs.IntVar(&c.streamWorkers, "stream-workers", runtime.GOMAXPROCS(0), "articles one StreamExtractClaims call processes at once")
+	fs.DurationVar(&c.streamIdleTimeout, "stream-idle-timeout", 2*time.Minute, "end a StreamExtractClaims call that receives no article for this long while none is in progress (0 = never)")
+	fs.DurationVar(&c.httpReadTimeout, "http-read-timeout", 15*time.Second, "how long an HTTP client may take to send a request, headers and body (slow or short bodies are cut)")
+	fs.DurationVar(&c.drainDelay, "drain-delay", 0, "after SIGTERM, keep answering /healthz NOT_SERVING (503) at least this long before closing the HTTP listener, so load balancers see the drain")
 	fs.BoolVar(&c.logJSON, "log-json", false, "write logs as JSON lines instead of text")
 	fs.StringVar(&c.examplesDir, "examples-dir", "", "folder of .txt articles the web page offers as examples; empty: ../shared/seeds if present, else built-in ones")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file at shutdown (go tool pprof; see BENCHMARKS.md)")

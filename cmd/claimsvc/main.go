@@ -74,7 +74,7 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow}, log)
+	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow, IdleTimeout: cfg.streamIdleTimeout}, log)
 	g, err := server.NewGRPC(svc, server.Options{
 		MaxConcurrent:  cfg.maxConcurrent,
 		QueueWait:      cfg.queueWait,
@@ -107,11 +107,15 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		return fmt.Errorf("gateway connection: %w", err)
 	}
 	defer conn.Close()
-	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), Pages: pages})
+	drain := &gateway.Drain{}
+	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{
+		Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), Pages: pages,
+		MaxConcurrent: cfg.maxConcurrent, QueueWait: cfg.queueWait, Drain: drain,
+	})
 	if err != nil {
 		return err
 	}
-	httpSrv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	httpSrv := newHTTPServer(handler, cfg)
 
 	eg, egCtx := errgroup.WithContext(ctx)
 	eg.Go(func() error { return g.Server.Serve(grpcLis) })
@@ -122,8 +126,12 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		return nil
 	})
 	eg.Go(func() error {
+		g.WatchSaturation(egCtx)
+		return nil
+	})
+	eg.Go(func() error {
 		<-egCtx.Done()
-		shutdown(g, httpSrv, cfg.shutdownTimeout, log)
+		shutdown(g, httpSrv, drain, cfg, log)
 		return nil
 	})
 	log.Info("claimsvc serving",
@@ -135,29 +143,4 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		ready(grpcLis.Addr().String(), httpLis.Addr().String())
 	}
 	return eg.Wait()
-}
-
-// shutdown drains within timeout: health turns NOT_SERVING so load balancers stop
-// sending, HTTP stops accepting and finishes its requests (which are gRPC calls in
-// flight), then gRPC finishes its own; whatever is left at the deadline is cut.
-func shutdown(g *server.GRPC, httpSrv *http.Server, timeout time.Duration, log *slog.Logger) {
-	log.Info("claimsvc draining", "timeout", timeout.String())
-	g.Health.Shutdown() // every service NOT_SERVING
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	if err := httpSrv.Shutdown(ctx); err != nil {
-		log.Warn("http drain cut short", "err", err)
-	}
-	done := make(chan struct{})
-	go func() {
-		g.Server.GracefulStop()
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-ctx.Done():
-		log.Warn("grpc drain cut short; stopping")
-		g.Server.Stop()
-	}
-	log.Info("claimsvc stopped")
 }

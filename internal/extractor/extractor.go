@@ -34,8 +34,10 @@ import (
 // token arrays use.
 var ErrTooLarge = errors.New("extractor: text too large")
 
-// ctxCheckBlocks is how many blocks are processed between context checks.
-const ctxCheckBlocks = 8
+// ctxCheckTokens is how many tokens are processed between context checks: often
+// enough that a call past its deadline stops within a millisecond or so even in
+// one endless line, rarely enough to cost nothing.
+const ctxCheckTokens = 2048
 
 // Extractor finds claims in article text. It holds only read-only lexicons, so one
 // Extractor serves any number of concurrent Extract calls.
@@ -69,7 +71,7 @@ func NewWithOptions(o Options) (*Extractor, error) {
 // Extract returns the claims of text in text order, with Text, Span, Sentence,
 // Speaker and Attribution filled; ID, Hedging and CheckWorthiness are left for later
 // stages. Each claim's Text equals text[Span.Start:Span.End]. The context is checked
-// every few paragraphs; its error is returned wrapped. Invalid UTF-8 never panics
+// every few thousand tokens, inside long lines too; its error is returned wrapped. Invalid UTF-8 never panics
 // (bad bytes are skipped like spaces), though callers should reject it earlier.
 func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, error) {
 	if len(text) >= math.MaxInt32 {
@@ -87,17 +89,22 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, er
 		cues  []cue
 		rels  []relation
 	)
+	sinceCheck := ctxCheckTokens // check before the first block
 	for bi, blk := range blocks {
-		if bi%ctxCheckBlocks == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("extractor: %w", err)
-			}
-		}
 		sg.toks, sg.quotes = sg.toks[:0], sg.quotes[:0]
-		bt := sg.tokenize(text, blk.span)
+		bt := sg.tokenize(ctx, text, blk.span)
+		if sg.err != nil {
+			return nil, fmt.Errorf("extractor: %w", sg.err)
+		}
 		sents = sg.sentences(text, bt, bi, sents[:0])
 		m.setBlock(sg.toks)
 		for _, s := range sents {
+			if sinceCheck += s.t1 - s.t0 + 1; sinceCheck >= ctxCheckTokens {
+				sinceCheck = 0
+				if err := ctx.Err(); err != nil {
+					return nil, fmt.Errorf("extractor: %w", err)
+				}
+			}
 			if s.t0 >= s.t1 {
 				continue
 			}
@@ -106,6 +113,7 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, er
 				cues = m.findCues(s, cues)
 			}
 			rels = m.attribute(s, cues, blk.para, rels[:0])
+			rels = boundRelations(rels, int(sg.toks[s.t1-1].end-sg.toks[s.t0].start))
 			cb.sentence(&m, s, blk, rels)
 		}
 	}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
@@ -27,6 +28,9 @@ type Options struct {
 	// MaxRecvBytes bounds one incoming message; it must exceed the batch limit so
 	// that oversize batches reach validation and get a helpful error.
 	MaxRecvBytes int
+	// SaturatedAfter is how long every slot must stay taken, none given back,
+	// before health says NOT_SERVING (see DefaultSaturatedAfter, used when 0).
+	SaturatedAfter time.Duration
 	// Registry receives the server's Prometheus metrics.
 	Registry prometheus.Registerer
 	Log      *slog.Logger
@@ -37,10 +41,25 @@ type Options struct {
 type GRPC struct {
 	Server *grpc.Server
 	Health *health.Server
+
+	lim            *limiter
+	abort          *aborter
+	saturatedAfter time.Duration
+	log            *slog.Logger
 }
 
+// WatchSaturation keeps health in step with the concurrency slots (see
+// DefaultSaturatedAfter) until ctx is done.
+func (g *GRPC) WatchSaturation(ctx context.Context) {
+	watchSaturation(ctx, g.lim, g.Health, g.saturatedAfter, g.log)
+}
+
+// Abort cuts every call still running with UNAVAILABLE: the last step of a
+// drain that ran out of time, before Server.Stop.
+func (g *GRPC) Abort() { g.abort.cancel() }
+
 // NewGRPC assembles the server: interceptors in the order recovery → metrics →
-// logging → concurrency limit → default deadline, the ClaimsService, the standard
+// logging → concurrency limit → shutdown abort → default deadline, the ClaimsService, the standard
 // health service and reflection (so grpcurl and ghz work without .proto files).
 func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	metrics := grpcprom.NewServerMetrics(grpcprom.WithServerHandlingTimeHistogram(
@@ -54,6 +73,8 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	rec := recovery.WithRecoveryHandlerContext(recoverPanic(o.Log))
 	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall)}
 	lim := newLimiter(o.MaxConcurrent, o.QueueWait)
+	svc.slots = lim
+	abort := newAborter()
 	s := grpc.NewServer(
 		grpc.ForceServerCodecV2(newCodec()),
 		grpc.MaxRecvMsgSize(o.MaxRecvBytes),
@@ -62,6 +83,7 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 			metrics.UnaryServerInterceptor(),
 			logging.UnaryServerInterceptor(slogAdapter(o.Log), logOpts...),
 			lim.unary,
+			abort.unary,
 			defaultDeadline(o.RequestTimeout),
 		),
 		grpc.ChainStreamInterceptor(
@@ -69,6 +91,7 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 			metrics.StreamServerInterceptor(),
 			logging.StreamServerInterceptor(slogAdapter(o.Log), logOpts...),
 			lim.stream,
+			abort.stream,
 		),
 	)
 	claimsv1.RegisterClaimsServiceServer(s, svc)
@@ -78,5 +101,9 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	metrics.InitializeMetrics(s)
 	hs.SetServingStatus("", healthpb.HealthCheckResponse_SERVING)
 	hs.SetServingStatus(claimsv1.ClaimsService_ServiceDesc.ServiceName, healthpb.HealthCheckResponse_SERVING)
-	return &GRPC{Server: s, Health: hs}, nil
+	after := o.SaturatedAfter
+	if after <= 0 {
+		after = DefaultSaturatedAfter
+	}
+	return &GRPC{Server: s, Health: hs, lim: lim, abort: abort, saturatedAfter: after, log: o.Log}, nil
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"time"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -28,6 +29,7 @@ type Service struct {
 	limits Limits
 	stream StreamOptions
 	log    *slog.Logger
+	slots  *limiter // set by NewGRPC: streamed articles take a slot each (see admit)
 }
 
 // StreamOptions bound what one StreamExtractClaims call holds.
@@ -39,6 +41,11 @@ type StreamOptions struct {
 	// reach back to (at least a quarter of it), and so the memory one long stream
 	// holds; 0 means unbounded.
 	LinkWindow int
+	// IdleTimeout ends a stream, with DEADLINE_EXCEEDED, that has received no
+	// article for this long while none of its articles was in progress; 0
+	// means never. An idle stream holds no concurrency slot, but it holds a
+	// connection, goroutines and its linking memory.
+	IdleTimeout time.Duration
 }
 
 // NewService serves pipe within limits.
