@@ -582,7 +582,16 @@ type ArticleResult struct {
 	// Why the result has no claims when that is worth saying, e.g. "no article
 	// body found: the page has no main text (a login form, an index page or an
 	// empty body)". Empty otherwise.
-	EmptyReason   string `protobuf:"bytes,6,opt,name=empty_reason,json=emptyReason,proto3" json:"empty_reason,omitempty"`
+	EmptyReason string `protobuf:"bytes,6,opt,name=empty_reason,json=emptyReason,proto3" json:"empty_reason,omitempty"`
+	// Links from this article's claims to claims in the claim store: claims of
+	// articles stored by earlier requests (to any replica sharing the store),
+	// other than this request's own articles. claim_id is the stored claim,
+	// described in stored_claim; other_claim_id is this article's. Set only when
+	// the request has store_claims.
+	StoredLinks []*ContradictionLink `protobuf:"bytes,13,rep,name=stored_links,json=storedLinks,proto3" json:"stored_links,omitempty"`
+	// Whether the article and its claims were written to the claim store
+	// (replacing any article stored under the same ID).
+	Stored        bool `protobuf:"varint,14,opt,name=stored,proto3" json:"stored,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -657,6 +666,20 @@ func (x *ArticleResult) GetEmptyReason() string {
 		return x.EmptyReason
 	}
 	return ""
+}
+
+func (x *ArticleResult) GetStoredLinks() []*ContradictionLink {
+	if x != nil {
+		return x.StoredLinks
+	}
+	return nil
+}
+
+func (x *ArticleResult) GetStored() bool {
+	if x != nil {
+		return x.Stored
+	}
+	return false
 }
 
 // Claim is one assertion in an article: what is asserted, by whom, how it is
@@ -1128,9 +1151,13 @@ type ContradictionLink struct {
 	// claim_id, "the second" that of other_claim_id, e.g. `Sergei Ryabkov vs the
 	// article: "no" in the second negates "line communication moscow washington"
 	// asserted in the first`.
-	Explanation   string `protobuf:"bytes,6,opt,name=explanation,proto3" json:"explanation,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Explanation string `protobuf:"bytes,6,opt,name=explanation,proto3" json:"explanation,omitempty"`
+	// The claim of claim_id, when it is a claim in the claim store.
+	StoredClaim *StoredClaimRef `protobuf:"bytes,20,opt,name=stored_claim,json=storedClaim,proto3" json:"stored_claim,omitempty"`
+	// The claim of other_claim_id, when it is a claim in the claim store.
+	OtherStoredClaim *StoredClaimRef `protobuf:"bytes,21,opt,name=other_stored_claim,json=otherStoredClaim,proto3" json:"other_stored_claim,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *ContradictionLink) Reset() {
@@ -1205,14 +1232,28 @@ func (x *ContradictionLink) GetExplanation() string {
 	return ""
 }
 
+func (x *ContradictionLink) GetStoredClaim() *StoredClaimRef {
+	if x != nil {
+		return x.StoredClaim
+	}
+	return nil
+}
+
+func (x *ContradictionLink) GetOtherStoredClaim() *StoredClaimRef {
+	if x != nil {
+		return x.OtherStoredClaim
+	}
+	return nil
+}
+
 var File_claims_v1_claims_proto protoreflect.FileDescriptor
 
 const file_claims_v1_claims_proto_rawDesc = "" +
 	"\n" +
-	"\x16claims/v1/claims.proto\x12\tclaims.v1\x1a\x18claims/v1/document.proto\".\n" +
+	"\x16claims/v1/claims.proto\x12\tclaims.v1\x1a\x18claims/v1/document.proto\x1a\x19claims/v1/store_ref.proto\".\n" +
 	"\x04Span\x12\x14\n" +
 	"\x05start\x18\x01 \x01(\x05R\x05start\x12\x10\n" +
-	"\x03end\x18\x02 \x01(\x05R\x03end\"\x8d\x02\n" +
+	"\x03end\x18\x02 \x01(\x05R\x03end\"\xe6\x02\n" +
 	"\rArticleResult\x12\x1d\n" +
 	"\n" +
 	"article_id\x18\x01 \x01(\tR\tarticleId\x12(\n" +
@@ -1220,7 +1261,9 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\x05links\x18\x03 \x03(\v2\x1c.claims.v1.ContradictionLinkR\x05links\x12#\n" +
 	"\rdocument_text\x18\x04 \x01(\tR\fdocumentText\x127\n" +
 	"\bmetadata\x18\x05 \x01(\v2\x1b.claims.v1.DocumentMetadataR\bmetadata\x12!\n" +
-	"\fempty_reason\x18\x06 \x01(\tR\vemptyReason\"\x98\x03\n" +
+	"\fempty_reason\x18\x06 \x01(\tR\vemptyReason\x12?\n" +
+	"\fstored_links\x18\r \x03(\v2\x1c.claims.v1.ContradictionLinkR\vstoredLinks\x12\x16\n" +
+	"\x06stored\x18\x0e \x01(\bR\x06stored\"\x98\x03\n" +
 	"\x05Claim\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04text\x18\x02 \x01(\tR\x04text\x12#\n" +
@@ -1254,14 +1297,16 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12#\n" +
 	"\x04span\x18\x02 \x01(\v2\x0f.claims.v1.SpanR\x04span\x12+\n" +
 	"\x04kind\x18\x03 \x01(\x0e2\x17.claims.v1.HedgeCueKindR\x04kind\x12\x16\n" +
-	"\x06weight\x18\x04 \x01(\x02R\x06weight\"\xe8\x01\n" +
+	"\x06weight\x18\x04 \x01(\x02R\x06weight\"\xef\x02\n" +
 	"\x11ContradictionLink\x12\x19\n" +
 	"\bclaim_id\x18\x01 \x01(\tR\aclaimId\x12$\n" +
 	"\x0eother_claim_id\x18\x02 \x01(\tR\fotherClaimId\x12\x14\n" +
 	"\x05score\x18\x03 \x01(\x02R\x05score\x12/\n" +
 	"\brelation\x18\x04 \x01(\x0e2\x13.claims.v1.RelationR\brelation\x12)\n" +
 	"\x06reason\x18\x05 \x01(\x0e2\x11.claims.v1.ReasonR\x06reason\x12 \n" +
-	"\vexplanation\x18\x06 \x01(\tR\vexplanation*w\n" +
+	"\vexplanation\x18\x06 \x01(\tR\vexplanation\x12<\n" +
+	"\fstored_claim\x18\x14 \x01(\v2\x19.claims.v1.StoredClaimRefR\vstoredClaim\x12G\n" +
+	"\x12other_stored_claim\x18\x15 \x01(\v2\x19.claims.v1.StoredClaimRefR\x10otherStoredClaim*w\n" +
 	"\fEncodingType\x12\x1d\n" +
 	"\x19ENCODING_TYPE_UNSPECIFIED\x10\x00\x12\x16\n" +
 	"\x12ENCODING_TYPE_UTF8\x10\x01\x12\x17\n" +
@@ -1346,32 +1391,36 @@ var file_claims_v1_claims_proto_goTypes = []any{
 	(*HedgeCue)(nil),          // 13: claims.v1.HedgeCue
 	(*ContradictionLink)(nil), // 14: claims.v1.ContradictionLink
 	(*DocumentMetadata)(nil),  // 15: claims.v1.DocumentMetadata
+	(*StoredClaimRef)(nil),    // 16: claims.v1.StoredClaimRef
 }
 var file_claims_v1_claims_proto_depIdxs = []int32{
 	9,  // 0: claims.v1.ArticleResult.claims:type_name -> claims.v1.Claim
 	14, // 1: claims.v1.ArticleResult.links:type_name -> claims.v1.ContradictionLink
 	15, // 2: claims.v1.ArticleResult.metadata:type_name -> claims.v1.DocumentMetadata
-	7,  // 3: claims.v1.Claim.span:type_name -> claims.v1.Span
-	7,  // 4: claims.v1.Claim.sentence_span:type_name -> claims.v1.Span
-	10, // 5: claims.v1.Claim.speaker:type_name -> claims.v1.Speaker
-	11, // 6: claims.v1.Claim.attribution:type_name -> claims.v1.Attribution
-	12, // 7: claims.v1.Claim.hedging:type_name -> claims.v1.Hedging
-	7,  // 8: claims.v1.Claim.html_span:type_name -> claims.v1.Span
-	7,  // 9: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
-	1,  // 10: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
-	2,  // 11: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
-	7,  // 12: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
-	3,  // 13: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
-	13, // 14: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
-	7,  // 15: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
-	4,  // 16: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
-	5,  // 17: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
-	6,  // 18: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
-	19, // [19:19] is the sub-list for method output_type
-	19, // [19:19] is the sub-list for method input_type
-	19, // [19:19] is the sub-list for extension type_name
-	19, // [19:19] is the sub-list for extension extendee
-	0,  // [0:19] is the sub-list for field type_name
+	14, // 3: claims.v1.ArticleResult.stored_links:type_name -> claims.v1.ContradictionLink
+	7,  // 4: claims.v1.Claim.span:type_name -> claims.v1.Span
+	7,  // 5: claims.v1.Claim.sentence_span:type_name -> claims.v1.Span
+	10, // 6: claims.v1.Claim.speaker:type_name -> claims.v1.Speaker
+	11, // 7: claims.v1.Claim.attribution:type_name -> claims.v1.Attribution
+	12, // 8: claims.v1.Claim.hedging:type_name -> claims.v1.Hedging
+	7,  // 9: claims.v1.Claim.html_span:type_name -> claims.v1.Span
+	7,  // 10: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
+	1,  // 11: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
+	2,  // 12: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
+	7,  // 13: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
+	3,  // 14: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
+	13, // 15: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
+	7,  // 16: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
+	4,  // 17: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
+	5,  // 18: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
+	6,  // 19: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
+	16, // 20: claims.v1.ContradictionLink.stored_claim:type_name -> claims.v1.StoredClaimRef
+	16, // 21: claims.v1.ContradictionLink.other_stored_claim:type_name -> claims.v1.StoredClaimRef
+	22, // [22:22] is the sub-list for method output_type
+	22, // [22:22] is the sub-list for method input_type
+	22, // [22:22] is the sub-list for extension type_name
+	22, // [22:22] is the sub-list for extension extendee
+	0,  // [0:22] is the sub-list for field type_name
 }
 
 func init() { file_claims_v1_claims_proto_init() }
@@ -1380,6 +1429,7 @@ func file_claims_v1_claims_proto_init() {
 		return
 	}
 	file_claims_v1_document_proto_init()
+	file_claims_v1_store_ref_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
