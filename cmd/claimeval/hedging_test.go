@@ -69,7 +69,7 @@ func TestRunHedging(t *testing.T) {
 		`{"id":"b","domain":"factbank","text":"The talks resumed on May 20.","uncertain":false,"cues":[]}`,
 		`{"id":"c","domain":"wiki","text":"It is possible that he left.","uncertain":true,"cues":[{"start":6,"end":14,"text":"possible","type":"speculation_modal_possible_"}]}`,
 	)
-	for _, k := range []string{"f1", "threshold", "auroc", "cue_f1", "by_domain"} {
+	for _, k := range []string{"f1", "threshold", "auroc", "cue_f1", "by_domain", "newswire"} {
 		if _, ok := rep[k]; !ok {
 			t.Errorf("report lacks key %q: %v", k, rep)
 		}
@@ -79,6 +79,13 @@ func TestRunHedging(t *testing.T) {
 	}
 	if err := json.Unmarshal(rep["by_domain"], &byDomain); err != nil || byDomain["factbank"].F1 == nil || byDomain["wiki"].F1 == nil {
 		t.Errorf("by_domain = %s, want factbank and wiki with f1", rep["by_domain"])
+	}
+	var news struct {
+		N  int      `json:"n"`
+		F1 *float64 `json:"f1"`
+	}
+	if err := json.Unmarshal(rep["newswire"], &news); err != nil || news.N != 2 || news.F1 == nil {
+		t.Errorf("newswire = %s, want the 2 factbank sentences with f1", rep["newswire"])
 	}
 	var f1, cueF1 float64
 	json.Unmarshal(rep["f1"], &f1)

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
+	"math"
 	"runtime"
 	"strings"
 	"time"
 
+	"github.com/claimsvc/claimsvc/internal/access"
 	"github.com/claimsvc/claimsvc/internal/server"
 )
 
@@ -23,12 +26,22 @@ type config struct {
 	requestTimeout  time.Duration
 	shutdownTimeout time.Duration
 	streamWorkers   int
-	linkWindow      int
-	logLevel        slog.Level
-	logJSON         bool
-	examplesDir     string
-	cpuProfile      string
-	memProfile      string
+	// streamIdleTimeout, httpReadTimeout and drainDelay: see their flags.
+	streamIdleTimeout time.Duration
+	httpReadTimeout   time.Duration
+	drainDelay        time.Duration
+	linkWindow        int
+	logLevel          slog.Level
+	logJSON           bool
+	examplesDir       string
+	cpuProfile        string
+	memProfile        string
+	tls               access.TLSFiles
+	authTokensFile    string
+	authTokens        string // CLAIMSVC_AUTH_TOKENS only: no flag, so tokens stay out of ps
+	corsOrigins       string
+	maxStreams        uint
+	store             storeConfig
 }
 
 // parseConfig reads flags from args with fallbacks from getenv.
@@ -46,10 +59,22 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 10*time.Second, "how long SIGTERM waits for in-flight calls before stopping hard")
 	fs.IntVar(&c.linkWindow, "stream-link-window", 20000, "earlier claims a stream's cross-article links reach back to (bounds a stream's memory; 0 = unbounded)")
 	fs.IntVar(&c.streamWorkers, "stream-workers", runtime.GOMAXPROCS(0), "articles one StreamExtractClaims call processes at once")
+	fs.DurationVar(&c.streamIdleTimeout, "stream-idle-timeout", 2*time.Minute, "end a StreamExtractClaims call that receives no article for this long while none is in progress (0 = never)")
+	fs.DurationVar(&c.httpReadTimeout, "http-read-timeout", 15*time.Second, "how long an HTTP client may take to send a request, headers and body (slow or short bodies are cut)")
+	fs.DurationVar(&c.drainDelay, "drain-delay", 0, "after SIGTERM, keep answering /healthz NOT_SERVING (503) at least this long before closing the HTTP listener, so load balancers see the drain")
 	fs.BoolVar(&c.logJSON, "log-json", false, "write logs as JSON lines instead of text")
 	fs.StringVar(&c.examplesDir, "examples-dir", "", "folder of .txt articles the web page offers as examples; empty: ../shared/seeds if present, else built-in ones")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file at shutdown (go tool pprof; see BENCHMARKS.md)")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write an allocation profile of the whole run to this file at shutdown")
+	fs.StringVar(&c.tls.Cert, "tls-cert", "", "PEM certificate (chain) file: serve gRPC and HTTP over TLS (needs -tls-key)")
+	fs.StringVar(&c.tls.Key, "tls-key", "", "PEM private key file of -tls-cert")
+	fs.StringVar(&c.tls.ClientCA, "tls-client-ca", "", "PEM file of CAs whose client certificates are accepted: mutual TLS, every connection must present one (needs -tls-cert)")
+	fs.StringVar(&c.authTokensFile, "auth-tokens-file", "", "file of bearer tokens, one per line: every call but health must send \"authorization: Bearer <token>\" (also CLAIMSVC_AUTH_TOKENS, comma-separated)")
+	fs.StringVar(&c.corsOrigins, "cors-origins", "", "comma-separated origins (https://app.example) whose browser pages may call the REST API; empty: none")
+	fs.UintVar(&c.maxStreams, "grpc-max-streams", 256, "most calls one gRPC connection may have open at once (HTTP/2 MaxConcurrentStreams)")
+	fs.StringVar(&c.store.kind, "store", "embedded", "claim store for store_claims, GetClaim, ListClaims, DeleteArticle: embedded (a file, see -store-path) or none")
+	fs.StringVar(&c.store.path, "store-path", "", "file of the embedded claim store; empty: claimsvc/claims.db under the user's cache folder")
+	fs.StringVar(&c.store.url, "store-url", "", "postgres://… URL of a PostgreSQL claim store shared by replicas (instead of the embedded one)")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
 
 	// Environment fallbacks become the flags' defaults before parsing, so the
@@ -70,8 +95,18 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
+	c.authTokens = getenv("CLAIMSVC_AUTH_TOKENS")
+	if c.tls.Enabled() && (c.tls.Cert == "" || c.tls.Key == "") {
+		return config{}, errors.New("-tls-cert and -tls-key go together (and -tls-client-ca needs them)")
+	}
+	if c.maxStreams == 0 || c.maxStreams > math.MaxUint32 {
+		return config{}, fmt.Errorf("-grpc-max-streams must be in 1..%d, got %d", uint32(math.MaxUint32), c.maxStreams)
+	}
 	if err := c.logLevel.UnmarshalText([]byte(*logLevel)); err != nil {
 		return config{}, fmt.Errorf("-log-level: %w", err)
+	}
+	if err := c.store.validate(); err != nil {
+		return config{}, err
 	}
 	for name, v := range map[string]int{
 		"max-article-bytes": c.limits.MaxArticleBytes, "max-batch-articles": c.limits.MaxBatchArticles,
@@ -89,4 +124,12 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 // RESOURCE_EXHAUSTED naming the limit instead of a transport error.
 func (c config) maxRecvBytes() int {
 	return c.limits.MaxBatchBytes + c.limits.MaxArticleBytes + 1<<20
+}
+
+// origins is the CORS allow-list.
+func (c config) origins() []string {
+	if c.corsOrigins == "" {
+		return nil
+	}
+	return strings.Split(c.corsOrigins, ",")
 }

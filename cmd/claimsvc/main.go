@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,7 +25,9 @@ import (
 	"golang.org/x/sync/errgroup"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/test/bufconn"
 
+	"github.com/claimsvc/claimsvc/internal/access"
 	"github.com/claimsvc/claimsvc/internal/gateway"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
 	"github.com/claimsvc/claimsvc/internal/profiling"
@@ -74,14 +77,28 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow}, log)
+	tokens, err := access.LoadTokens(cfg.authTokensFile, cfg.authTokens)
+	if err != nil {
+		return err
+	}
+	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow, IdleTimeout: cfg.streamIdleTimeout}, log)
+	st, err := openStore(ctx, cfg.store, log)
+	if err != nil {
+		return err
+	}
+	if st != nil {
+		defer st.Close()
+		svc.UseStore(st)
+	}
 	g, err := server.NewGRPC(svc, server.Options{
-		MaxConcurrent:  cfg.maxConcurrent,
-		QueueWait:      cfg.queueWait,
-		RequestTimeout: cfg.requestTimeout,
-		MaxRecvBytes:   cfg.maxRecvBytes(),
-		Registry:       reg,
-		Log:            log,
+		MaxConcurrent:     cfg.maxConcurrent,
+		QueueWait:         cfg.queueWait,
+		RequestTimeout:    cfg.requestTimeout,
+		MaxRecvBytes:      cfg.maxRecvBytes(),
+		Tokens:            tokens,
+		MaxStreamsPerConn: uint32(cfg.maxStreams),
+		Registry:          reg,
+		Log:               log,
 	})
 	if err != nil {
 		return err
@@ -99,36 +116,65 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		grpcLis.Close()
 		return fmt.Errorf("http listener: %w", err)
 	}
+	grpcTLS, httpTLS, err := tlsConfigs(cfg.tls)
+	if err != nil {
+		grpcLis.Close()
+		httpLis.Close()
+		return err
+	}
+	if grpcTLS != nil {
+		grpcLis = tls.NewListener(grpcLis, grpcTLS)
+	}
 	// The gateway is a gRPC client of this very server, so REST calls pass the
-	// same interceptors (recovery, metrics, logging, limits) as native ones.
-	conn, err := grpc.NewClient(grpcLis.Addr().String(),
-		append(gateway.DialOptions(cfg.maxRecvBytes()), grpc.WithTransportCredentials(insecure.NewCredentials()))...)
+	// same interceptors (recovery, metrics, logging, token, limits) as native
+	// ones. It connects over an in-process listener: no network hop, and no
+	// client certificate needed when the network listener requires one.
+	inproc := bufconn.Listen(1 << 20)
+	conn, err := grpc.NewClient("passthrough:///claimsvc-inprocess",
+		append(gateway.DialOptions(cfg.maxRecvBytes()),
+			grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) { return inproc.DialContext(ctx) }),
+			grpc.WithTransportCredentials(insecure.NewCredentials()))...)
 	if err != nil {
 		return fmt.Errorf("gateway connection: %w", err)
 	}
 	defer conn.Close()
-	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), Pages: pages})
+	drain := &gateway.Drain{}
+	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{
+		Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), Pages: pages,
+		MaxConcurrent: cfg.maxConcurrent, QueueWait: cfg.queueWait, Drain: drain, GuardMetrics: tokens.RequireHTTP,
+	})
 	if err != nil {
 		return err
 	}
-	httpSrv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	httpSrv := newHTTPServer(access.CORS(cfg.origins(), handler), cfg)
+	httpSrv.TLSConfig = httpTLS
 
 	eg, egCtx := errgroup.WithContext(ctx)
 	eg.Go(func() error { return g.Server.Serve(grpcLis) })
+	eg.Go(func() error { return g.Server.Serve(inproc) })
 	eg.Go(func() error {
-		if err := httpSrv.Serve(httpLis); !errors.Is(err, http.ErrServerClosed) {
+		serve := httpSrv.Serve
+		if httpTLS != nil {
+			serve = func(l net.Listener) error { return httpSrv.ServeTLS(l, "", "") }
+		}
+		if err := serve(httpLis); !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
 		return nil
 	})
 	eg.Go(func() error {
+		g.WatchSaturation(egCtx)
+		return nil
+	})
+	eg.Go(func() error {
 		<-egCtx.Done()
-		shutdown(g, httpSrv, cfg.shutdownTimeout, log)
+		shutdown(g, httpSrv, drain, cfg, log)
 		return nil
 	})
 	log.Info("claimsvc serving",
 		"grpc", grpcLis.Addr().String(),
-		"http", "http://"+httpLis.Addr().String(),
+		"http", scheme(httpTLS)+"://"+httpLis.Addr().String(),
+		"tls", grpcTLS != nil, "mtls", cfg.tls.ClientCA != "", "auth", tokens.Enabled(), "cors", len(cfg.origins()),
 		"examples", pages.Examples().String(),
 		"startup", time.Since(start).Round(time.Millisecond).String())
 	if ready != nil {
@@ -137,27 +183,24 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	return eg.Wait()
 }
 
-// shutdown drains within timeout: health turns NOT_SERVING so load balancers stop
-// sending, HTTP stops accepting and finishes its requests (which are gRPC calls in
-// flight), then gRPC finishes its own; whatever is left at the deadline is cut.
-func shutdown(g *server.GRPC, httpSrv *http.Server, timeout time.Duration, log *slog.Logger) {
-	log.Info("claimsvc draining", "timeout", timeout.String())
-	g.Health.Shutdown() // every service NOT_SERVING
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	if err := httpSrv.Shutdown(ctx); err != nil {
-		log.Warn("http drain cut short", "err", err)
+// tlsConfigs loads the TLS configuration of each listener, or nils when TLS is
+// off: gRPC speaks only HTTP/2, HTTP both versions.
+func tlsConfigs(files access.TLSFiles) (grpcTLS, httpTLS *tls.Config, err error) {
+	if !files.Enabled() {
+		return nil, nil, nil
 	}
-	done := make(chan struct{})
-	go func() {
-		g.Server.GracefulStop()
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-ctx.Done():
-		log.Warn("grpc drain cut short; stopping")
-		g.Server.Stop()
+	if grpcTLS, err = files.ServerConfig("h2"); err != nil {
+		return nil, nil, err
 	}
-	log.Info("claimsvc stopped")
+	if httpTLS, err = files.ServerConfig("h2", "http/1.1"); err != nil {
+		return nil, nil, err
+	}
+	return grpcTLS, httpTLS, nil
+}
+
+func scheme(httpTLS *tls.Config) string {
+	if httpTLS != nil {
+		return "https"
+	}
+	return "http"
 }

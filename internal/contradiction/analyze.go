@@ -70,7 +70,8 @@ type quantity struct {
 // keeps it per claim). terms is sorted by key, so two analyses align by merging.
 type analysis struct {
 	terms      []term
-	clause     []int // clause number of every token, for scopes
+	byPos      []int32 // index into terms of the term at each token, -1 for none
+	clause     []int   // clause number of every token, for scopes
 	negators   []cue
 	quantities []cue
 	hedges     []cue
@@ -205,6 +206,13 @@ func (lx *lexicon) analyze(text string) *analysis {
 	a.numbers = units(a.numbers, a.terms, a.clause)
 	sc.terms = a.terms
 	a.terms = sortedTerms(sc, a.terms)
+	a.byPos = make([]int32, len(toks))
+	for i := range a.byPos {
+		a.byPos[i] = -1
+	}
+	for i, t := range a.terms {
+		a.byPos[t.pos] = int32(i)
+	}
 	a.dates = dedupe(a.dates)
 	a.polarity = a.sortedPolarityCues()
 	a.neg = a.isNegative()
@@ -248,6 +256,15 @@ func sortedTerms(sc *analyzeScratch, terms []term) []term {
 	}
 	clear(terms) // the scratch must not keep the words alive
 	return out
+}
+
+// termAt is the index into terms of the term at token pos, or -1: scopes look
+// at the few tokens around a cue instead of scanning every term.
+func (a *analysis) termAt(pos int) int {
+	if pos < 0 || pos >= len(a.byPos) {
+		return -1
+	}
+	return int(a.byPos[pos])
 }
 
 // unitWindow is how far a number's unit may stand from it ("3 million people").

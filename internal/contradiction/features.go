@@ -162,16 +162,29 @@ func features(lx *lexicon, a, b *analysis, withShared bool) ([numFeatures]float6
 		antonym = true
 		ev.stanceA, ev.stanceB = sa, sb
 	}
+	// b's unshared terms by stem (the first in key order), built only when one of
+	// a's words has antonyms: a lookup per antonym instead of a scan of b.
+	var bStems map[string]int
 	for xi, x := range a.terms {
-		if termSharedA[xi] {
+		if antonym {
+			break
+		}
+		if termSharedA[xi] || len(lx.antonyms[x.stem]) == 0 {
 			continue
 		}
-		for _, y := range lx.antonyms[x.stem] {
+		if bStems == nil {
+			bStems = make(map[string]int, len(b.terms))
 			for zi, z := range b.terms {
-				if z.stem == y && !termSharedB[zi] && !antonym {
-					antonym = true
-					ev.antA, ev.antB = x.word, z.word
+				if _, ok := bStems[z.stem]; !ok && !termSharedB[zi] {
+					bStems[z.stem] = zi
 				}
+			}
+		}
+		for _, y := range lx.antonyms[x.stem] {
+			if zi, ok := bStems[y]; ok {
+				antonym = true
+				ev.antA, ev.antB = x.word, b.terms[zi].word
+				break
 			}
 		}
 	}
@@ -348,17 +361,24 @@ const headTokens = 3
 func negatedHead(an *analysis, cues []cue, shared []bool) (string, bool) {
 	first := ""
 	for _, c := range cues {
-		best, bestPos := "", -1
-		for _, t := range an.terms { // sorted by key: scan all for the nearest
-			if an.clause[t.pos] != an.clause[c.pos] {
-				continue
-			}
-			if c.pred {
-				if d := c.pos - t.pos; d > 0 && d <= subjectTokens && !t.entity && (bestPos < 0 || shared[t.pos] && !shared[bestPos]) {
-					best, bestPos = t.word, t.pos
+		best, bestPos, bestIdx := "", -1, -1
+		if c.pred {
+			// The first term in key order within reach, a shared one before others.
+			for p := max(0, c.pos-subjectTokens); p < c.pos; p++ {
+				ti := an.termAt(p)
+				if ti < 0 || an.clause[p] != an.clause[c.pos] || an.terms[ti].entity {
+					continue
 				}
-			} else if d := t.pos - c.pos; d > 0 && d <= headTokens && (bestPos < 0 || t.pos < bestPos) {
-				best, bestPos = t.word, t.pos
+				if bestPos < 0 || shared[p] && !shared[bestPos] || shared[p] == shared[bestPos] && ti < bestIdx {
+					best, bestPos, bestIdx = an.terms[ti].word, p, ti
+				}
+			}
+		} else {
+			for p := c.pos + 1; p <= c.pos+headTokens && p < len(an.clause); p++ {
+				if ti := an.termAt(p); ti >= 0 && an.clause[p] == an.clause[c.pos] {
+					best, bestPos = an.terms[ti].word, p
+					break
+				}
 			}
 		}
 		if bestPos >= 0 && shared[bestPos] {
@@ -418,19 +438,21 @@ const (
 // imply a shift" negates the shift, not the contact).
 func conceptInScope(an *analysis, cues []cue, shared []bool) bool {
 	for _, c := range cues {
-		for _, t := range an.terms { // terms are sorted by key: scan all
-			if an.clause[t.pos] != an.clause[c.pos] {
+		from, to := c.pos+1, min(len(an.clause)-1, c.pos+objectTokens)
+		if c.pred {
+			from, to = max(0, c.pos-subjectTokens), c.pos-1
+		}
+		between := 0 // content words strictly between the cue and p
+		for p := from; p <= to; p++ {
+			ti := an.termAt(p)
+			if ti < 0 {
 				continue
 			}
-			in := false
-			if c.pred {
-				in = t.pos < c.pos && c.pos-t.pos <= subjectTokens
-			} else if t.pos > c.pos && t.pos-c.pos <= objectTokens {
-				in = termsBetween(an, c.pos, t.pos) < objectTerms
-			}
-			if in && !t.entity && shared[t.pos] {
+			in := an.clause[p] == an.clause[c.pos] && (c.pred || between < objectTerms)
+			if in && !an.terms[ti].entity && shared[p] {
 				return true
 			}
+			between++
 		}
 	}
 	return false
@@ -448,8 +470,8 @@ func conceptNearEntity(an *analysis, shared []bool) bool {
 		if t.entity || !shared[t.pos] {
 			continue
 		}
-		for _, e := range an.terms {
-			if e.entity && shared[e.pos] && an.clause[e.pos] == an.clause[t.pos] && abs(e.pos-t.pos) <= entityWindow {
+		for p := max(0, t.pos-entityWindow); p <= t.pos+entityWindow && p < len(an.clause); p++ {
+			if ei := an.termAt(p); ei >= 0 && an.terms[ei].entity && shared[p] && an.clause[p] == an.clause[t.pos] {
 				return true
 			}
 		}
@@ -464,26 +486,12 @@ func abs(x int) int {
 	return x
 }
 
-// termsBetween counts content words strictly between token positions from and to.
-func termsBetween(an *analysis, from, to int) int {
-	n := 0
-	for _, t := range an.terms {
-		if t.pos > from && t.pos < to {
-			n++
-		}
-	}
-	return n
-}
-
 // countScoped is the number of content words within the cues' scope.
 func countScoped(an *analysis, cues []cue) int {
 	n := 0
 	for _, t := range an.terms {
-		for _, c := range cues {
-			if d := t.pos - c.pos; d >= -negWindow && d <= negWindow && an.clause[t.pos] == an.clause[c.pos] {
-				n++
-				break
-			}
+		if nearCue(an, cues, t.pos) {
+			n++
 		}
 	}
 	return n
@@ -492,25 +500,35 @@ func countScoped(an *analysis, cues []cue) int {
 // scoped returns the words of shared terms within negWindow tokens of any of the
 // cues, in the cue's clause: what the negation or quantifier is about.
 func scoped(an *analysis, cues []cue, shared []bool) []string {
-	var in []term
-	for _, t := range an.terms {
-		if !shared[t.pos] {
-			continue
-		}
-		for _, c := range cues {
-			d := t.pos - c.pos
-			if d >= -negWindow && d <= negWindow && an.clause[t.pos] == an.clause[c.pos] {
-				in = append(in, t)
-				break
-			}
+	n := 0
+	for pos, ti := range an.byPos {
+		if ti >= 0 && shared[pos] && nearCue(an, cues, pos) {
+			n++
 		}
 	}
-	sort.Slice(in, func(i, j int) bool { return in[i].pos < in[j].pos }) // text order reads better
-	out := make([]string, len(in))
-	for i, t := range in {
-		out[i] = t.word
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for pos, ti := range an.byPos { // text order reads better
+		if ti >= 0 && shared[pos] && nearCue(an, cues, pos) {
+			out = append(out, an.terms[ti].word)
+		}
 	}
 	return out
+}
+
+// nearCue reports whether a cue stands within negWindow tokens of token pos, in
+// its clause. cues are in text order, so a binary search finds the window: the
+// cost per term does not grow with the number of cues.
+func nearCue(an *analysis, cues []cue, pos int) bool {
+	k := sort.Search(len(cues), func(i int) bool { return cues[i].pos >= pos-negWindow })
+	for ; k < len(cues) && cues[k].pos <= pos+negWindow; k++ {
+		if an.clause[pos] == an.clause[cues[k].pos] {
+			return true
+		}
+	}
+	return false
 }
 
 // numberMismatch finds a number only a has and a number only b has that count the

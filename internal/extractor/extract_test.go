@@ -220,3 +220,36 @@ func TestExtractLinear(t *testing.T) {
 		}
 	}
 }
+
+// expiringCtx reports no error for its first `after` checks and DeadlineExceeded
+// from then on: a deadline that passes in the middle of a call, deterministically.
+type expiringCtx struct {
+	context.Context
+	after, checks int
+}
+
+func (c *expiringCtx) Err() error {
+	if c.checks++; c.checks > c.after {
+		return context.DeadlineExceeded
+	}
+	return nil
+}
+
+// TestExtractChecksContextInsideLongLines: one line of many sentences (a single
+// block) still sees a deadline that passes while it is read.
+func TestExtractChecksContextInsideLongLines(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Repeat("The minister said the talks would resume next week. ", 2000)
+	for _, text := range []string{line, strings.Repeat(`"a `, 40000), strings.Repeat("word ", 50000)} {
+		ctx := &expiringCtx{Context: context.Background(), after: 2}
+		if _, err := e.Extract(ctx, text); !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("%.20q…: err = %v after %d checks, want DeadlineExceeded", text, err, ctx.checks)
+		}
+		if ctx.checks < 3 {
+			t.Errorf("%.20q…: context checked %d times in one %d-byte line", text, ctx.checks, len(text))
+		}
+	}
+}

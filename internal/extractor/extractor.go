@@ -34,13 +34,19 @@ import (
 // token arrays use.
 var ErrTooLarge = errors.New("extractor: text too large")
 
-// ctxCheckBlocks is how many blocks are processed between context checks.
-const ctxCheckBlocks = 8
+// ctxCheckTokens is how many tokens are processed between context checks: often
+// enough that a call past its deadline stops within a millisecond or so even in
+// one endless line, rarely enough to cost nothing.
+const ctxCheckTokens = 2048
 
 // Extractor finds claims in article text. It holds only read-only lexicons, so one
 // Extractor serves any number of concurrent Extract calls.
 type Extractor struct {
-	lx *lexicon
+	lx    *lexicon
+	model *attrModel // nil: the rules' relations as they are
+	// observe, when set (only by the trainer), sees every sentence's rule
+	// relations before the model's decisions.
+	observe func(m *mentionCtx, s sentence, cues []cue, rels []relation)
 }
 
 // New parses the embedded lexicons once and returns a ready Extractor.
@@ -55,21 +61,48 @@ type Options struct {
 	// NoLearnedCues ignores the learned cue-precision table, so every hand-listed
 	// verb is used.
 	NoLearnedCues bool
+	// NoModel skips the learned attribution model (decide.go): the rules'
+	// relations are reported as they are. The trainer uses it to see them.
+	NoModel bool
+	// Model, when set, is used instead of the embedded attribution model
+	// (the trainer evaluates a model it has just fitted).
+	Model *AttributionModel
+
+	candidates []string // the trainer's candidate cue words, before a model exists
 }
 
 // NewWithOptions is New with cue options; see Options.
 func NewWithOptions(o Options) (*Extractor, error) {
-	lx, err := loadLexicon(o)
-	if err != nil {
+	e := &Extractor{}
+	var err error
+	switch {
+	case o.NoModel:
+	case o.Model != nil:
+		e.model = o.Model.m
+	default:
+		if e.model, err = embeddedAttrModel(); err != nil {
+			return nil, err
+		}
+	}
+	cands := o.candidates
+	if e.model != nil {
+		cands = e.model.cueWords
+	}
+	if len(cands) > 0 {
+		// The model judges a wider set of candidate cues than the rules trust.
+		o.NoLearnedCues = true
+		o.ExtraCueVerbs = append(append([]string(nil), o.ExtraCueVerbs...), cands...)
+	}
+	if e.lx, err = loadLexicon(o); err != nil {
 		return nil, err
 	}
-	return &Extractor{lx: lx}, nil
+	return e, nil
 }
 
 // Extract returns the claims of text in text order, with Text, Span, Sentence,
 // Speaker and Attribution filled; ID, Hedging and CheckWorthiness are left for later
 // stages. Each claim's Text equals text[Span.Start:Span.End]. The context is checked
-// every few paragraphs; its error is returned wrapped. Invalid UTF-8 never panics
+// every few thousand tokens, inside long lines too; its error is returned wrapped. Invalid UTF-8 never panics
 // (bad bytes are skipped like spaces), though callers should reject it earlier.
 func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, error) {
 	if len(text) >= math.MaxInt32 {
@@ -82,22 +115,28 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, er
 	sg := segmenter{lx: e.lx}
 	m := mentionCtx{lx: e.lx, text: text}
 	cb := newClaimBuilder(text)
+	var d decider
 	var (
 		sents []sentence
 		cues  []cue
 		rels  []relation
 	)
+	sinceCheck := ctxCheckTokens // check before the first block
 	for bi, blk := range blocks {
-		if bi%ctxCheckBlocks == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("extractor: %w", err)
-			}
-		}
 		sg.toks, sg.quotes = sg.toks[:0], sg.quotes[:0]
-		bt := sg.tokenize(text, blk.span)
+		bt := sg.tokenize(ctx, text, blk.span)
+		if sg.err != nil {
+			return nil, fmt.Errorf("extractor: %w", sg.err)
+		}
 		sents = sg.sentences(text, bt, bi, sents[:0])
 		m.setBlock(sg.toks)
 		for _, s := range sents {
+			if sinceCheck += s.t1 - s.t0 + 1; sinceCheck >= ctxCheckTokens {
+				sinceCheck = 0
+				if err := ctx.Err(); err != nil {
+					return nil, fmt.Errorf("extractor: %w", err)
+				}
+			}
 			if s.t0 >= s.t1 {
 				continue
 			}
@@ -106,6 +145,14 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, er
 				cues = m.findCues(s, cues)
 			}
 			rels = m.attribute(s, cues, blk.para, rels[:0])
+			rels = boundRelations(rels, int(sg.toks[s.t1-1].end-sg.toks[s.t0].start))
+			if e.observe != nil {
+				e.observe(&m, s, cues, rels)
+			}
+			if e.model != nil {
+				rels = d.decide(e.model, &m, s, cues, rels)
+				rels = boundRelations(rels, int(sg.toks[s.t1-1].end-sg.toks[s.t0].start)) // spans may have grown
+			}
 			cb.sentence(&m, s, blk, rels)
 		}
 	}

@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 func oneSentence(t *testing.T, e *Extractor, text string) (*mentionCtx, sentence) {
 	t.Helper()
 	sg := segmenter{lx: e.lx}
-	bt := sg.tokenize(text, Span{0, len(text)})
+	bt := sg.tokenize(context.Background(), text, Span{0, len(text)})
 	ss := sg.sentences(text, bt, 0, nil)
 	if len(ss) == 0 {
 		t.Fatalf("no sentence in %q", text)

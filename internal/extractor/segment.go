@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"context"
 	"unicode"
 	"unicode/utf8"
 )
@@ -74,12 +75,26 @@ type segmenter struct {
 	toks   []token
 	quotes []quoteRegion
 	lower  []byte
+	cover  []int32 // scratch for flagQuoted
+	err    error   // the context's error when tokenize stopped early
 }
 
-// tokenize appends the tokens of text[b.Start:b.End] and pairs its quotes.
-func (sg *segmenter) tokenize(text string, b Span) blockToks {
+// ctxCheckBytes is how many bytes tokenize reads between context checks: a
+// megabyte-long line of quotation marks is a million tokens.
+const ctxCheckBytes = 32 << 10
+
+// tokenize appends the tokens of text[b.Start:b.End] and pairs its quotes. When
+// ctx ends midway it stops, returns what it has and records ctx's error in sg.err.
+func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockToks {
 	bt := blockToks{t0: len(sg.toks), q0: len(sg.quotes)}
+	nextCheck := b.Start + ctxCheckBytes
 	for i := b.Start; i < b.End; {
+		if i >= nextCheck {
+			nextCheck = i + ctxCheckBytes
+			if sg.err = ctx.Err(); sg.err != nil {
+				break
+			}
+		}
 		c := text[i]
 		var r rune
 		w := 1
@@ -302,16 +317,48 @@ func (sg *segmenter) pairQuotes(text string, t0, t1 int) {
 		depth--
 		sg.quotes = append(sg.quotes, quoteRegion{open: stack[depth], close: -1})
 	}
+	sg.flagQuoted(q0, t0, t1)
+}
+
+// flagQuoted sets fInQ on the tokens inside a closed quotation and fInOpenQ on those
+// inside one still open at the block's end. It sweeps the regions' boundaries once
+// (a difference array per flag), so the cost is linear in the block however many
+// regions overlap: a line of 100,000 straight quotes makes as many regions that all
+// reach back to the block's start, and flagging each range separately was quadratic.
+func (sg *segmenter) flagQuoted(q0, t0, t1 int) {
+	n := t1 - t0
+	if len(sg.quotes) == q0 || n == 0 {
+		return
+	}
+	if cap(sg.cover) < 2*(n+1) {
+		sg.cover = make([]int32, 2*(n+1))
+	}
+	inQ, inOpen := sg.cover[:n+1], sg.cover[n+1:2*(n+1)]
+	clear(inQ)
+	clear(inOpen)
 	for _, q := range sg.quotes[q0:] {
-		from, to, flag := q.open+1, q.close, fInQ
+		from, to, d := q.open+1, q.close, inQ
 		if q.open < 0 {
 			from = t0
 		}
 		if q.close < 0 {
-			to, flag = t1, fInOpenQ
+			to, d = t1, inOpen
 		}
-		for k := from; k < to; k++ {
-			toks[k].flags |= flag
+		if from < to {
+			d[from-t0]++
+			d[to-t0]--
+		}
+	}
+	var cq, co int32
+	toks := sg.toks
+	for k := 0; k < n; k++ {
+		cq += inQ[k]
+		co += inOpen[k]
+		if cq > 0 {
+			toks[t0+k].flags |= fInQ
+		}
+		if co > 0 {
+			toks[t0+k].flags |= fInOpenQ
 		}
 	}
 }

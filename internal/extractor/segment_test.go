@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"context"
 	"testing"
 )
 
@@ -11,7 +12,7 @@ func sentencesOf(t *testing.T, e *Extractor, text string) []string {
 	var out []string
 	for bi, b := range e.clean(text, nil) {
 		sg.toks, sg.quotes = sg.toks[:0], sg.quotes[:0]
-		bt := sg.tokenize(text, b.span)
+		bt := sg.tokenize(context.Background(), text, b.span)
 		for _, s := range sg.sentences(text, bt, bi, nil) {
 			out = append(out, text[sg.toks[s.t0].start:sg.toks[s.t1-1].end])
 		}
@@ -83,7 +84,7 @@ func TestQuotes(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			sg := segmenter{lx: e.lx}
-			bt := sg.tokenize(tc.text, Span{0, len(tc.text)})
+			bt := sg.tokenize(context.Background(), tc.text, Span{0, len(tc.text)})
 			in := map[string]bool{}
 			for _, tk := range sg.toks[bt.t0:bt.t1] {
 				if tk.kind == tWord {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -18,27 +19,31 @@ import (
 // a gRPC client gets) with a fitting HTTP status. It departs from the default
 // mapping in two places: a body over the size limit is 413, and a request too
 // large for the limits is 413 rather than 429 (RESOURCE_EXHAUSTED from an
-// overloaded server, which carries RetryInfo, stays 429).
+// overloaded server, which carries RetryInfo, stays 429 and gets Retry-After).
 func errorHandler(ctx context.Context, mux *runtime.ServeMux, m runtime.Marshaler, w http.ResponseWriter, r *http.Request, err error) {
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
 		err = status.Errorf(codes.ResourceExhausted, "request body exceeds the limit of %d bytes", tooBig.Limit)
 		w = statusWriter{ResponseWriter: w, code: http.StatusRequestEntityTooLarge}
-	} else if st, ok := status.FromError(err); ok && st.Code() == codes.ResourceExhausted && !hasRetryInfo(st) {
-		w = statusWriter{ResponseWriter: w, code: http.StatusRequestEntityTooLarge}
+	} else if st, ok := status.FromError(err); ok && st.Code() == codes.ResourceExhausted {
+		if delay, shed := retryDelay(st); shed {
+			setRetryAfter(w, delay) // shed by the gRPC server: 429, as the admission control's own
+		} else {
+			w = statusWriter{ResponseWriter: w, code: http.StatusRequestEntityTooLarge}
+		}
 	}
 	runtime.DefaultHTTPErrorHandler(ctx, mux, m, w, r, err)
 }
 
-// hasRetryInfo tells load shedding (retry later) from an oversize request (never
-// retry as is).
-func hasRetryInfo(st *status.Status) bool {
+// retryDelay tells load shedding (retry later, after the delay) from an
+// oversize request (never retry as is).
+func retryDelay(st *status.Status) (time.Duration, bool) {
 	for _, d := range st.Details() {
-		if _, ok := d.(*errdetails.RetryInfo); ok {
-			return true
+		if ri, ok := d.(*errdetails.RetryInfo); ok {
+			return ri.GetRetryDelay().AsDuration(), true
 		}
 	}
-	return false
+	return 0, false
 }
 
 // statusWriter overrides the status code the default handler chooses.

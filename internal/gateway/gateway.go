@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"github.com/prometheus/client_golang/prometheus"
@@ -29,6 +30,18 @@ type Options struct {
 	// Pages, when set, serves the web page (internal/web) at GET /, /static/
 	// and /examples.
 	Pages http.Handler
+	// MaxConcurrent bounds the REST calls running at once; more wait up to
+	// QueueWait, then get 429 with Retry-After (see admission). 0: no bound
+	// but the gRPC server's.
+	MaxConcurrent int
+	QueueWait     time.Duration
+	// Drain, when set, lets the caller turn the handler into its draining
+	// state during a graceful shutdown.
+	Drain *Drain
+	// GuardMetrics, when set, wraps /metrics (e.g. with a bearer-token check:
+	// the metrics say who calls what, and they are no gRPC call the token
+	// interceptor sees).
+	GuardMetrics func(http.Handler) http.Handler
 }
 
 // NewHandler returns the HTTP handler: /v1/claims:* (REST), /openapi.json,
@@ -56,14 +69,25 @@ func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Han
 		return nil, fmt.Errorf("gateway: register: %w", err)
 	}
 	root := http.NewServeMux()
-	root.Handle("/v1/", limitBody(mux, o.MaxBodyBytes))
+	var rest http.Handler = mux
+	if o.MaxConcurrent > 0 {
+		rest = newAdmission(o.MaxConcurrent, o.QueueWait).wrap(rest)
+	}
+	root.Handle("/v1/", limitBody(rest, o.MaxBodyBytes))
 	root.Handle("GET /healthz", mux) // the gateway's health endpoint asks the gRPC health service
 	root.HandleFunc("GET /openapi.json", serveOpenAPI)
-	root.Handle("GET /metrics", promhttp.HandlerFor(o.Gatherer, promhttp.HandlerOpts{}))
+	var metrics http.Handler = promhttp.HandlerFor(o.Gatherer, promhttp.HandlerOpts{})
+	if o.GuardMetrics != nil {
+		metrics = o.GuardMetrics(metrics)
+	}
+	root.Handle("GET /metrics", metrics)
 	if o.Pages != nil {
 		for _, p := range []string{"GET /{$}", "GET /static/", "GET /examples", "GET /examples/{name}"} {
 			root.Handle(p, o.Pages)
 		}
+	}
+	if o.Drain != nil {
+		return o.Drain.wrap(root), nil
 	}
 	return root, nil
 }

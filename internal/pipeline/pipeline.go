@@ -68,16 +68,31 @@ func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (
 		return Result{}, nil, fmt.Errorf("pipeline: extract %q: %w", id, err)
 	}
 	for i := range cs {
+		if i%ctxCheckClaims == 0 {
+			if err := ctx.Err(); err != nil {
+				return Result{}, nil, fmt.Errorf("pipeline: score %q: %w", id, err)
+			}
+		}
 		cs[i].ID = id + "#" + strconv.Itoa(i+1)
 		p.scorer.Score(a.Text, &cs[i])
 	}
-	prepared := p.classifier.Prepare(cs, a.Published)
+	prepared := make([]contradiction.Prepared, 0, len(cs))
+	for i := 0; i < len(cs); i += ctxCheckClaims {
+		if err := ctx.Err(); err != nil {
+			return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", id, err)
+		}
+		prepared = append(prepared, p.classifier.Prepare(cs[i:min(i+ctxCheckClaims, len(cs))], a.Published)...)
+	}
 	links, err := p.classifier.NewIndex().AddPrepared(ctx, prepared)
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", id, err)
 	}
 	return Result{ArticleID: id, Claims: cs, Links: pruneLinks(links)}, prepared, nil
 }
+
+// ctxCheckClaims is how many claims are scored or analysed for linking between
+// context checks: an article of a megabyte of short quotes has tens of thousands.
+const ctxCheckClaims = 64
 
 // ArticleID is the client's ID, or the article's 0-based position when it has none.
 func ArticleID(a claim.Article, position int) string {

@@ -40,7 +40,7 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 
 	sc.toks = tokenize(sentence, sc.toks)
 	sc.cands = s.finder.find(sc.toks, sc.cands[:0])
-	sc.ev = sc.ev[:0]
+	sc.ev, sc.weak = sc.ev[:0], sc.weak[:0]
 	var cues []claim.HedgeCue
 	cueSeen := false
 	for _, cand := range sc.cands {
@@ -55,9 +55,8 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 		default:
 			continue
 		}
-		if cue, ok := s.evidenceFloor(sc, sentence, cand, ctx.Start, floor); ok {
-			cues = append(cues, cue)
-		}
+		cue, ok := s.evidenceFloor(sc, sentence, cand, ctx.Start, floor)
+		cues = sc.keep(cues, cue, ok)
 	}
 	i, j = len(sc.toks), len(sc.toks)
 	for k, t := range sc.toks {
@@ -70,7 +69,9 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 	}
 	s.negations(sc, i, j)
 	if !cueSeen && c.Attribution.Cue != "" {
-		s.attributionText(sc, c.Attribution.Cue)
+		if cue, ok, found := s.attributionText(sc, c.Attribution.Cue); found {
+			cues = sc.keep(cues, cue, ok)
+		}
 	}
 	return s.finish(sc, cues), i, j, true
 }
@@ -124,25 +125,34 @@ func (s *Scorer) evidenceFloor(sc *scratch, text string, c candidate, offset int
 }
 
 // attributionText adds the evidence of an attribution cue known only by its
-// text (no usable span): the lexicon entry for the whole cue, if any.
-func (s *Scorer) attributionText(sc *scratch, cue string) {
-	toks := tokenize(cue, nil)
+// text (no usable span): the lexicon entry for the whole cue, if any. It returns
+// the cue to report (with an empty span: its place is unknown), whether it
+// counts, and whether the lexicon knew it.
+func (s *Scorer) attributionText(sc *scratch, text string) (cue claim.HedgeCue, ok, found bool) {
+	toks := tokenize(text, nil)
 	words := sc.words[:0]
 	for _, t := range toks {
 		words = append(words, t.Lower)
 	}
 	sc.words = words
-	e, ok := s.lex.entries[strings.Join(words, " ")]
-	if !ok && len(words) > 0 {
-		e, ok = s.lex.entries[words[len(words)-1]] // "has claimed", "had suggested"
+	e, found := s.lex.entries[strings.Join(words, " ")]
+	if !found && len(words) > 0 {
+		e, found = s.lex.entries[words[len(words)-1]] // "has claimed", "had suggested"
 	}
+	cue = claim.HedgeCue{Text: text, Kind: e.class, Weight: e.prior}
 	switch {
-	case !ok:
+	case !found:
+		return cue, false, false
 	case isFixed(e.class):
 		sc.ev = append(sc.ev, Evidence{Class: e.class, Strength: math.Abs(e.prior)})
+		return cue, true, true
 	case e.prior > 0:
-		sc.ev = append(sc.ev, Evidence{Class: e.class, Logit: attributionFloor(&phrase{class: e.class, prior: e.prior})})
+		z := attributionFloor(&phrase{class: e.class, prior: e.prior})
+		sc.ev = append(sc.ev, Evidence{Class: e.class, Logit: z})
+		cue.Weight = sigmoid(z)
+		return cue, cue.Weight >= s.hedge.cueThreshold, true
 	}
+	return cue, false, false
 }
 
 // validSpan reports whether sp slices text on UTF-8 boundaries, returning it.

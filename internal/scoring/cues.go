@@ -20,6 +20,11 @@ type phrase struct {
 	// attrFloor and distFloor are attributionFloor and distancingFloor of this
 	// phrase, computed once.
 	attrFloor, distFloor float64
+	// The context rules of hedge-context.tsv that apply to this phrase: blocker
+	// marks a fixed expression that is never a cue ("talk show"), needsQuantity
+	// an approximator only before a quantity ("about 30"), negationCancels an
+	// inferential verb that is no hedge when negated ("does not imply").
+	blocker, needsQuantity, negationCancels bool
 }
 
 // Feature heads: what a cue feature is about before its context part.
@@ -41,6 +46,7 @@ type candidate struct {
 // after construction, so one finder serves any number of goroutines.
 type cueFinder struct {
 	byFirst map[string]*firstEntry // keyed by a phrase's first token
+	rules   *contextRules
 }
 
 // firstEntry is what one lowercase word starts: cue phrases (longest first) and
@@ -53,7 +59,7 @@ type firstEntry struct {
 // newCueFinder joins the lexicon with learned forms (form -> class); a lexicon
 // entry keeps its own class when a learned form repeats it.
 func newCueFinder(lex lexicon, learned map[string]string) *cueFinder {
-	f := &cueFinder{byFirst: map[string]*firstEntry{}}
+	f := &cueFinder{byFirst: map[string]*firstEntry{}, rules: &lex.context}
 	entry := func(w string) *firstEntry {
 		e := f.byFirst[w]
 		if e == nil {
@@ -71,6 +77,8 @@ func newCueFinder(lex lexicon, learned map[string]string) *cueFinder {
 			return
 		}
 		p := &phrase{toks: toks, form: strings.Join(toks, " "), class: class, prior: prior}
+		p.needsQuantity = lex.context.quantity[p.form]
+		p.negationCancels = lex.context.negation[p.form]
 		p.heads = [numHeads]string{"f=" + p.form, "c=" + class, "st=" + stem(p.form)}
 		for k, h := range p.heads {
 			p.headHash[k] = fnvString(fnvOffset, h)
@@ -87,6 +95,10 @@ func newCueFinder(lex lexicon, learned map[string]string) *cueFinder {
 			add(form, class, 0)
 		}
 	}
+	for _, form := range lex.context.mwes {
+		toks := strings.Fields(form)
+		entry(toks[0]).phrases = append(entry(toks[0]).phrases, &phrase{toks: toks, form: form, blocker: true})
+	}
 	for _, e := range f.byFirst {
 		ps := e.phrases
 		sort.Slice(ps, func(a, b int) bool {
@@ -101,10 +113,13 @@ func newCueFinder(lex lexicon, learned map[string]string) *cueFinder {
 
 // find appends the candidates of toks to dst, left to right, taking the longest
 // phrase at each token so "no doubt" wins over "doubt" and "whether or not" over
-// "whether"; it also marks every negator token (token.neg). It applies the
+// "whether"; it also marks every negator token (token.Neg). It applies the
 // context rules a word list cannot express: a capitalised modal inside a
 // sentence or next to a number is a name or a month ("Theresa May", "May 20",
-// "20 May", "Will Smith"), not a hedge.
+// "20 May", "Will Smith"), not a hedge; a fixed expression ("talk show")
+// consumes its words; "about", "around" and "some" approximate only a quantity
+// ("about 30 minutes", not "talk about the crisis"); a negated inferential verb
+// ("does not imply") is no hedge.
 func (f *cueFinder) find(toks []token, dst []candidate) []candidate {
 	next := 0 // tokens before next belong to a matched phrase
 	for i := range toks {
@@ -123,7 +138,17 @@ func (f *cueFinder) find(toks []token, dst []candidate) []candidate {
 			if i+len(p.toks) > len(toks) || !matches(toks[i:i+len(p.toks)], p.toks) {
 				continue
 			}
+			if p.needsQuantity && !f.rules.quantityAt(toks, i+len(p.toks)) {
+				continue
+			}
+			if p.blocker {
+				next = i + len(p.toks)
+				break
+			}
 			if p.class == ClassModal && len(p.toks) == 1 && nameOrDate(toks, i) {
+				break
+			}
+			if p.negationCancels && negatedBefore(toks, i) {
 				break
 			}
 			dst = append(dst, candidate{i: i, j: i + len(p.toks), p: p})

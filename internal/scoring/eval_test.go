@@ -63,7 +63,7 @@ func TestEvalHedgingDev(t *testing.T) {
 		}
 		gold += len(want)
 		for _, c := range h.Cues {
-			if Speculative(c.Kind) {
+			if Speculative(c.Kind) && c.Weight >= s.CueThreshold() {
 				predicted++
 				if want[[2]int{c.Span.Start, c.Span.End}] {
 					matched++
@@ -72,8 +72,8 @@ func TestEvalHedgingDev(t *testing.T) {
 		}
 	}
 	_, _, cueF1 := metrics.PRF(matched, predicted, gold)
-	floor(t, "uncertain F1", all.F1(), 0.85)
-	floor(t, "factbank F1", news.F1(), 0.77)
+	floor(t, "uncertain F1", all.F1(), 0.87)
+	floor(t, "factbank F1", news.F1(), 0.78)
 	floor(t, "AUROC", metrics.AUROC(scores, labels), 0.97)
 	floor(t, "cue F1", cueF1, 0.83)
 }

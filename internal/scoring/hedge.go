@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math"
+	"sort"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
 )
@@ -13,6 +14,9 @@ type scratch struct {
 	cands []candidate
 	ev    []Evidence
 	words []string
+	// weak are the hedge candidates whose cue probability fell below the cue
+	// threshold: not reported unless they are all that makes a claim uncertain.
+	weak []claim.HedgeCue
 }
 
 // Hedge scores how tentatively sentence is asserted and returns the cues that
@@ -22,12 +26,11 @@ func (s *Scorer) Hedge(sentence string) claim.Hedging {
 	defer s.putScratch(sc)
 	sc.toks = tokenize(sentence, sc.toks)
 	sc.cands = s.finder.find(sc.toks, sc.cands[:0])
-	sc.ev = sc.ev[:0]
+	sc.ev, sc.weak = sc.ev[:0], sc.weak[:0]
 	var cues []claim.HedgeCue
 	for _, c := range sc.cands {
-		if cue, ok := s.evidence(sc, sentence, c, 0); ok {
-			cues = append(cues, cue)
-		}
+		cue, ok := s.evidence(sc, sentence, c, 0)
+		cues = sc.keep(cues, cue, ok)
 	}
 	s.negations(sc, 0, len(sc.toks))
 	return s.finish(sc, cues)
@@ -41,7 +44,7 @@ func (s *Scorer) evidence(sc *scratch, text string, c candidate, offset int) (cl
 	start, end := sc.toks[c.i].Start, sc.toks[c.j-1].End
 	cue := claim.HedgeCue{Text: text[start:end], Span: claim.Span{Start: start + offset, End: end + offset}, Kind: c.p.class}
 	if isFixed(c.p.class) {
-		if c.p.class == ClassBooster && s.negated(sc.toks, c.i) {
+		if c.p.class == ClassBooster && negatedBefore(sc.toks, c.i) {
 			return cue, false // "not confirmed", "never proved": no longer a boost
 		}
 		sc.ev = append(sc.ev, Evidence{Class: c.p.class, Strength: math.Abs(c.p.prior)})
@@ -51,11 +54,24 @@ func (s *Scorer) evidence(sc *scratch, text string, c candidate, offset int) (cl
 	z := s.cueLogit(sc, c)
 	sc.ev = append(sc.ev, Evidence{Class: c.p.class, Logit: z})
 	p := sigmoid(clip(z, -30, 30))
-	if p < s.hedge.cueThreshold {
-		return cue, false
-	}
 	cue.Weight = p
-	return cue, true
+	return cue, p >= s.hedge.cueThreshold
+}
+
+// minWeakCue is the least probability a weak candidate needs to be named as a
+// reason: below it a word did not make anything uncertain.
+const minWeakCue = 0.1
+
+// keep appends cue to cues when it counts (ok), and remembers a hedge candidate
+// below the cue threshold as weak evidence that finish may still have to name.
+func (sc *scratch) keep(cues []claim.HedgeCue, cue claim.HedgeCue, ok bool) []claim.HedgeCue {
+	switch {
+	case ok:
+		return append(cues, cue)
+	case cue.Weight >= minWeakCue:
+		sc.weak = append(sc.weak, cue)
+	}
+	return cues
 }
 
 // cueLogit is the learned cue model's log-odds that candidate c is a hedge cue.
@@ -79,17 +95,18 @@ func (s *Scorer) negations(sc *scratch, i, j int) {
 	}
 }
 
-// negated reports whether a negator stands in the two tokens before i (after find).
-func (s *Scorer) negated(toks []token, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		if toks[k].Neg {
-			return true
-		}
-	}
-	return false
-}
-
 // finish maps the collected evidence to the score through the sentence layer.
+//
+// An uncertain verdict always names what made it so, and only a hedge makes it:
+//   - the score must reach the threshold and the evidence must hold a hedge
+//     candidate (a modal, speculative verb, adverb, conditional, weak
+//     attribution) of probability at least minWeakCue (HasHedgeEvidence).
+//     Approximators and limitations ("about thirty minutes", "further research")
+//     grade the score but never make a claim uncertain alone; such a score is
+//     held just under the threshold.
+//   - the layer also weighs hedge candidates below the cue threshold (several
+//     weak modals add up), so when no reported cue hedges, those weak candidates
+//     are reported too, with their probability as weight.
 func (s *Scorer) finish(sc *scratch, cues []claim.HedgeCue) claim.Hedging {
 	x := layerFeatures(sc.ev, s.hedge.cueThreshold)
 	var z float64
@@ -100,8 +117,55 @@ func (s *Scorer) finish(sc *scratch, cues []claim.HedgeCue) claim.Hedging {
 	if math.IsNaN(score) {
 		score = 0
 	}
-	return claim.Hedging{Score: score, Uncertain: score >= s.hedge.threshold, Cues: cues}
+	uncertain := score >= s.hedge.threshold
+	if uncertain && !HasHedgeEvidence(sc.ev) {
+		uncertain, score = false, math.Nextafter(s.hedge.threshold, 0)
+	}
+	if uncertain && !hedges(cues) {
+		cues = mergeByStart(cues, sc.weak)
+	}
+	return claim.Hedging{Score: score, Uncertain: uncertain, Cues: cues}
 }
+
+// HasHedgeEvidence reports whether the evidence holds a hedge candidate (not a
+// booster, approximator, limitation or negator) of probability at least
+// minWeakCue: what an uncertain verdict needs. The trainer calls it to choose
+// the threshold on the verdicts the scorer will give.
+func HasHedgeEvidence(ev []Evidence) bool {
+	for _, e := range ev {
+		if Speculative(e.Class) && sigmoid(clip(e.Logit, -30, 30)) >= minWeakCue {
+			return true
+		}
+	}
+	return false
+}
+
+// hedges reports whether any reported cue is a hedge (a speculative cue with a
+// positive weight).
+func hedges(cues []claim.HedgeCue) bool {
+	for _, c := range cues {
+		if c.Weight > 0 && Speculative(c.Kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeByStart appends more to cues keeping the result in text order.
+func mergeByStart(cues, more []claim.HedgeCue) []claim.HedgeCue {
+	if len(more) == 0 {
+		return cues
+	}
+	out := make([]claim.HedgeCue, 0, len(cues)+len(more))
+	out = append(append(out, cues...), more...)
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Span.Start < out[b].Span.Start })
+	return out
+}
+
+// CueThreshold is the cue probability at or above which a hedge candidate is a
+// cue in the Szeged sense; reported cues below it are weak candidates named
+// only because together they made a claim uncertain.
+func (s *Scorer) CueThreshold() float64 { return s.hedge.cueThreshold }
 
 // HedgeThreshold is the default threshold: a score at or above it is uncertain.
 func (s *Scorer) HedgeThreshold() float64 { return s.hedge.threshold }

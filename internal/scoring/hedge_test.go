@@ -38,13 +38,7 @@ func hasCue(h claim.Hedging, text, kind string) bool {
 
 func TestHedge(t *testing.T) {
 	s := newScorer(t)
-	tests := []struct {
-		name      string
-		sentence  string
-		uncertain bool
-		cue, kind string // a cue that must be reported ("" for none required)
-		noCue     string // a word that must not be reported as a cue
-	}{
+	tests := []hedgeCase{
 		{"modal", "The talks may resume next week.", true, "may", ClassModal, ""},
 		{"month is not a modal", "On May 20, the talks resumed.", false, "", "", "May"},
 		{"month first in sentence", "May 20 was the day the talks resumed.", false, "", "", "May"},
@@ -60,6 +54,21 @@ func TestHedge(t *testing.T) {
 		{"inability is not a hedge", "He could not attend the meeting.", false, "", "", "could"},
 		{"plain fact", "The line was closed in 2022.", false, "", "", ""},
 	}
+	runHedgeCases(t, s, tests)
+}
+
+// hedgeCase is one sentence and what Hedge must say about it.
+type hedgeCase struct {
+	name      string
+	sentence  string
+	uncertain bool
+	cue, kind string // a cue that must be reported ("" for none required)
+	noCue     string // a word that must not be reported as a cue
+}
+
+// runHedgeCases checks each case's verdict, cues and cue spans.
+func runHedgeCases(t *testing.T, s *Scorer, tests []hedgeCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := s.Hedge(tt.sentence)

@@ -42,16 +42,24 @@ type lexEntry struct {
 }
 
 // lexicon is the parsed hedge-lexicon.tsv: cue phrases (space-joined lowercase
-// tokens) to their entry, and the negators used as context.
+// tokens) to their entry, and the negators used as context; plus the context
+// rules of hedge-context.tsv.
 type lexicon struct {
 	entries  map[string]lexEntry
 	negators map[string]bool
+	context  contextRules
 }
 
-// parseLexicon reads phrase<TAB>class<TAB>prior lines; '#' starts a comment line.
-func parseLexicon(data string) (lexicon, error) {
+// parseLexicon reads phrase<TAB>class<TAB>prior lines ('#' starts a comment
+// line) and the context rules.
+func parseLexicon(data, contextData string) (lexicon, error) {
 	lex := lexicon{entries: map[string]lexEntry{}, negators: map[string]bool{}}
-	err := eachRow(data, "hedge lexicon", 3, func(f []string) error {
+	ctx, err := parseContextRules(contextData)
+	if err != nil {
+		return lex, err
+	}
+	lex.context = ctx
+	err = eachRow(data, "hedge lexicon", 3, func(f []string) error {
 		prior, err := finite(f[2])
 		if err != nil {
 			return err

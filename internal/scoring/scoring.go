@@ -22,6 +22,9 @@ import (
 //go:embed data/hedge-lexicon.tsv
 var hedgeLexiconTSV string
 
+//go:embed data/hedge-context.tsv
+var hedgeContextTSV string
+
 //go:embed data/hedge-model.tsv
 var hedgeModelTSV string
 
@@ -43,7 +46,7 @@ type Scorer struct {
 
 // New parses the embedded lexicons and weights into a ready Scorer.
 func New() (*Scorer, error) {
-	lex, err := parseLexicon(hedgeLexiconTSV)
+	lex, err := parseLexicon(hedgeLexiconTSV, hedgeContextTSV)
 	if err != nil {
 		return nil, fmt.Errorf("scoring: %w", err)
 	}

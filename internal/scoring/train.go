@@ -33,7 +33,7 @@ type CueFinder struct {
 // NewCueFinder builds a finder from the embedded lexicon and the given learned
 // forms (form -> class), as New will once the forms are in the model file.
 func NewCueFinder(learned map[string]string) (*CueFinder, error) {
-	lex, err := parseLexicon(hedgeLexiconTSV)
+	lex, err := parseLexicon(hedgeLexiconTSV, hedgeContextTSV)
 	if err != nil {
 		return nil, fmt.Errorf("scoring: %w", err)
 	}
@@ -56,7 +56,7 @@ func (cf *CueFinder) Candidates(sentence string) []Candidate {
 			Class: c.p.class,
 		}
 		if isFixed(c.p.class) {
-			if !(c.p.class == ClassBooster && cf.s.negated(toks, c.i)) {
+			if !(c.p.class == ClassBooster && negatedBefore(toks, c.i)) {
 				tc.Strength = math.Abs(c.p.prior)
 			}
 		} else {

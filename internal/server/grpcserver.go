@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"google.golang.org/grpc/reflection"
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+	"github.com/claimsvc/claimsvc/internal/access"
 )
 
 // Options configure the gRPC server around a Service.
@@ -27,6 +29,15 @@ type Options struct {
 	// MaxRecvBytes bounds one incoming message; it must exceed the batch limit so
 	// that oversize batches reach validation and get a helpful error.
 	MaxRecvBytes int
+	// SaturatedAfter is how long every slot must stay taken, none given back,
+	// before health says NOT_SERVING (see DefaultSaturatedAfter, used when 0).
+	SaturatedAfter time.Duration
+	// Tokens, when enabled, are the bearer tokens every call but the health
+	// checks must present (internal/access).
+	Tokens *access.Tokens
+	// MaxStreamsPerConn bounds the calls one client connection may have open
+	// at once (HTTP/2 MaxConcurrentStreams); 0 means defaultMaxStreamsPerConn.
+	MaxStreamsPerConn uint32
 	// Registry receives the server's Prometheus metrics.
 	Registry prometheus.Registerer
 	Log      *slog.Logger
@@ -37,10 +48,25 @@ type Options struct {
 type GRPC struct {
 	Server *grpc.Server
 	Health *health.Server
+
+	lim            *limiter
+	abort          *aborter
+	saturatedAfter time.Duration
+	log            *slog.Logger
 }
 
+// WatchSaturation keeps health in step with the concurrency slots (see
+// DefaultSaturatedAfter) until ctx is done.
+func (g *GRPC) WatchSaturation(ctx context.Context) {
+	watchSaturation(ctx, g.lim, g.Health, g.saturatedAfter, g.log)
+}
+
+// Abort cuts every call still running with UNAVAILABLE: the last step of a
+// drain that ran out of time, before Server.Stop.
+func (g *GRPC) Abort() { g.abort.cancel() }
+
 // NewGRPC assembles the server: interceptors in the order recovery → metrics →
-// logging → concurrency limit → default deadline, the ClaimsService, the standard
+// logging → bearer token → concurrency limit → shutdown abort → default deadline, the ClaimsService, the standard
 // health service and reflection (so grpcurl and ghz work without .proto files).
 func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	metrics := grpcprom.NewServerMetrics(grpcprom.WithServerHandlingTimeHistogram(
@@ -54,23 +80,29 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	rec := recovery.WithRecoveryHandlerContext(recoverPanic(o.Log))
 	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall)}
 	lim := newLimiter(o.MaxConcurrent, o.QueueWait)
-	s := grpc.NewServer(
+	svc.slots = lim
+	abort := newAborter()
+	s := grpc.NewServer(append(connectionLimits(o.MaxStreamsPerConn),
 		grpc.ForceServerCodecV2(newCodec()),
 		grpc.MaxRecvMsgSize(o.MaxRecvBytes),
 		grpc.ChainUnaryInterceptor(
 			recovery.UnaryServerInterceptor(rec),
 			metrics.UnaryServerInterceptor(),
 			logging.UnaryServerInterceptor(slogAdapter(o.Log), logOpts...),
+			o.Tokens.UnaryInterceptor(),
 			lim.unary,
+			abort.unary,
 			defaultDeadline(o.RequestTimeout),
 		),
 		grpc.ChainStreamInterceptor(
 			recovery.StreamServerInterceptor(rec),
 			metrics.StreamServerInterceptor(),
 			logging.StreamServerInterceptor(slogAdapter(o.Log), logOpts...),
+			o.Tokens.StreamInterceptor(),
 			lim.stream,
+			abort.stream,
 		),
-	)
+	)...)
 	claimsv1.RegisterClaimsServiceServer(s, svc)
 	hs := health.NewServer()
 	healthpb.RegisterHealthServer(s, hs)
@@ -78,5 +110,9 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	metrics.InitializeMetrics(s)
 	hs.SetServingStatus("", healthpb.HealthCheckResponse_SERVING)
 	hs.SetServingStatus(claimsv1.ClaimsService_ServiceDesc.ServiceName, healthpb.HealthCheckResponse_SERVING)
-	return &GRPC{Server: s, Health: hs}, nil
+	after := o.SaturatedAfter
+	if after <= 0 {
+		after = DefaultSaturatedAfter
+	}
+	return &GRPC{Server: s, Health: hs, lim: lim, abort: abort, saturatedAfter: after, log: o.Log}, nil
 }

@@ -61,6 +61,9 @@ type limiter struct {
 	queueWait  time.Duration
 	waiting    atomic.Int64
 	maxWaiting int64
+	// released counts slots given back, so the saturation watch can tell a
+	// busy server (slots turning over) from a stuck one (see saturation.go).
+	released atomic.Int64
 }
 
 // waitingPerSlot sizes the queue: with the default 50 ms wait the time bound is
@@ -107,7 +110,10 @@ func errBusy() error {
 	return st.Err()
 }
 
-func (l *limiter) release() { <-l.slots }
+func (l *limiter) release() {
+	<-l.slots
+	l.released.Add(1)
+}
 
 // unlimited reports whether a method bypasses the limiter: the health service,
 // so that a probe sees an overloaded server as alive instead of being shed (a
@@ -132,7 +138,7 @@ func (l *limiter) unary(ctx context.Context, req any, info *grpc.UnaryServerInfo
 }
 
 func (l *limiter) stream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
-	if unlimited(info.FullMethod) {
+	if unlimited(info.FullMethod) || admitsPerMessage(info.FullMethod) {
 		return handler(srv, ss)
 	}
 	if err := l.acquire(ss.Context()); err != nil {

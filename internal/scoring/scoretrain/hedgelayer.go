@@ -1,4 +1,4 @@
-package main
+package scoretrain
 
 import (
 	"context"
@@ -73,6 +73,8 @@ func (lt *layerTraining) fit(ctx context.Context, lambda float64, iters int) ([]
 				theta[k] = math.Max(theta[k], 0)
 			case -1:
 				theta[k] = math.Min(theta[k], 0)
+			case 2:
+				theta[k] = 0
 			}
 		}
 	}
@@ -88,7 +90,11 @@ func dot(a, b []float64) float64 {
 }
 
 // layerSigns is the sign each sentence-layer weight must keep (1: ≥ 0, −1: ≤ 0,
-// 0: free), in scoring.LayerNames order.
+// 0: free, 2: held at 0), in scoring.LayerNames order. "neg" (a negation word
+// in a sentence that has a hedge cue) is held at 0: the negation seldom touches
+// the hedge ("It's possible that New York has never seen ..."), and the
+// negative weight the certainty findings pulled it to hid newswire hedges.
+// "neg0" stays free: among cue-less findings "did not increase" does read firmer.
 func layerSigns() []int {
 	names := scoring.LayerNames()
 	out := make([]int, len(names))
@@ -96,7 +102,9 @@ func layerSigns() []int {
 		switch n {
 		case "boost", "boost0":
 			out[i] = -1
-		case "neg", "neg0", "bias":
+		case "neg":
+			out[i] = 2
+		case "neg0", "bias":
 			out[i] = 0
 		default:
 			out[i] = 1
