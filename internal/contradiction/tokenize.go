@@ -17,6 +17,9 @@ type token struct {
 	cap      bool   // written with an initial capital
 	boundary bool   // punctuation that ends a clause (; . ! ? and brackets; commas do not)
 	comma    bool   // the word is followed by a comma
+	// start, end are the word's byte offsets in the statement ("n't" split off as
+	// "not" shares the word's offsets); a boundary has the offsets of its mark.
+	start, end int32
 }
 
 // tokenize splits text into words and clause boundaries. Words keep internal
@@ -63,7 +66,7 @@ func appendTokens(dst []token, text string) []token {
 			if j < len(text) && text[j] == '.' && strings.Contains(text[i:j], ".") {
 				j++
 			}
-			out = appendWord(out, text[i:j])
+			out = appendWord(out, text[i:j], int32(i))
 			i = j
 		default:
 			if r == ',' && len(out) > 0 {
@@ -71,7 +74,7 @@ func appendTokens(dst []token, text string) []token {
 			}
 			if strings.ContainsRune(";.!?()[]{}", r) {
 				if len(out) > 0 && !out[len(out)-1].boundary {
-					out = append(out, token{boundary: true})
+					out = append(out, token{boundary: true, start: int32(i), end: int32(i + size)})
 				}
 			}
 			i += size
@@ -81,7 +84,8 @@ func appendTokens(dst []token, text string) []token {
 }
 
 // appendWord adds one word, splitting the "n't" contraction and "cannot".
-func appendWord(out []token, w string) []token {
+func appendWord(out []token, w string, at int32) []token {
+	end := at + int32(len(w))
 	r, _ := utf8.DecodeRuneInString(w)
 	capital := unicode.IsUpper(r)
 	low := w
@@ -90,7 +94,7 @@ func appendWord(out []token, w string) []token {
 	}
 	low = strings.ToLower(low)
 	if low == "cannot" {
-		return append(out, token{low: "can", cap: capital}, token{low: "not"})
+		return append(out, token{low: "can", cap: capital, start: at, end: end}, token{low: "not", start: at, end: end})
 	}
 	if strings.HasSuffix(low, "n't") && len(low) > 3 {
 		base := low[:len(low)-3]
@@ -102,7 +106,7 @@ func appendWord(out []token, w string) []token {
 		case "sha":
 			base = "shall"
 		}
-		return append(out, token{low: base, cap: capital}, token{low: "not"})
+		return append(out, token{low: base, cap: capital, start: at, end: end}, token{low: "not", start: at, end: end})
 	}
 	if i := strings.IndexByte(low, '\''); i > 0 {
 		low = low[:i] // possessive or clitic: "russia's" → "russia"
@@ -110,5 +114,5 @@ func appendWord(out []token, w string) []token {
 	if low == "us" && w == "US" {
 		low = "u.s." // the country, not the pronoun
 	}
-	return append(out, token{low: low, cap: capital})
+	return append(out, token{low: low, cap: capital, start: at, end: end})
 }
