@@ -65,7 +65,7 @@ func TestPutReplaceGetDelete(t *testing.T) {
 		}
 		tue := store.Article{ID: "tue", Published: day.Add(24 * time.Hour),
 			Claims: []store.Claim{mkClaim("tue", 1, "Ana Ruiz", "the border reopens", "border", "open"), mkClaim("tue", 2, "Luis Gil", "talks resume", "talk")},
-			Links:  []claim.Link{{A: "mon#1", B: "tue#1", Score: 0.8, Relation: claim.RelationUpdate, Reason: claim.ReasonAntonym, Explanation: "open vs close",
+			Links: []claim.Link{{A: "mon#1", B: "tue#1", Score: 0.8, Relation: claim.RelationUpdate, Reason: claim.ReasonAntonym, Explanation: "open vs close",
 				ClaimA: claim.LinkedClaim{ID: "mon#1", ArticleID: "mon", Text: "the border stays closed", Stance: claim.StanceDenies, Evidence: []claim.Span{{Start: 18, End: 24}}},
 				ClaimB: claim.LinkedClaim{ID: "tue#1", ArticleID: "tue", Text: "the border reopens", Stance: claim.StanceReportsChange}}}}
 		if err := s.PutArticle(ctx, tue); err != nil {
