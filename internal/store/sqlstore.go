@@ -182,22 +182,13 @@ ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, publi
 				}
 			}
 		}
-		if err := s.insertRows(ctx, tx, "claims (id, article_id, ordinal, speaker, published_ns, stored_ns, body)", claims); err != nil {
+		if err := s.insertRows(ctx, tx, "claims (id, article_id, ordinal, speaker, published_ns, stored_ns, body)", claims, ""); err != nil {
 			return err
 		}
-		if err := s.insertRows(ctx, tx, "claim_keys (block_key, stored_ns, claim_id, article_id)", keys); err != nil {
+		if err := s.insertRows(ctx, tx, "claim_keys (block_key, stored_ns, claim_id, article_id)", keys, ""); err != nil {
 			return err
 		}
-		for i, l := range a.Links {
-			// A link to a claim deleted meanwhile (its article retracted) is dropped.
-			if _, err := s.exec(ctx, tx, `INSERT INTO links (claim_id, other_claim_id, score, relation, reason, explanation, ends)
-SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM claims WHERE id = $8) AND EXISTS (SELECT 1 FROM claims WHERE id = $9)
-ON CONFLICT (claim_id, other_claim_id) DO NOTHING`,
-				l.A, l.B, l.Score, int(l.Relation), int(l.Reason), l.Explanation, ends[i], l.A, l.B); err != nil {
-				return fmt.Errorf("insert link: %w", err)
-			}
-		}
-		return nil
+		return s.insertLinks(ctx, tx, a.Links, ends)
 	})
 	if err != nil {
 		return fmt.Errorf("store: put article %q: %w", a.ID, err)
@@ -205,9 +196,48 @@ ON CONFLICT (claim_id, other_claim_id) DO NOTHING`,
 	return nil
 }
 
+// insertLinks inserts an article's links in multi-row statements, under a
+// savepoint: if one names a claim deleted meanwhile (its article retracted
+// after the lookup), the foreign key refuses the statement, and the links go
+// in one by one, each only when both its claims still exist.
+func (s *sqlStore) insertLinks(ctx context.Context, tx *sql.Tx, links []claim.Link, ends []string) error {
+	type pair struct{ a, b string }
+	seen := make(map[pair]bool, len(links))
+	var rows [][]any
+	for i, l := range links {
+		if p := (pair{l.A, l.B}); !seen[p] {
+			seen[p] = true
+			rows = append(rows, []any{l.A, l.B, l.Score, int(l.Relation), int(l.Reason), l.Explanation, ends[i]})
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	if _, err := s.exec(ctx, tx, `SAVEPOINT links`); err != nil {
+		return fmt.Errorf("savepoint: %w", err)
+	}
+	const cols = "links (claim_id, other_claim_id, score, relation, reason, explanation, ends)"
+	err := s.insertRows(ctx, tx, cols, rows, " ON CONFLICT (claim_id, other_claim_id) DO NOTHING")
+	if err == nil {
+		_, err = s.exec(ctx, tx, `RELEASE SAVEPOINT links`)
+		return err
+	}
+	if _, err := s.exec(ctx, tx, `ROLLBACK TO SAVEPOINT links`); err != nil {
+		return fmt.Errorf("rollback to savepoint: %w", err)
+	}
+	for _, r := range rows {
+		if _, err := s.exec(ctx, tx, `INSERT INTO links (claim_id, other_claim_id, score, relation, reason, explanation, ends)
+SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM claims WHERE id = $8) AND EXISTS (SELECT 1 FROM claims WHERE id = $9)
+ON CONFLICT (claim_id, other_claim_id) DO NOTHING`, append(r, r[0], r[1])...); err != nil {
+			return fmt.Errorf("insert link: %w", err)
+		}
+	}
+	return nil
+}
+
 // insertRows inserts rows into table (with its column list) in multi-row
 // statements.
-func (s *sqlStore) insertRows(ctx context.Context, tx *sql.Tx, table string, rows [][]any) error {
+func (s *sqlStore) insertRows(ctx context.Context, tx *sql.Tx, table string, rows [][]any, suffix string) error {
 	for len(rows) > 0 {
 		n := min(len(rows), rowsPerInsert)
 		var q strings.Builder
@@ -227,6 +257,7 @@ func (s *sqlStore) insertRows(ctx context.Context, tx *sql.Tx, table string, row
 			}
 			q.WriteByte(')')
 		}
+		q.WriteString(suffix)
 		if _, err := s.exec(ctx, tx, q.String(), args...); err != nil {
 			return fmt.Errorf("insert into %s: %w", table[:strings.IndexByte(table, ' ')], err)
 		}
