@@ -181,6 +181,21 @@ test('desktop: every example analysed, claims highlighted, contradiction links d
     const crossArcs = await page.locator('#links .arc-g.cross').count();
     assert.equal(crossArcs, body.crossArticleLinks.length, 'cross-article links are drawn');
 
+    // Propositions first: the group list stands before the link list, one entry
+    // per group the API returned, every member with its stance.
+    const apiGroups = body.groups || [];
+    assert.ok(apiGroups.length > 0, 'linked claims are gathered into propositions');
+    assert.equal(await page.locator('#group-list > li').count(), apiGroups.length, 'one entry per proposition');
+    const members = apiGroups.reduce((n, g) => n + g.members.length, 0);
+    assert.equal(await page.locator('#group-list .member').count(), members, 'every member of every proposition is listed');
+    assert.equal(await page.locator('#group-list .member .stance').count(), members, 'every member shows its stance');
+    const groupsFirst = await page.evaluate(() => {
+      const g = document.querySelector('.group-list');
+      const l = document.querySelector('.link-list');
+      return Boolean(g.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert.ok(groupsFirst, 'propositions come before the links');
+
     await page.screenshot({ path: shot('desktop'), fullPage: true });
 
     // Selecting a link from the list highlights both of its claims and shows

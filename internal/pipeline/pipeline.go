@@ -111,8 +111,15 @@ func ArticleID(a claim.Article, position int) string {
 	return strconv.Itoa(position)
 }
 
-// Compare judges two statements given by a client.
+// Compare judges two statements given by a client, typed as extracted claims are
+// (a heading or a bare noun phrase is never linked).
 func (p *Pipeline) Compare(a, b contradiction.Statement) contradiction.Verdict {
+	if a.Type == claim.TypeUnspecified {
+		a.Type = p.typer.Classify(a.Text, "")
+	}
+	if b.Type == claim.TypeUnspecified {
+		b.Type = p.typer.Classify(b.Text, "")
+	}
 	return p.classifier.Compare(a, b)
 }
 

@@ -143,8 +143,8 @@ func (s *Service) CompareClaims(ctx context.Context, req *claimsv1.CompareClaims
 	}
 	if v.Linked() {
 		out.Relation = claimsv1.Relation(v.Relation)
-		out.First = apiconv.LinkedClaimToProto(claim.LinkedClaim{Text: req.GetFirst().GetText(), Speaker: req.GetFirst().GetSpeaker(), Stance: v.StanceA, Evidence: v.EvidenceA, Dates: v.DatesA}, "", offsets.UTF8)
-		out.Second = apiconv.LinkedClaimToProto(claim.LinkedClaim{Text: req.GetSecond().GetText(), Speaker: req.GetSecond().GetSpeaker(), Stance: v.StanceB, Evidence: v.EvidenceB, Dates: v.DatesB}, "", offsets.UTF8)
+		out.First = apiconv.LinkedClaimToProto(claim.LinkedClaim{Text: req.GetFirst().GetText(), Speaker: req.GetFirst().GetSpeaker(), Type: v.TypeA, Stance: v.StanceA, Evidence: v.EvidenceA, Dates: v.DatesA}, "", offsets.UTF8)
+		out.Second = apiconv.LinkedClaimToProto(claim.LinkedClaim{Text: req.GetSecond().GetText(), Speaker: req.GetSecond().GetSpeaker(), Type: v.TypeB, Stance: v.StanceB, Evidence: v.EvidenceB, Dates: v.DatesB}, "", offsets.UTF8)
 	}
 	return out, nil
 }

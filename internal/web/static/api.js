@@ -43,19 +43,19 @@ export async function requestClaims(articles) {
   if (articles.length === 1) {
     const a = articles[0];
     const r = await postJSON('/v1/claims:extract', { article: { id: a.id, text: a.text }, encodingType: ENCODING });
-    return { results: [r.result], cross: [] };
+    return { results: [r.result], cross: [], groups: r.result.groups || [] };
   }
   const r = await postJSON('/v1/claims:batchExtract', {
     articles: articles.map((a) => ({ id: a.id, text: a.text })),
     encodingType: ENCODING,
   });
-  return { results: r.results, cross: r.crossArticleLinks || [] };
+  return { results: r.results, cross: r.crossArticleLinks || [], groups: r.groups || [] };
 }
 
 // indexResults keeps the answer in the shapes the page needs: claims by ID
-// with their article, every link (within and across articles) numbered, and
-// each claim's links.
-export function indexResults(results, cross) {
+// with their article, every link (within and across articles) numbered, each
+// claim's links, and the proposition groups.
+export function indexResults(results, cross, groups = []) {
   const byArticle = new Map();
   const claims = new Map();
   const links = [];
@@ -74,5 +74,5 @@ export function indexResults(results, cross) {
       linksOf.get(id).push(i);
     }
   });
-  return { byArticle, claims, links, linksOf, withinCount, crossCount: cross.length };
+  return { byArticle, claims, links, linksOf, withinCount, crossCount: cross.length, groups };
 }

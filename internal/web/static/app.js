@@ -5,7 +5,7 @@
 //	app.js      state, selection, loading articles, wiring (this file)
 //	api.js      the REST calls and the shape of their answers
 //	text.js     the article text with claims and marks
-//	links.js    contradiction arcs and the list of links
+//	links.js    link arcs, the proposition groups and the list of links
 //	details.js  the side panel
 //	labels.js   readable enum labels; dom.js  element helpers
 
@@ -13,7 +13,7 @@ import { getJSON, indexResults, requestClaims } from './api.js';
 import { renderDetails } from './details.js';
 import { $, el } from './dom.js';
 import { fixed, RELATION, snippet, speakerName } from './labels.js';
-import { claimEl, drawLinks, renderLinkList } from './links.js';
+import { claimEl, drawLinks, renderGroupList, renderLinkList } from './links.js';
 import { renderText } from './text.js';
 
 // The page's state: what is loaded, what the service answered, what is selected.
@@ -48,9 +48,9 @@ async function analyse() {
   setStatus(`Analysing ${n} article${n > 1 ? 's' : ''}…`);
   const started = performance.now();
   try {
-    const { results, cross } = await requestClaims(state.articles);
+    const { results, cross, groups } = await requestClaims(state.articles);
     if (mine !== state.request) return; // a newer request superseded this one
-    state.result = indexResults(results, cross);
+    state.result = indexResults(results, cross, groups);
     if (state.selected?.type === 'claim' && !state.result.claims.has(state.selected.id)) state.selected = null;
     if (state.selected?.type === 'link') state.selected = null;
     render();
@@ -98,6 +98,7 @@ function render() {
       );
     });
   }
+  renderGroupList(r, actions);
   renderLinkList(r, actions);
   renderDetails(r, state.selected, actions);
   redrawLinks();
