@@ -77,13 +77,18 @@ func (c *Classifier) judgeAligned(a Statement, aa *analysis, b Statement, ab *an
 			v.Score = min(score, DefaultThreshold*0.99)
 			return v, true
 		}
-		v.Score = max(score, ruleScore)
-		if v.Score < DefaultThreshold {
-			return v, true
-		}
 		deny := p.a
 		if p.b.stance == stanceDenies {
 			deny = p.b
+		}
+		// a denial of a phrase around the concept ("little interest in engaging …
+		// in dialogue") links only when the cue model finds the opposition too
+		if !deny.direct {
+			ruleScore = 0
+		}
+		v.Score = max(score, ruleScore)
+		if v.Score < DefaultThreshold {
+			return v, true
 		}
 		v.Reason = claim.ReasonNegation
 		if deny.quant {
