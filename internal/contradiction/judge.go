@@ -32,6 +32,11 @@ const (
 func (c *Classifier) judgeAligned(a Statement, aa *analysis, b Statement, ab *analysis, p proposition, score float64, reason claim.Reason, temper float64) (Verdict, bool) {
 	polarity := reason == claim.ReasonNegation || reason == claim.ReasonQuantity || reason == claim.ReasonUnspecified
 	ruleScore := (alignBase + alignOverlap*p.overlap) * temper
+	if p.listed < 2 {
+		// actors known only as capitalised names anchor agreements; an opposition
+		// or update between them needs the cue model's own verdict
+		ruleScore = 0
+	}
 	// hedging weakens an agreement less than an opposition: two hedged reports of
 	// scarce contact still corroborate each other
 	agreeScore := alignBase + alignOverlap*p.overlap - agreeHedge*max(clamp01(a.Hedging), clamp01(b.Hedging))
