@@ -131,6 +131,26 @@ type Claim struct {
 	CheckWorthiness float64
 	// CheckWorthy is CheckWorthiness at or above the scorer's default threshold.
 	CheckWorthy bool
+	// CheckWorthinessReasons are the features that moved CheckWorthiness most,
+	// strongest first, so a reader can see why a claim is (not) worth checking.
+	CheckWorthinessReasons []ScoreReason
+}
+
+// ScoreReason is one feature that moved a score.
+type ScoreReason struct {
+	// Feature names it: a genre-general feature of the check-worthiness model
+	// ("number", "date", "named_entity", "change_verb", "first_person_opinion",
+	// "length_up_to_6", …; see scoring.CheckFeatureNames) or "words" for a
+	// lexical unigram or bigram.
+	Feature string
+	// Text is the words that fired it as written ("agreed", "last year"); empty
+	// for features of the whole claim (its length, two or more numbers).
+	Text string
+	// Span is where Text stands in the article; empty when Text is.
+	Span Span
+	// Contribution is the feature's signed weight in the score's log-odds:
+	// positive raises the score, negative lowers it.
+	Contribution float64
 }
 
 // Relation is what a Link says about two claims.
