@@ -22,7 +22,9 @@ type attributionReport struct {
 	Articles int              `json:"articles"`
 	All      attreval.Metrics `json:"all"`
 	Speech   attreval.Metrics `json:"speech"`
-	MBPerS   float64          `json:"mb_per_s"`
+	// ByQuoteType scores direct, mixed and indirect relations apart (all relations).
+	ByQuoteType map[string]attreval.Metrics `json:"by_quote_type"`
+	MBPerS      float64                     `json:"mb_per_s"`
 }
 
 // attributionPrediction is one line of -predictions output, in the gold's shape.
@@ -62,17 +64,18 @@ func runAttribution(ctx context.Context, o options) (report, error) {
 			return nil, fmt.Errorf("article %s: %w", a.ID, err)
 		}
 		bytes += len(a.Text)
-		pred := attreval.FromClaims(cs)
+		pred := attreval.FromClaimsIn(a.Text, cs)
 		scored = append(scored, attreval.Article{Gold: goldRelations(a), Pred: pred})
 		if err := writePredictions(pw, a, pred); err != nil {
 			return nil, err
 		}
 	}
 	rep := &attributionReport{
-		Data:     o.data,
-		Articles: len(arts),
-		All:      attreval.Score(scored, nil),
-		Speech:   attreval.Score(scored, verbs.IsSpeech),
+		Data:        o.data,
+		Articles:    len(arts),
+		All:         attreval.Score(scored, nil),
+		Speech:      attreval.Score(scored, verbs.IsSpeech),
+		ByQuoteType: attreval.ScoreByQuoteType(scored, nil),
 	}
 	if elapsed > 0 {
 		rep.MBPerS = float64(bytes) / 1e6 / elapsed.Seconds()
@@ -100,7 +103,7 @@ func speechVerbs(data string) (attreval.SpeechVerbs, error) {
 func goldRelations(a dataset.AttributionArticle) []attreval.Relation {
 	out := make([]attreval.Relation, 0, len(a.Attributions))
 	for _, g := range a.Attributions {
-		out = append(out, attreval.Relation{Source: g.Source, Cue: g.Cue, Content: g.Content, CueText: g.CueText})
+		out = append(out, attreval.Relation{Source: g.Source, Cue: g.Cue, Content: g.Content, CueText: g.CueText, QuoteType: g.QuoteType})
 	}
 	return out
 }
@@ -123,20 +126,46 @@ func writePredictions(pw *predictionWriter, a dataset.AttributionArticle, pred [
 // Text prints the report as a small table.
 func (r *attributionReport) Text(w io.Writer) {
 	fmt.Fprintf(w, "attribution: %s (%d articles), extractor %.1f MB/s\n", r.Data, r.Articles, r.MBPerS)
-	fmt.Fprintf(w, "%-18s %8s %8s\n", "", "all", "speech")
-	row := func(name string, a, s float64) { fmt.Fprintf(w, "%-18s %8.3f %8.3f\n", name, a, s) }
-	fmt.Fprintf(w, "%-18s %8d %8d\n", "gold", r.All.Gold, r.Speech.Gold)
-	fmt.Fprintf(w, "%-18s %8d %8d\n", "predicted", r.All.Predicted, r.Speech.Predicted)
-	row("quote_p_03", r.All.QuoteP03, r.Speech.QuoteP03)
-	row("quote_r_03", r.All.QuoteR03, r.Speech.QuoteR03)
-	row("quote_f1_03", r.All.QuoteF103, r.Speech.QuoteF103)
-	row("quote_p_08", r.All.QuoteP08, r.Speech.QuoteP08)
-	row("quote_r_08", r.All.QuoteR08, r.Speech.QuoteR08)
-	row("quote_f1_08", r.All.QuoteF108, r.Speech.QuoteF108)
-	row("speaker_f1_03", r.All.SpeakerF1, r.Speech.SpeakerF1)
-	row("speaker_acc", r.All.SpeakerAcc, r.Speech.SpeakerAcc)
-	row("cue_acc", r.All.CueAcc, r.Speech.CueAcc)
-	row("source_exact_f1", r.All.SourceF1, r.Speech.SourceF1)
-	row("cue_exact_f1", r.All.CueF1, r.Speech.CueF1)
-	row("content_exact_f1", r.All.ContentF1, r.Speech.ContentF1)
+	cols := []attreval.Metrics{r.All, r.Speech}
+	fmt.Fprintf(w, "%-18s %8s %8s", "", "all", "speech")
+	for _, qt := range attreval.QuoteTypes {
+		cols = append(cols, r.ByQuoteType[qt])
+		fmt.Fprintf(w, " %8s", qt)
+	}
+	fmt.Fprintln(w)
+	count := func(name string, f func(attreval.Metrics) int) {
+		fmt.Fprintf(w, "%-18s", name)
+		for _, c := range cols {
+			fmt.Fprintf(w, " %8d", f(c))
+		}
+		fmt.Fprintln(w)
+	}
+	row := func(name string, f func(attreval.Metrics) float64) {
+		fmt.Fprintf(w, "%-18s", name)
+		for _, c := range cols {
+			fmt.Fprintf(w, " %8.3f", f(c))
+		}
+		fmt.Fprintln(w)
+	}
+	count("gold", func(m attreval.Metrics) int { return m.Gold })
+	count("predicted", func(m attreval.Metrics) int { return m.Predicted })
+	row("quote_p_03", func(m attreval.Metrics) float64 { return m.QuoteP03 })
+	row("quote_r_03", func(m attreval.Metrics) float64 { return m.QuoteR03 })
+	row("quote_f1_03", func(m attreval.Metrics) float64 { return m.QuoteF103 })
+	row("quote_p_08", func(m attreval.Metrics) float64 { return m.QuoteP08 })
+	row("quote_r_08", func(m attreval.Metrics) float64 { return m.QuoteR08 })
+	row("quote_f1_08", func(m attreval.Metrics) float64 { return m.QuoteF108 })
+	row("speaker_f1_03", func(m attreval.Metrics) float64 { return m.SpeakerF1 })
+	row("attributed_claim_p", func(m attreval.Metrics) float64 { return m.AttributedP })
+	row("speaker_acc", func(m attreval.Metrics) float64 { return m.SpeakerAcc })
+	row("cue_acc", func(m attreval.Metrics) float64 { return m.CueAcc })
+	row("source_exact_p", func(m attreval.Metrics) float64 { return m.SourceP })
+	row("source_exact_r", func(m attreval.Metrics) float64 { return m.SourceR })
+	row("source_exact_f1", func(m attreval.Metrics) float64 { return m.SourceF1 })
+	row("cue_exact_p", func(m attreval.Metrics) float64 { return m.CueP })
+	row("cue_exact_r", func(m attreval.Metrics) float64 { return m.CueR })
+	row("cue_exact_f1", func(m attreval.Metrics) float64 { return m.CueF1 })
+	row("content_exact_p", func(m attreval.Metrics) float64 { return m.ContentP })
+	row("content_exact_r", func(m attreval.Metrics) float64 { return m.ContentR })
+	row("content_exact_f1", func(m attreval.Metrics) float64 { return m.ContentF1 })
 }

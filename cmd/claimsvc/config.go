@@ -33,6 +33,7 @@ type config struct {
 	examplesDir       string
 	cpuProfile        string
 	memProfile        string
+	store             storeConfig
 }
 
 // parseConfig reads flags from args with fallbacks from getenv.
@@ -57,6 +58,9 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&c.examplesDir, "examples-dir", "", "folder of .txt articles the web page offers as examples; empty: ../shared/seeds if present, else built-in ones")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file at shutdown (go tool pprof; see BENCHMARKS.md)")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write an allocation profile of the whole run to this file at shutdown")
+	fs.StringVar(&c.store.kind, "store", "embedded", "claim store for store_claims, GetClaim, ListClaims, DeleteArticle: embedded (a file, see -store-path) or none")
+	fs.StringVar(&c.store.path, "store-path", "", "file of the embedded claim store; empty: claimsvc/claims.db under the user's cache folder")
+	fs.StringVar(&c.store.url, "store-url", "", "postgres://… URL of a PostgreSQL claim store shared by replicas (instead of the embedded one)")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
 
 	// Environment fallbacks become the flags' defaults before parsing, so the
@@ -79,6 +83,9 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	}
 	if err := c.logLevel.UnmarshalText([]byte(*logLevel)); err != nil {
 		return config{}, fmt.Errorf("-log-level: %w", err)
+	}
+	if err := c.store.validate(); err != nil {
+		return config{}, err
 	}
 	for name, v := range map[string]int{
 		"max-article-bytes": c.limits.MaxArticleBytes, "max-batch-articles": c.limits.MaxBatchArticles,

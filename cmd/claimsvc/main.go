@@ -75,6 +75,14 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow, IdleTimeout: cfg.streamIdleTimeout}, log)
+	st, err := openStore(ctx, cfg.store, log)
+	if err != nil {
+		return err
+	}
+	if st != nil {
+		defer st.Close()
+		svc.UseStore(st)
+	}
 	g, err := server.NewGRPC(svc, server.Options{
 		MaxConcurrent:  cfg.maxConcurrent,
 		QueueWait:      cfg.queueWait,

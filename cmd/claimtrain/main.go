@@ -31,6 +31,7 @@ func tasks() map[string]task {
 		"hedging":       {"hedge cue model + sentence layer (Szeged train, certainty train) -> internal/scoring/data/hedge-model.tsv", trainHedging},
 		"contradiction": {"contradiction cue weights (sick-train, breaking-nli, negation-mnli/snli; threshold on mnli-dev-a) -> internal/contradiction/weights.json", trainContradiction},
 		"cues":          {"cue-word precision of the extractor (PolNeAR train) -> internal/extractor/lexicons/cue-precision.tsv", trainCues},
+		"attribution":   {"attribution model: cue classifier + speaker/content span rankers (PolNeAR train; threshold on dev) -> internal/extractor/models/attribution.tsv", trainAttribution},
 		"checkworthy":   {"check-worthiness logistic regression (CT24 train) -> internal/scoring/data/checkworthy-model.tsv", trainCheckworthy},
 	}
 }

@@ -60,7 +60,12 @@ func claimToProto(c *claim.Claim, conv *offsets.Converter) *claimsv1.Claim {
 	}
 }
 
+// spanToProto converts a span; a nil conv keeps UTF-8 byte offsets (stored
+// claims, whose text the store does not keep).
 func spanToProto(s claim.Span, conv *offsets.Converter) *claimsv1.Span {
+	if conv == nil {
+		return &claimsv1.Span{Start: int32(s.Start), End: int32(s.End)}
+	}
 	return &claimsv1.Span{Start: int32(conv.Convert(s.Start)), End: int32(conv.Convert(s.End))}
 }
 

@@ -23,12 +23,15 @@ import (
 type Span = [2]int
 
 // Relation is one attribution: where its speaker, cue and content stand. CueText is
-// the cue as written, used to decide whether the relation is speech.
+// the cue as written, used to decide whether the relation is speech; QuoteType is
+// PolNeAR's direct / mixed / indirect / no_content (see QuoteType), used to score
+// each kind of quotation apart.
 type Relation struct {
-	Source  []Span
-	Cue     []Span
-	Content []Span
-	CueText string
+	Source    []Span
+	Cue       []Span
+	Content   []Span
+	CueText   string
+	QuoteType string
 }
 
 // Article pairs the gold and predicted relations of one text.
@@ -52,6 +55,33 @@ type Metrics struct {
 	SourceF1   float64 `json:"source_exact_f1"`
 	CueF1      float64 `json:"cue_exact_f1"`
 	ContentF1  float64 `json:"content_exact_f1"`
+	// Exact-span precision and recall behind the F1s above.
+	SourceP  float64 `json:"source_exact_p"`
+	SourceR  float64 `json:"source_exact_r"`
+	CueP     float64 `json:"cue_exact_p"`
+	CueR     float64 `json:"cue_exact_r"`
+	ContentP float64 `json:"content_exact_p"`
+	ContentR float64 `json:"content_exact_r"`
+	// AttributedP is attributed-claim precision: the share of predicted relations
+	// whose content covers ≥ 0.3 of a gold content (one-to-one) and whose speaker
+	// mention overlaps that gold source — a claim a user can take as it is, right
+	// words and right speaker.
+	AttributedP float64 `json:"attributed_claim_p"`
+}
+
+// QuoteTypes are PolNeAR's quotation kinds, the keys of ScoreByQuoteType.
+var QuoteTypes = []string{"direct", "mixed", "indirect"}
+
+// ScoreByQuoteType scores each quotation kind apart: gold relations of that kind
+// against predicted relations of that kind (as QuoteType derives it), so a
+// direct-quote figure is not diluted by indirect speech. keep further filters
+// both sides (nil keeps all).
+func ScoreByQuoteType(arts []Article, keep func(Relation) bool) map[string]Metrics {
+	out := make(map[string]Metrics, len(QuoteTypes))
+	for _, qt := range QuoteTypes {
+		out[qt] = Score(arts, func(r Relation) bool { return r.QuoteType == qt && (keep == nil || keep(r)) })
+	}
+	return out
 }
 
 // Score computes the metrics over the relations keep accepts (nil keeps all).
@@ -119,14 +149,14 @@ func (c counts) metrics() Metrics {
 	m := Metrics{Gold: c.gold, Predicted: c.pred}
 	m.QuoteP03, m.QuoteR03, m.QuoteF103 = metrics.PRF(c.m03, c.predContent, c.goldContent)
 	m.QuoteP08, m.QuoteR08, m.QuoteF108 = metrics.PRF(c.m08, c.predContent, c.goldContent)
-	_, _, m.SpeakerF1 = metrics.PRF(c.speaker03, c.predContent, c.goldContent)
+	m.AttributedP, _, m.SpeakerF1 = metrics.PRF(c.speaker03, c.predContent, c.goldContent)
 	if c.m03 > 0 {
 		m.SpeakerAcc = float64(c.speakerOK) / float64(c.m03)
 		m.CueAcc = float64(c.cueOK) / float64(c.m03)
 	}
-	_, _, m.SourceF1 = metrics.PRF(c.exact[0].tp, c.exact[0].pred, c.exact[0].gold)
-	_, _, m.CueF1 = metrics.PRF(c.exact[1].tp, c.exact[1].pred, c.exact[1].gold)
-	_, _, m.ContentF1 = metrics.PRF(c.exact[2].tp, c.exact[2].pred, c.exact[2].gold)
+	m.SourceP, m.SourceR, m.SourceF1 = metrics.PRF(c.exact[0].tp, c.exact[0].pred, c.exact[0].gold)
+	m.CueP, m.CueR, m.CueF1 = metrics.PRF(c.exact[1].tp, c.exact[1].pred, c.exact[1].gold)
+	m.ContentP, m.ContentR, m.ContentF1 = metrics.PRF(c.exact[2].tp, c.exact[2].pred, c.exact[2].gold)
 	return m
 }
 
@@ -303,6 +333,7 @@ func (v SpeechVerbs) IsSpeech(r Relation) bool {
 // FromClaims turns an extractor's claims into predicted relations: attributed claims
 // only (the article's own voice is not an attribution), with a quotation that
 // continues a claim across sentences or paragraphs merged into that claim's content.
+// QuoteType is left empty; FromClaimsIn fills it.
 func FromClaims(cs []claim.Claim) []Relation {
 	var out []Relation
 	last := -1
@@ -321,11 +352,22 @@ func FromClaims(cs []claim.Claim) []Relation {
 			Content: []Span{{c.Span.Start, c.Span.End}},
 			CueText: c.Attribution.Cue,
 		}
-		if !c.Speaker.MentionSpan.Empty() {
+		if src := c.Speaker.SourceSpan; !src.Empty() {
+			r.Source = []Span{{src.Start, src.End}}
+		} else if !c.Speaker.MentionSpan.Empty() {
 			r.Source = []Span{{c.Speaker.MentionSpan.Start, c.Speaker.MentionSpan.End}}
 		}
 		out = append(out, r)
 		last = len(out) - 1
+	}
+	return out
+}
+
+// FromClaimsIn is FromClaims with each relation's QuoteType derived from text.
+func FromClaimsIn(text string, cs []claim.Claim) []Relation {
+	out := FromClaims(cs)
+	for i := range out {
+		out[i].QuoteType = QuoteType(text, out[i].Content)
 	}
 	return out
 }

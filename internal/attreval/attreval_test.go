@@ -128,3 +128,42 @@ func TestQuoteType(t *testing.T) {
 		}
 	}
 }
+
+// TestExactPRAndAttributedPrecision checks the exact-span precision and recall,
+// attributed-claim precision and the per-quote-type split.
+func TestExactPRAndAttributedPrecision(t *testing.T) {
+	gold := []Relation{
+		{Source: []Span{{0, 6}}, Cue: []Span{{7, 11}}, Content: []Span{{12, 40}}, QuoteType: "direct"},
+		{Source: []Span{{50, 55}}, Cue: []Span{{56, 60}}, Content: []Span{{61, 90}}, QuoteType: "indirect"},
+	}
+	pred := []Relation{
+		{Source: []Span{{0, 6}}, Cue: []Span{{7, 11}}, Content: []Span{{12, 40}}, QuoteType: "direct"},      // all exact
+		{Source: []Span{{44, 48}}, Cue: []Span{{56, 60}}, Content: []Span{{61, 80}}, QuoteType: "indirect"}, // right words, wrong speaker
+		{Source: []Span{{100, 104}}, Cue: []Span{{105, 109}}, Content: []Span{{110, 130}}, QuoteType: "indirect"},
+	}
+	arts := []Article{{Gold: gold, Pred: pred}}
+	m := Score(arts, nil)
+	for _, tc := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"source P", m.SourceP, 1.0 / 3}, {"source R", m.SourceR, 1.0 / 2},
+		{"cue P", m.CueP, 2.0 / 3}, {"cue R", m.CueR, 1},
+		{"content P", m.ContentP, 1.0 / 3}, {"content R", m.ContentR, 1.0 / 2},
+		{"attributed-claim P", m.AttributedP, 1.0 / 3},
+	} {
+		if !near(tc.got, tc.want) {
+			t.Errorf("%s = %.3f, want %.3f", tc.name, tc.got, tc.want)
+		}
+	}
+	by := ScoreByQuoteType(arts, nil)
+	if d := by["direct"]; d.Gold != 1 || d.Predicted != 1 || !near(d.ContentF1, 1) {
+		t.Errorf("direct: %+v", d)
+	}
+	if ind := by["indirect"]; ind.Gold != 1 || ind.Predicted != 2 || !near(ind.QuoteR03, 1) || !near(ind.AttributedP, 0) {
+		t.Errorf("indirect: %+v", ind)
+	}
+	if mx := by["mixed"]; mx.Gold != 0 || mx.Predicted != 0 {
+		t.Errorf("mixed: %+v", mx)
+	}
+}

@@ -63,8 +63,13 @@ const (
 
 // Speaker is who a claim is attributed to.
 type Speaker struct {
-	Mention      string // the mention as written next to the cue ("he", "the minister", "Lavrov")
-	MentionSpan  Span   // where Mention stands in the text; empty for the article's own voice
+	Mention     string // the mention as written next to the cue ("he", "the minister", "Lavrov")
+	MentionSpan Span   // where Mention stands in the text; empty for the article's own voice
+	// SourceSpan is the whole source phrase as an annotator marks it: the mention
+	// with its appositive, party–state tag or relative clause ("An engineer who
+	// worked on the inspection", "Sen. Jane Doe, R-Neb.,"). Empty when it is the
+	// mention itself.
+	SourceSpan   Span
 	Name         string // canonical name after resolution ("Sergei Lavrov"); for groups the head phrase
 	Title        string // role or title when known ("Foreign Minister", "deputy foreign minister")
 	Organization string // affiliation when known ("Russia", "the Pentagon")

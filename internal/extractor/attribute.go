@@ -23,6 +23,7 @@ import (
 type relation struct {
 	cue      cue
 	src      mention // speaker phrase; src.t0 == src.t1 when the speaker is implicit
+	srcSpan  Span    // the speaker phrase as reported, when the model chose other bounds than src's; may be empty
 	srcFrom  int     // index of the relation whose speaker this one reuses, or -1
 	content  Span
 	kind     claim.AttributionKind // direct, indirect or mixed, from the content's quotation marks

@@ -41,10 +41,15 @@ func (b *claimBuilder) sentence(m *mentionCtx, s sentence, blk block, rels []rel
 		for _, r := range rels {
 			var sp claim.Speaker
 			switch {
+			case r.srcFrom >= 0 && len(b.speakers) == 0:
+				continue // the relation whose speaker this one reuses was dropped
 			case r.srcFrom >= 0 && r.srcFrom < len(b.speakers)+len(rels):
 				sp = b.speakers[len(b.speakers)-1]
 			case r.src.t0 < r.src.t1:
 				sp = b.rs.speaker(r.src, b.text, m.span(r.src))
+				if r.srcSpan != (Span{}) && r.srcSpan != m.span(r.src) {
+					sp.SourceSpan = claim.Span{Start: r.srcSpan.Start, End: r.srcSpan.End}
+				}
 				if sp.Kind == claim.SpeakerUnspecified && r.src.pron == pronounThing {
 					continue // "it" with no organization before it: a thing, not a speaker
 				}

@@ -42,7 +42,11 @@ const ctxCheckTokens = 2048
 // Extractor finds claims in article text. It holds only read-only lexicons, so one
 // Extractor serves any number of concurrent Extract calls.
 type Extractor struct {
-	lx *lexicon
+	lx    *lexicon
+	model *attrModel // nil: the rules' relations as they are
+	// observe, when set (only by the trainer), sees every sentence's rule
+	// relations before the model's decisions.
+	observe func(m *mentionCtx, s sentence, cues []cue, rels []relation)
 }
 
 // New parses the embedded lexicons once and returns a ready Extractor.
@@ -57,15 +61,42 @@ type Options struct {
 	// NoLearnedCues ignores the learned cue-precision table, so every hand-listed
 	// verb is used.
 	NoLearnedCues bool
+	// NoModel skips the learned attribution model (decide.go): the rules'
+	// relations are reported as they are. The trainer uses it to see them.
+	NoModel bool
+	// Model, when set, is used instead of the embedded attribution model
+	// (the trainer evaluates a model it has just fitted).
+	Model *AttributionModel
+
+	candidates []string // the trainer's candidate cue words, before a model exists
 }
 
 // NewWithOptions is New with cue options; see Options.
 func NewWithOptions(o Options) (*Extractor, error) {
-	lx, err := loadLexicon(o)
-	if err != nil {
+	e := &Extractor{}
+	var err error
+	switch {
+	case o.NoModel:
+	case o.Model != nil:
+		e.model = o.Model.m
+	default:
+		if e.model, err = embeddedAttrModel(); err != nil {
+			return nil, err
+		}
+	}
+	cands := o.candidates
+	if e.model != nil {
+		cands = e.model.cueWords
+	}
+	if len(cands) > 0 {
+		// The model judges a wider set of candidate cues than the rules trust.
+		o.NoLearnedCues = true
+		o.ExtraCueVerbs = append(append([]string(nil), o.ExtraCueVerbs...), cands...)
+	}
+	if e.lx, err = loadLexicon(o); err != nil {
 		return nil, err
 	}
-	return &Extractor{lx: lx}, nil
+	return e, nil
 }
 
 // Extract returns the claims of text in text order, with Text, Span, Sentence,
@@ -84,6 +115,7 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, er
 	sg := segmenter{lx: e.lx}
 	m := mentionCtx{lx: e.lx, text: text}
 	cb := newClaimBuilder(text)
+	var d decider
 	var (
 		sents []sentence
 		cues  []cue
@@ -114,6 +146,13 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, er
 			}
 			rels = m.attribute(s, cues, blk.para, rels[:0])
 			rels = boundRelations(rels, int(sg.toks[s.t1-1].end-sg.toks[s.t0].start))
+			if e.observe != nil {
+				e.observe(&m, s, cues, rels)
+			}
+			if e.model != nil {
+				rels = d.decide(e.model, &m, s, cues, rels)
+				rels = boundRelations(rels, int(sg.toks[s.t1-1].end-sg.toks[s.t0].start)) // spans may have grown
+			}
 			cb.sentence(&m, s, blk, rels)
 		}
 	}

@@ -16,6 +16,13 @@ import (
 // are processed in parallel (up to GOMAXPROCS); cross-article linking is a single
 // pass over them in input order so the result does not depend on scheduling.
 func (p *Pipeline) Batch(ctx context.Context, arts []claim.Article) ([]Result, []claim.Link, error) {
+	results, _, cross, err := p.batch(ctx, arts)
+	return results, cross, err
+}
+
+// batch is Batch that also returns each article's claims as prepared for
+// linking, for BatchStored.
+func (p *Pipeline) batch(ctx context.Context, arts []claim.Article) ([]Result, [][]contradiction.Prepared, []claim.Link, error) {
 	results := make([]Result, len(arts))
 	prepared := make([][]contradiction.Prepared, len(arts))
 	g, gctx := errgroup.WithContext(ctx)
@@ -28,18 +35,18 @@ func (p *Pipeline) Batch(ctx context.Context, arts []claim.Article) ([]Result, [
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	ix := p.classifier.NewIndex()
 	var cross []claim.Link
 	for i := range results {
 		links, err := ix.AddPrepared(ctx, prepared[i])
 		if err != nil {
-			return nil, nil, fmt.Errorf("pipeline: link %q: %w", results[i].ArticleID, err)
+			return nil, nil, nil, fmt.Errorf("pipeline: link %q: %w", results[i].ArticleID, err)
 		}
 		cross = append(cross, crossLinks(links, results[i].Claims)...)
 	}
-	return results, cross, nil
+	return results, prepared, cross, nil
 }
 
 // crossLinks keeps, of the links an article's claims made when added to a shared

@@ -7,6 +7,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"time"
@@ -20,6 +21,7 @@ import (
 	"github.com/claimsvc/claimsvc/internal/contradiction"
 	"github.com/claimsvc/claimsvc/internal/offsets"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
+	"github.com/claimsvc/claimsvc/internal/store"
 )
 
 // Service answers ClaimsService calls.
@@ -29,7 +31,8 @@ type Service struct {
 	limits Limits
 	stream StreamOptions
 	log    *slog.Logger
-	slots  *limiter // set by NewGRPC: streamed articles take a slot each (see admit)
+	store  store.Store // nil: none (see UseStore)
+	slots  *limiter    // set by NewGRPC: streamed articles take a slot each (see admit)
 }
 
 // StreamOptions bound what one StreamExtractClaims call holds.
@@ -59,7 +62,13 @@ func (s *Service) ExtractClaims(ctx context.Context, req *claimsv1.ExtractClaims
 	if err := s.limits.ValidateArticleRequest(req); err != nil {
 		return nil, err
 	}
+	if err := s.needStore(req.GetStoreClaims(), map[string]*claimsv1.Article{"article": req.GetArticle()}); err != nil {
+		return nil, err
+	}
 	art := apiconv.ArticleFromProto(req.GetArticle())
+	if req.GetStoreClaims() {
+		return s.extractStored(ctx, req, art)
+	}
 	res, err := s.pipe.Article(ctx, art, 0)
 	if err != nil {
 		return nil, s.statusOf(ctx, err)
@@ -78,10 +87,23 @@ func (s *Service) BatchExtractClaims(ctx context.Context, req *claimsv1.BatchExt
 	}
 	arts := req.GetArticles()
 	plain := make([]claim.Article, len(arts))
+	named := make(map[string]*claimsv1.Article, len(arts))
 	for i, a := range arts {
 		plain[i] = apiconv.ArticleFromProto(a)
+		named[fmt.Sprintf("articles[%d]", i)] = a
 	}
-	results, cross, err := s.pipe.Batch(ctx, plain)
+	if err := s.needStore(req.GetStoreClaims(), named); err != nil {
+		return nil, err
+	}
+	var stored [][]pipeline.StoredLink
+	var results []pipeline.Result
+	var cross []claim.Link
+	var err error
+	if req.GetStoreClaims() {
+		results, cross, stored, err = s.pipe.BatchStored(ctx, s.store, plain)
+	} else {
+		results, cross, err = s.pipe.Batch(ctx, plain)
+	}
 	if err != nil {
 		return nil, s.statusOf(ctx, err)
 	}
@@ -93,6 +115,10 @@ func (s *Service) BatchExtractClaims(ctx context.Context, req *claimsv1.BatchExt
 	}
 	for i, r := range results {
 		out.Results[i] = apiconv.ResultToProto(r, offsets.NewConverter(plain[i].Text, unit))
+		if stored != nil {
+			out.Results[i].StoredLinks = apiconv.StoredLinksToProto(stored[i])
+			out.Results[i].Stored = true
+		}
 	}
 	return out, nil
 }

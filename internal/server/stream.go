@@ -13,6 +13,7 @@ import (
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 	"github.com/claimsvc/claimsvc/internal/apiconv"
+	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/offsets"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
 )
@@ -163,6 +164,10 @@ func (s *Service) streamOne(ctx context.Context, ps *pipeline.Stream, i int, req
 		resp.Error = status.Convert(err).Proto()
 		return resp
 	}
+	if err := s.needStore(req.GetStoreClaims(), map[string]*claimsv1.Article{"article": req.GetArticle()}); err != nil {
+		resp.Error = status.Convert(err).Proto()
+		return resp
+	}
 	release, err := s.admit(ctx)
 	if err != nil {
 		resp.Error = status.Convert(s.statusOf(ctx, err)).Proto()
@@ -170,12 +175,23 @@ func (s *Service) streamOne(ctx context.Context, ps *pipeline.Stream, i int, req
 	}
 	defer release()
 	art := apiconv.ArticleFromProto(req.GetArticle())
-	res, cross, err := ps.Add(ctx, art, i)
+	var res pipeline.Result
+	var cross []claim.Link
+	var stored []pipeline.StoredLink
+	if req.GetStoreClaims() {
+		res, cross, stored, err = ps.AddStored(ctx, s.store, art, i)
+	} else {
+		res, cross, err = ps.Add(ctx, art, i)
+	}
 	if err != nil {
 		resp.Error = status.Convert(s.statusOf(ctx, err)).Proto()
 		return resp
 	}
 	resp.Result = apiconv.ResultToProto(res, offsets.NewConverter(art.Text, unit))
 	resp.CrossArticleLinks = apiconv.LinksToProto(cross)
+	if req.GetStoreClaims() {
+		resp.Result.StoredLinks = apiconv.StoredLinksToProto(stored)
+		resp.Result.Stored = true
+	}
 	return resp
 }

@@ -199,7 +199,7 @@ func (s *sqlStore) Candidates(ctx context.Context, keys []string, perKey int, ex
 const selectStored = `SELECT c.id, c.article_id, a.url, a.title, c.published_ns, c.stored_ns, c.body FROM claims c JOIN articles a ON a.id = c.article_id`
 
 // Claims implements Store.
-func (s *sqlStore) Claims(ctx context.Context, ids []string) ([]Stored, error) {
+func (s *sqlStore) Claims(ctx context.Context, ids []string, withLinks bool) ([]Stored, error) {
 	var out []Stored
 	for len(ids) > 0 {
 		n := min(len(ids), rowsPerInsert)
@@ -210,6 +210,9 @@ func (s *sqlStore) Claims(ctx context.Context, ids []string) ([]Stored, error) {
 		}
 		out = append(out, got...)
 		ids = ids[n:]
+	}
+	if !withLinks {
+		return out, nil
 	}
 	if err := s.fillLinks(ctx, out); err != nil {
 		return nil, fmt.Errorf("store: claims: %w", err)

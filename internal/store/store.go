@@ -24,9 +24,9 @@ type Store interface {
 	// Candidates returns, for each of keys, the perKey most recently stored
 	// claims carrying it, except those of article exceptArticle.
 	Candidates(ctx context.Context, keys []string, perKey int, exceptArticle string) ([]Posting, error)
-	// Claims returns the stored claims with the given IDs, with their links, in
-	// no particular order; IDs not stored are left out.
-	Claims(ctx context.Context, ids []string) ([]Stored, error)
+	// Claims returns the stored claims with the given IDs, in no particular
+	// order, with their links when withLinks; IDs not stored are left out.
+	Claims(ctx context.Context, ids []string, withLinks bool) ([]Stored, error)
 	// ListClaims returns one page of the claims matching f, newest publication
 	// first, and the token of the next page ("" after the last).
 	ListClaims(ctx context.Context, f Filter, pageSize int, pageToken string) ([]Stored, string, error)

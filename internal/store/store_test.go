@@ -69,7 +69,7 @@ func TestPutReplaceGetDelete(t *testing.T) {
 		if err := s.PutArticle(ctx, tue); err != nil {
 			t.Fatal(err)
 		}
-		got, err := s.Claims(ctx, []string{"mon#1", "tue#1", "nope#1"})
+		got, err := s.Claims(ctx, []string{"mon#1", "tue#1", "nope#1"}, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -105,7 +105,7 @@ func TestPutReplaceGetDelete(t *testing.T) {
 		if len(list) != 1 || list[0].Text != "the border reopens on Friday" || len(list[0].Links) != 0 {
 			t.Errorf("after replace, tue holds %+v", list)
 		}
-		if got, _ := s.Claims(ctx, []string{"mon#1"}); len(got) != 1 || len(got[0].Links) != 0 {
+		if got, _ := s.Claims(ctx, []string{"mon#1"}, true); len(got) != 1 || len(got[0].Links) != 0 {
 			t.Errorf("the replaced article's link survived: %+v", got)
 		}
 
@@ -116,7 +116,7 @@ func TestPutReplaceGetDelete(t *testing.T) {
 		if err := s.DeleteArticle(ctx, "mon"); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("second delete: %v, want ErrNotFound", err)
 		}
-		if got, _ := s.Claims(ctx, []string{"mon#1"}); len(got) != 0 {
+		if got, _ := s.Claims(ctx, []string{"mon#1"}, true); len(got) != 0 {
 			t.Errorf("deleted claim still there: %+v", got)
 		}
 		post, err := s.Candidates(ctx, []string{"close", "border"}, 64, "")
@@ -315,7 +315,7 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	got, err := s.Claims(ctx, []string{"a#1"})
+	got, err := s.Claims(ctx, []string{"a#1"}, true)
 	if err != nil || len(got) != 1 || got[0].Text != "kept" {
 		t.Fatalf("after reopen: %+v, %v", got, err)
 	}

@@ -570,7 +570,16 @@ type ArticleResult struct {
 	// The claims in text order.
 	Claims []*Claim `protobuf:"bytes,2,rep,name=claims,proto3" json:"claims,omitempty"`
 	// Links between claims of this article that oppose each other.
-	Links         []*ContradictionLink `protobuf:"bytes,3,rep,name=links,proto3" json:"links,omitempty"`
+	Links []*ContradictionLink `protobuf:"bytes,3,rep,name=links,proto3" json:"links,omitempty"`
+	// Links from this article's claims to claims in the claim store: claims of
+	// articles stored by earlier requests (to any replica sharing the store),
+	// other than this request's own articles. claim_id is the stored claim,
+	// described in stored_claim; other_claim_id is this article's. Set only when
+	// the request has store_claims.
+	StoredLinks []*ContradictionLink `protobuf:"bytes,13,rep,name=stored_links,json=storedLinks,proto3" json:"stored_links,omitempty"`
+	// Whether the article and its claims were written to the claim store
+	// (replacing any article stored under the same ID).
+	Stored        bool `protobuf:"varint,14,opt,name=stored,proto3" json:"stored,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -624,6 +633,20 @@ func (x *ArticleResult) GetLinks() []*ContradictionLink {
 		return x.Links
 	}
 	return nil
+}
+
+func (x *ArticleResult) GetStoredLinks() []*ContradictionLink {
+	if x != nil {
+		return x.StoredLinks
+	}
+	return nil
+}
+
+func (x *ArticleResult) GetStored() bool {
+	if x != nil {
+		return x.Stored
+	}
+	return false
 }
 
 // Claim is one assertion in an article: what is asserted, by whom, how it is
@@ -1081,9 +1104,13 @@ type ContradictionLink struct {
 	// claim_id, "the second" that of other_claim_id, e.g. `Sergei Ryabkov vs the
 	// article: "no" in the second negates "line communication moscow washington"
 	// asserted in the first`.
-	Explanation   string `protobuf:"bytes,6,opt,name=explanation,proto3" json:"explanation,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Explanation string `protobuf:"bytes,6,opt,name=explanation,proto3" json:"explanation,omitempty"`
+	// The claim of claim_id, when it is a claim in the claim store.
+	StoredClaim *StoredClaimRef `protobuf:"bytes,20,opt,name=stored_claim,json=storedClaim,proto3" json:"stored_claim,omitempty"`
+	// The claim of other_claim_id, when it is a claim in the claim store.
+	OtherStoredClaim *StoredClaimRef `protobuf:"bytes,21,opt,name=other_stored_claim,json=otherStoredClaim,proto3" json:"other_stored_claim,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *ContradictionLink) Reset() {
@@ -1158,19 +1185,35 @@ func (x *ContradictionLink) GetExplanation() string {
 	return ""
 }
 
+func (x *ContradictionLink) GetStoredClaim() *StoredClaimRef {
+	if x != nil {
+		return x.StoredClaim
+	}
+	return nil
+}
+
+func (x *ContradictionLink) GetOtherStoredClaim() *StoredClaimRef {
+	if x != nil {
+		return x.OtherStoredClaim
+	}
+	return nil
+}
+
 var File_claims_v1_claims_proto protoreflect.FileDescriptor
 
 const file_claims_v1_claims_proto_rawDesc = "" +
 	"\n" +
-	"\x16claims/v1/claims.proto\x12\tclaims.v1\".\n" +
+	"\x16claims/v1/claims.proto\x12\tclaims.v1\x1a\x19claims/v1/store_ref.proto\".\n" +
 	"\x04Span\x12\x14\n" +
 	"\x05start\x18\x01 \x01(\x05R\x05start\x12\x10\n" +
-	"\x03end\x18\x02 \x01(\x05R\x03end\"\x8c\x01\n" +
+	"\x03end\x18\x02 \x01(\x05R\x03end\"\xe5\x01\n" +
 	"\rArticleResult\x12\x1d\n" +
 	"\n" +
 	"article_id\x18\x01 \x01(\tR\tarticleId\x12(\n" +
 	"\x06claims\x18\x02 \x03(\v2\x10.claims.v1.ClaimR\x06claims\x122\n" +
-	"\x05links\x18\x03 \x03(\v2\x1c.claims.v1.ContradictionLinkR\x05links\"\xea\x02\n" +
+	"\x05links\x18\x03 \x03(\v2\x1c.claims.v1.ContradictionLinkR\x05links\x12?\n" +
+	"\fstored_links\x18\r \x03(\v2\x1c.claims.v1.ContradictionLinkR\vstoredLinks\x12\x16\n" +
+	"\x06stored\x18\x0e \x01(\bR\x06stored\"\xea\x02\n" +
 	"\x05Claim\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04text\x18\x02 \x01(\tR\x04text\x12#\n" +
@@ -1203,14 +1246,16 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12#\n" +
 	"\x04span\x18\x02 \x01(\v2\x0f.claims.v1.SpanR\x04span\x12+\n" +
 	"\x04kind\x18\x03 \x01(\x0e2\x17.claims.v1.HedgeCueKindR\x04kind\x12\x16\n" +
-	"\x06weight\x18\x04 \x01(\x02R\x06weight\"\xe8\x01\n" +
+	"\x06weight\x18\x04 \x01(\x02R\x06weight\"\xef\x02\n" +
 	"\x11ContradictionLink\x12\x19\n" +
 	"\bclaim_id\x18\x01 \x01(\tR\aclaimId\x12$\n" +
 	"\x0eother_claim_id\x18\x02 \x01(\tR\fotherClaimId\x12\x14\n" +
 	"\x05score\x18\x03 \x01(\x02R\x05score\x12/\n" +
 	"\brelation\x18\x04 \x01(\x0e2\x13.claims.v1.RelationR\brelation\x12)\n" +
 	"\x06reason\x18\x05 \x01(\x0e2\x11.claims.v1.ReasonR\x06reason\x12 \n" +
-	"\vexplanation\x18\x06 \x01(\tR\vexplanation*w\n" +
+	"\vexplanation\x18\x06 \x01(\tR\vexplanation\x12<\n" +
+	"\fstored_claim\x18\x14 \x01(\v2\x19.claims.v1.StoredClaimRefR\vstoredClaim\x12G\n" +
+	"\x12other_stored_claim\x18\x15 \x01(\v2\x19.claims.v1.StoredClaimRefR\x10otherStoredClaim*w\n" +
 	"\fEncodingType\x12\x1d\n" +
 	"\x19ENCODING_TYPE_UNSPECIFIED\x10\x00\x12\x16\n" +
 	"\x12ENCODING_TYPE_UTF8\x10\x01\x12\x17\n" +
@@ -1294,30 +1339,34 @@ var file_claims_v1_claims_proto_goTypes = []any{
 	(*Hedging)(nil),           // 12: claims.v1.Hedging
 	(*HedgeCue)(nil),          // 13: claims.v1.HedgeCue
 	(*ContradictionLink)(nil), // 14: claims.v1.ContradictionLink
+	(*StoredClaimRef)(nil),    // 15: claims.v1.StoredClaimRef
 }
 var file_claims_v1_claims_proto_depIdxs = []int32{
 	9,  // 0: claims.v1.ArticleResult.claims:type_name -> claims.v1.Claim
 	14, // 1: claims.v1.ArticleResult.links:type_name -> claims.v1.ContradictionLink
-	7,  // 2: claims.v1.Claim.span:type_name -> claims.v1.Span
-	7,  // 3: claims.v1.Claim.sentence_span:type_name -> claims.v1.Span
-	10, // 4: claims.v1.Claim.speaker:type_name -> claims.v1.Speaker
-	11, // 5: claims.v1.Claim.attribution:type_name -> claims.v1.Attribution
-	12, // 6: claims.v1.Claim.hedging:type_name -> claims.v1.Hedging
-	7,  // 7: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
-	1,  // 8: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
-	2,  // 9: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
-	7,  // 10: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
-	3,  // 11: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
-	13, // 12: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
-	7,  // 13: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
-	4,  // 14: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
-	5,  // 15: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
-	6,  // 16: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
-	17, // [17:17] is the sub-list for method output_type
-	17, // [17:17] is the sub-list for method input_type
-	17, // [17:17] is the sub-list for extension type_name
-	17, // [17:17] is the sub-list for extension extendee
-	0,  // [0:17] is the sub-list for field type_name
+	14, // 2: claims.v1.ArticleResult.stored_links:type_name -> claims.v1.ContradictionLink
+	7,  // 3: claims.v1.Claim.span:type_name -> claims.v1.Span
+	7,  // 4: claims.v1.Claim.sentence_span:type_name -> claims.v1.Span
+	10, // 5: claims.v1.Claim.speaker:type_name -> claims.v1.Speaker
+	11, // 6: claims.v1.Claim.attribution:type_name -> claims.v1.Attribution
+	12, // 7: claims.v1.Claim.hedging:type_name -> claims.v1.Hedging
+	7,  // 8: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
+	1,  // 9: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
+	2,  // 10: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
+	7,  // 11: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
+	3,  // 12: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
+	13, // 13: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
+	7,  // 14: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
+	4,  // 15: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
+	5,  // 16: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
+	6,  // 17: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
+	15, // 18: claims.v1.ContradictionLink.stored_claim:type_name -> claims.v1.StoredClaimRef
+	15, // 19: claims.v1.ContradictionLink.other_stored_claim:type_name -> claims.v1.StoredClaimRef
+	20, // [20:20] is the sub-list for method output_type
+	20, // [20:20] is the sub-list for method input_type
+	20, // [20:20] is the sub-list for extension type_name
+	20, // [20:20] is the sub-list for extension extendee
+	0,  // [0:20] is the sub-list for field type_name
 }
 
 func init() { file_claims_v1_claims_proto_init() }
@@ -1325,6 +1374,7 @@ func file_claims_v1_claims_proto_init() {
 	if File_claims_v1_claims_proto != nil {
 		return
 	}
+	file_claims_v1_store_ref_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

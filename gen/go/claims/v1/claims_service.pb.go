@@ -136,7 +136,12 @@ type ExtractClaimsRequest struct {
 	// The article to read.
 	Article *Article `protobuf:"bytes,1,opt,name=article,proto3" json:"article,omitempty"`
 	// The unit of every offset in the response. Unspecified means UTF-8 bytes.
-	EncodingType  EncodingType `protobuf:"varint,2,opt,name=encoding_type,json=encodingType,proto3,enum=claims.v1.EncodingType" json:"encoding_type,omitempty"`
+	EncodingType EncodingType `protobuf:"varint,2,opt,name=encoding_type,json=encodingType,proto3,enum=claims.v1.EncodingType" json:"encoding_type,omitempty"`
+	// Write the article's claims to the claim store (replacing any article
+	// stored under the same ID; the article needs an ID) and link them to the
+	// claims stored before, in the result's stored_links. FAILED_PRECONDITION
+	// when the server runs without a store (-store none).
+	StoreClaims   bool `protobuf:"varint,3,opt,name=store_claims,json=storeClaims,proto3" json:"store_claims,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -183,6 +188,13 @@ func (x *ExtractClaimsRequest) GetEncodingType() EncodingType {
 		return x.EncodingType
 	}
 	return EncodingType_ENCODING_TYPE_UNSPECIFIED
+}
+
+func (x *ExtractClaimsRequest) GetStoreClaims() bool {
+	if x != nil {
+		return x.StoreClaims
+	}
+	return false
 }
 
 // ExtractClaimsResponse holds the claims of one article.
@@ -249,7 +261,12 @@ type BatchExtractClaimsRequest struct {
 	// unique.
 	Articles []*Article `protobuf:"bytes,1,rep,name=articles,proto3" json:"articles,omitempty"`
 	// The unit of every offset in the response. Unspecified means UTF-8 bytes.
-	EncodingType  EncodingType `protobuf:"varint,2,opt,name=encoding_type,json=encodingType,proto3,enum=claims.v1.EncodingType" json:"encoding_type,omitempty"`
+	EncodingType EncodingType `protobuf:"varint,2,opt,name=encoding_type,json=encodingType,proto3,enum=claims.v1.EncodingType" json:"encoding_type,omitempty"`
+	// Write the article's claims to the claim store (replacing any article
+	// stored under the same ID; the article needs an ID) and link them to the
+	// claims stored before, in the result's stored_links. FAILED_PRECONDITION
+	// when the server runs without a store (-store none).
+	StoreClaims   bool `protobuf:"varint,3,opt,name=store_claims,json=storeClaims,proto3" json:"store_claims,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -296,6 +313,13 @@ func (x *BatchExtractClaimsRequest) GetEncodingType() EncodingType {
 		return x.EncodingType
 	}
 	return EncodingType_ENCODING_TYPE_UNSPECIFIED
+}
+
+func (x *BatchExtractClaimsRequest) GetStoreClaims() bool {
+	if x != nil {
+		return x.StoreClaims
+	}
+	return false
 }
 
 // BatchExtractClaimsResponse holds one result per article, in request order,
@@ -371,7 +395,12 @@ type StreamExtractClaimsRequest struct {
 	Article *Article `protobuf:"bytes,1,opt,name=article,proto3" json:"article,omitempty"`
 	// The unit of this article's offsets in its response. Unspecified means
 	// UTF-8 bytes.
-	EncodingType  EncodingType `protobuf:"varint,2,opt,name=encoding_type,json=encodingType,proto3,enum=claims.v1.EncodingType" json:"encoding_type,omitempty"`
+	EncodingType EncodingType `protobuf:"varint,2,opt,name=encoding_type,json=encodingType,proto3,enum=claims.v1.EncodingType" json:"encoding_type,omitempty"`
+	// Write the article's claims to the claim store (replacing any article
+	// stored under the same ID; the article needs an ID) and link them to the
+	// claims stored before, in the result's stored_links. FAILED_PRECONDITION
+	// when the server runs without a store (-store none).
+	StoreClaims   bool `protobuf:"varint,3,opt,name=store_claims,json=storeClaims,proto3" json:"store_claims,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -418,6 +447,13 @@ func (x *StreamExtractClaimsRequest) GetEncodingType() EncodingType {
 		return x.EncodingType
 	}
 	return EncodingType_ENCODING_TYPE_UNSPECIFIED
+}
+
+func (x *StreamExtractClaimsRequest) GetStoreClaims() bool {
+	if x != nil {
+		return x.StoreClaims
+	}
+	return false
 }
 
 // StreamExtractClaimsResponse carries the result for one streamed article.
@@ -722,30 +758,33 @@ var File_claims_v1_claims_service_proto protoreflect.FileDescriptor
 
 const file_claims_v1_claims_service_proto_rawDesc = "" +
 	"\n" +
-	"\x1eclaims/v1/claims_service.proto\x12\tclaims.v1\x1a\x16claims/v1/claims.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a.protoc-gen-openapiv2/options/annotations.proto\"\xbe\x01\n" +
+	"\x1eclaims/v1/claims_service.proto\x12\tclaims.v1\x1a\x16claims/v1/claims.proto\x1a\x15claims/v1/store.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a.protoc-gen-openapiv2/options/annotations.proto\"\xbe\x01\n" +
 	"\aArticle\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x17\n" +
 	"\x04text\x18\x02 \x01(\tB\x03\xe0A\x02R\x04text\x12\x14\n" +
 	"\x05title\x18\x03 \x01(\tR\x05title\x12\x10\n" +
 	"\x03url\x18\x04 \x01(\tR\x03url\x12=\n" +
 	"\fpublish_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\vpublishTime\x12#\n" +
-	"\rlanguage_code\x18\x06 \x01(\tR\flanguageCode\"\x87\x01\n" +
+	"\rlanguage_code\x18\x06 \x01(\tR\flanguageCode\"\xaa\x01\n" +
 	"\x14ExtractClaimsRequest\x121\n" +
 	"\aarticle\x18\x01 \x01(\v2\x12.claims.v1.ArticleB\x03\xe0A\x02R\aarticle\x12<\n" +
-	"\rencoding_type\x18\x02 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\"\x87\x01\n" +
+	"\rencoding_type\x18\x02 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\x12!\n" +
+	"\fstore_claims\x18\x03 \x01(\bR\vstoreClaims\"\x87\x01\n" +
 	"\x15ExtractClaimsResponse\x120\n" +
 	"\x06result\x18\x01 \x01(\v2\x18.claims.v1.ArticleResultR\x06result\x12<\n" +
-	"\rencoding_type\x18\x02 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\"\x8e\x01\n" +
+	"\rencoding_type\x18\x02 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\"\xb1\x01\n" +
 	"\x19BatchExtractClaimsRequest\x123\n" +
 	"\barticles\x18\x01 \x03(\v2\x12.claims.v1.ArticleB\x03\xe0A\x02R\barticles\x12<\n" +
-	"\rencoding_type\x18\x02 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\"\xdc\x01\n" +
+	"\rencoding_type\x18\x02 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\x12!\n" +
+	"\fstore_claims\x18\x03 \x01(\bR\vstoreClaims\"\xdc\x01\n" +
 	"\x1aBatchExtractClaimsResponse\x122\n" +
 	"\aresults\x18\x01 \x03(\v2\x18.claims.v1.ArticleResultR\aresults\x12L\n" +
 	"\x13cross_article_links\x18\x02 \x03(\v2\x1c.claims.v1.ContradictionLinkR\x11crossArticleLinks\x12<\n" +
-	"\rencoding_type\x18\x03 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\"\x8d\x01\n" +
+	"\rencoding_type\x18\x03 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\"\xb0\x01\n" +
 	"\x1aStreamExtractClaimsRequest\x121\n" +
 	"\aarticle\x18\x01 \x01(\v2\x12.claims.v1.ArticleB\x03\xe0A\x02R\aarticle\x12<\n" +
-	"\rencoding_type\x18\x02 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\"\xa6\x02\n" +
+	"\rencoding_type\x18\x02 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\x12!\n" +
+	"\fstore_claims\x18\x03 \x01(\bR\vstoreClaims\"\xa6\x02\n" +
 	"\x1bStreamExtractClaimsResponse\x12\x1f\n" +
 	"\vinput_index\x18\x01 \x01(\x05R\n" +
 	"inputIndex\x120\n" +
@@ -765,12 +804,17 @@ const file_claims_v1_claims_service_proto_rawDesc = "" +
 	"\x05score\x18\x02 \x01(\x02R\x05score\x12/\n" +
 	"\brelation\x18\x03 \x01(\x0e2\x13.claims.v1.RelationR\brelation\x12)\n" +
 	"\x06reason\x18\x04 \x01(\x0e2\x11.claims.v1.ReasonR\x06reason\x12 \n" +
-	"\vexplanation\x18\x05 \x01(\tR\vexplanation2\xe7\x03\n" +
+	"\vexplanation\x18\x05 \x01(\tR\vexplanation2\x9d\x06\n" +
 	"\rClaimsService\x12q\n" +
 	"\rExtractClaims\x12\x1f.claims.v1.ExtractClaimsRequest\x1a .claims.v1.ExtractClaimsResponse\"\x1d\x82\xd3\xe4\x93\x02\x17:\x01*\"\x12/v1/claims:extract\x12\x85\x01\n" +
 	"\x12BatchExtractClaims\x12$.claims.v1.BatchExtractClaimsRequest\x1a%.claims.v1.BatchExtractClaimsResponse\"\"\x82\xd3\xe4\x93\x02\x1c:\x01*\"\x17/v1/claims:batchExtract\x12h\n" +
 	"\x13StreamExtractClaims\x12%.claims.v1.StreamExtractClaimsRequest\x1a&.claims.v1.StreamExtractClaimsResponse(\x010\x01\x12q\n" +
-	"\rCompareClaims\x12\x1f.claims.v1.CompareClaimsRequest\x1a .claims.v1.CompareClaimsResponse\"\x1d\x82\xd3\xe4\x93\x02\x17:\x01*\"\x12/v1/claims:compareB\xb2\x02\x92A\xf6\x01\x12\xcf\x01\n" +
+	"\rCompareClaims\x12\x1f.claims.v1.CompareClaimsRequest\x1a .claims.v1.CompareClaimsResponse\"\x1d\x82\xd3\xe4\x93\x02\x17:\x01*\"\x12/v1/claims:compare\x12a\n" +
+	"\bGetClaim\x12\x1a.claims.v1.GetClaimRequest\x1a\x1b.claims.v1.GetClaimResponse\"\x1c\x82\xd3\xe4\x93\x02\x16\x12\x14/v1/{name=claims/**}\x12]\n" +
+	"\n" +
+	"ListClaims\x12\x1c.claims.v1.ListClaimsRequest\x1a\x1d.claims.v1.ListClaimsResponse\"\x12\x82\xd3\xe4\x93\x02\f\x12\n" +
+	"/v1/claims\x12r\n" +
+	"\rDeleteArticle\x12\x1f.claims.v1.DeleteArticleRequest\x1a .claims.v1.DeleteArticleResponse\"\x1e\x82\xd3\xe4\x93\x02\x18*\x16/v1/{name=articles/**}B\xb2\x02\x92A\xf6\x01\x12\xcf\x01\n" +
 	"\bclaimsvc\x12\xbd\x01Reads news articles and returns the claims in them: what is asserted, who asserts it, how it is attributed, how hedged it is, how check-worthy it is, and which claims contradict each other.2\x031.02\x10application/json:\x10application/jsonZ6github.com/claimsvc/claimsvc/gen/go/claims/v1;claimsv1b\x06proto3"
 
 var (
@@ -804,6 +848,12 @@ var file_claims_v1_claims_service_proto_goTypes = []any{
 	(*status.Status)(nil),               // 14: google.rpc.Status
 	(Relation)(0),                       // 15: claims.v1.Relation
 	(Reason)(0),                         // 16: claims.v1.Reason
+	(*GetClaimRequest)(nil),             // 17: claims.v1.GetClaimRequest
+	(*ListClaimsRequest)(nil),           // 18: claims.v1.ListClaimsRequest
+	(*DeleteArticleRequest)(nil),        // 19: claims.v1.DeleteArticleRequest
+	(*GetClaimResponse)(nil),            // 20: claims.v1.GetClaimResponse
+	(*ListClaimsResponse)(nil),          // 21: claims.v1.ListClaimsResponse
+	(*DeleteArticleResponse)(nil),       // 22: claims.v1.DeleteArticleResponse
 }
 var file_claims_v1_claims_service_proto_depIdxs = []int32{
 	10, // 0: claims.v1.Article.publish_time:type_name -> google.protobuf.Timestamp
@@ -831,12 +881,18 @@ var file_claims_v1_claims_service_proto_depIdxs = []int32{
 	3,  // 22: claims.v1.ClaimsService.BatchExtractClaims:input_type -> claims.v1.BatchExtractClaimsRequest
 	5,  // 23: claims.v1.ClaimsService.StreamExtractClaims:input_type -> claims.v1.StreamExtractClaimsRequest
 	7,  // 24: claims.v1.ClaimsService.CompareClaims:input_type -> claims.v1.CompareClaimsRequest
-	2,  // 25: claims.v1.ClaimsService.ExtractClaims:output_type -> claims.v1.ExtractClaimsResponse
-	4,  // 26: claims.v1.ClaimsService.BatchExtractClaims:output_type -> claims.v1.BatchExtractClaimsResponse
-	6,  // 27: claims.v1.ClaimsService.StreamExtractClaims:output_type -> claims.v1.StreamExtractClaimsResponse
-	9,  // 28: claims.v1.ClaimsService.CompareClaims:output_type -> claims.v1.CompareClaimsResponse
-	25, // [25:29] is the sub-list for method output_type
-	21, // [21:25] is the sub-list for method input_type
+	17, // 25: claims.v1.ClaimsService.GetClaim:input_type -> claims.v1.GetClaimRequest
+	18, // 26: claims.v1.ClaimsService.ListClaims:input_type -> claims.v1.ListClaimsRequest
+	19, // 27: claims.v1.ClaimsService.DeleteArticle:input_type -> claims.v1.DeleteArticleRequest
+	2,  // 28: claims.v1.ClaimsService.ExtractClaims:output_type -> claims.v1.ExtractClaimsResponse
+	4,  // 29: claims.v1.ClaimsService.BatchExtractClaims:output_type -> claims.v1.BatchExtractClaimsResponse
+	6,  // 30: claims.v1.ClaimsService.StreamExtractClaims:output_type -> claims.v1.StreamExtractClaimsResponse
+	9,  // 31: claims.v1.ClaimsService.CompareClaims:output_type -> claims.v1.CompareClaimsResponse
+	20, // 32: claims.v1.ClaimsService.GetClaim:output_type -> claims.v1.GetClaimResponse
+	21, // 33: claims.v1.ClaimsService.ListClaims:output_type -> claims.v1.ListClaimsResponse
+	22, // 34: claims.v1.ClaimsService.DeleteArticle:output_type -> claims.v1.DeleteArticleResponse
+	28, // [28:35] is the sub-list for method output_type
+	21, // [21:28] is the sub-list for method input_type
 	21, // [21:21] is the sub-list for extension type_name
 	21, // [21:21] is the sub-list for extension extendee
 	0,  // [0:21] is the sub-list for field type_name
@@ -848,6 +904,7 @@ func file_claims_v1_claims_service_proto_init() {
 		return
 	}
 	file_claims_v1_claims_proto_init()
+	file_claims_v1_store_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

@@ -23,6 +23,9 @@ const (
 	ClaimsService_BatchExtractClaims_FullMethodName  = "/claims.v1.ClaimsService/BatchExtractClaims"
 	ClaimsService_StreamExtractClaims_FullMethodName = "/claims.v1.ClaimsService/StreamExtractClaims"
 	ClaimsService_CompareClaims_FullMethodName       = "/claims.v1.ClaimsService/CompareClaims"
+	ClaimsService_GetClaim_FullMethodName            = "/claims.v1.ClaimsService/GetClaim"
+	ClaimsService_ListClaims_FullMethodName          = "/claims.v1.ClaimsService/ListClaims"
+	ClaimsService_DeleteArticle_FullMethodName       = "/claims.v1.ClaimsService/DeleteArticle"
 )
 
 // ClaimsServiceClient is the client API for ClaimsService service.
@@ -60,6 +63,18 @@ type ClaimsServiceClient interface {
 	// score, a reason and an explanation. It serves clients that already have
 	// their claims, and evaluation.
 	CompareClaims(ctx context.Context, in *CompareClaimsRequest, opts ...grpc.CallOption) (*CompareClaimsResponse, error)
+	// GetClaim returns one claim from the claim store with its article and its
+	// stored links. NOT_FOUND when no such claim is stored; FAILED_PRECONDITION
+	// when the server runs without a store.
+	GetClaim(ctx context.Context, in *GetClaimRequest, opts ...grpc.CallOption) (*GetClaimResponse, error)
+	// ListClaims pages through the claim store, filtered by speaker, entity,
+	// article and publication time (AIP-158 page tokens). FAILED_PRECONDITION
+	// when the server runs without a store.
+	ListClaims(ctx context.Context, in *ListClaimsRequest, opts ...grpc.CallOption) (*ListClaimsResponse, error)
+	// DeleteArticle removes a stored article (say, one its publisher retracted):
+	// its claims and every link to them. NOT_FOUND when it is not stored;
+	// FAILED_PRECONDITION when the server runs without a store.
+	DeleteArticle(ctx context.Context, in *DeleteArticleRequest, opts ...grpc.CallOption) (*DeleteArticleResponse, error)
 }
 
 type claimsServiceClient struct {
@@ -113,6 +128,36 @@ func (c *claimsServiceClient) CompareClaims(ctx context.Context, in *CompareClai
 	return out, nil
 }
 
+func (c *claimsServiceClient) GetClaim(ctx context.Context, in *GetClaimRequest, opts ...grpc.CallOption) (*GetClaimResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetClaimResponse)
+	err := c.cc.Invoke(ctx, ClaimsService_GetClaim_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *claimsServiceClient) ListClaims(ctx context.Context, in *ListClaimsRequest, opts ...grpc.CallOption) (*ListClaimsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListClaimsResponse)
+	err := c.cc.Invoke(ctx, ClaimsService_ListClaims_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *claimsServiceClient) DeleteArticle(ctx context.Context, in *DeleteArticleRequest, opts ...grpc.CallOption) (*DeleteArticleResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteArticleResponse)
+	err := c.cc.Invoke(ctx, ClaimsService_DeleteArticle_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ClaimsServiceServer is the server API for ClaimsService service.
 // All implementations must embed UnimplementedClaimsServiceServer
 // for forward compatibility.
@@ -148,6 +193,18 @@ type ClaimsServiceServer interface {
 	// score, a reason and an explanation. It serves clients that already have
 	// their claims, and evaluation.
 	CompareClaims(context.Context, *CompareClaimsRequest) (*CompareClaimsResponse, error)
+	// GetClaim returns one claim from the claim store with its article and its
+	// stored links. NOT_FOUND when no such claim is stored; FAILED_PRECONDITION
+	// when the server runs without a store.
+	GetClaim(context.Context, *GetClaimRequest) (*GetClaimResponse, error)
+	// ListClaims pages through the claim store, filtered by speaker, entity,
+	// article and publication time (AIP-158 page tokens). FAILED_PRECONDITION
+	// when the server runs without a store.
+	ListClaims(context.Context, *ListClaimsRequest) (*ListClaimsResponse, error)
+	// DeleteArticle removes a stored article (say, one its publisher retracted):
+	// its claims and every link to them. NOT_FOUND when it is not stored;
+	// FAILED_PRECONDITION when the server runs without a store.
+	DeleteArticle(context.Context, *DeleteArticleRequest) (*DeleteArticleResponse, error)
 	mustEmbedUnimplementedClaimsServiceServer()
 }
 
@@ -169,6 +226,15 @@ func (UnimplementedClaimsServiceServer) StreamExtractClaims(grpc.BidiStreamingSe
 }
 func (UnimplementedClaimsServiceServer) CompareClaims(context.Context, *CompareClaimsRequest) (*CompareClaimsResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method CompareClaims not implemented")
+}
+func (UnimplementedClaimsServiceServer) GetClaim(context.Context, *GetClaimRequest) (*GetClaimResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetClaim not implemented")
+}
+func (UnimplementedClaimsServiceServer) ListClaims(context.Context, *ListClaimsRequest) (*ListClaimsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListClaims not implemented")
+}
+func (UnimplementedClaimsServiceServer) DeleteArticle(context.Context, *DeleteArticleRequest) (*DeleteArticleResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method DeleteArticle not implemented")
 }
 func (UnimplementedClaimsServiceServer) mustEmbedUnimplementedClaimsServiceServer() {}
 func (UnimplementedClaimsServiceServer) testEmbeddedByValue()                       {}
@@ -252,6 +318,60 @@ func _ClaimsService_CompareClaims_Handler(srv interface{}, ctx context.Context, 
 	return interceptor(ctx, in, info, handler)
 }
 
+func _ClaimsService_GetClaim_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetClaimRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ClaimsServiceServer).GetClaim(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ClaimsService_GetClaim_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ClaimsServiceServer).GetClaim(ctx, req.(*GetClaimRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _ClaimsService_ListClaims_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListClaimsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ClaimsServiceServer).ListClaims(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ClaimsService_ListClaims_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ClaimsServiceServer).ListClaims(ctx, req.(*ListClaimsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _ClaimsService_DeleteArticle_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteArticleRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(ClaimsServiceServer).DeleteArticle(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: ClaimsService_DeleteArticle_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(ClaimsServiceServer).DeleteArticle(ctx, req.(*DeleteArticleRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // ClaimsService_ServiceDesc is the grpc.ServiceDesc for ClaimsService service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -270,6 +390,18 @@ var ClaimsService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "CompareClaims",
 			Handler:    _ClaimsService_CompareClaims_Handler,
+		},
+		{
+			MethodName: "GetClaim",
+			Handler:    _ClaimsService_GetClaim_Handler,
+		},
+		{
+			MethodName: "ListClaims",
+			Handler:    _ClaimsService_ListClaims_Handler,
+		},
+		{
+			MethodName: "DeleteArticle",
+			Handler:    _ClaimsService_DeleteArticle_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

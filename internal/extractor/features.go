@@ -1,0 +1,332 @@
+package extractor
+
+import "sort"
+
+// Stage 4b: features. The learned decisions of decide.go look at a relation
+// the rules proposed (its cue, speaker phrase and content) and at alternative
+// spans for its speaker phrase and content. This stage turns each of them into
+// hashed sparse features: word and shape of the boundary tokens and their
+// neighbours, the cue's words, the construction, quotation balance, lengths
+// and shifts from the rules' own span. The features are strings hashed with
+// FNV-1a into featDim buckets, computed from the token arrays without
+// allocating.
+//
+// Takes: the block's tokens (mentionCtx), a sentence, a relation, a candidate
+// token range. Returns: feature ids ([]int32) appended to a caller's buffer.
+
+// featBits is the log2 of the hashed feature space shared by the three models.
+const featBits = 18
+
+// featDim is the number of hashed feature buckets.
+const featDim = 1 << featBits
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// hashStr folds s into an FNV-1a hash.
+func hashStr(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// hashBytes folds b into an FNV-1a hash.
+func hashBytes(h uint32, b []byte) uint32 {
+	for _, c := range b {
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return h
+}
+
+// hashInt folds an integer into a hash, byte by byte.
+func hashInt(h uint32, v int) uint32 {
+	u := uint32(v)
+	for k := 0; k < 4; k++ {
+		h = (h ^ (u & 0xff)) * fnvPrime
+		u >>= 8
+	}
+	return h
+}
+
+// featBuf collects the feature ids of one example.
+type featBuf struct{ ids []int32 }
+
+func (f *featBuf) reset() { f.ids = f.ids[:0] }
+
+// add records feature h.
+func (f *featBuf) add(h uint32) { f.ids = append(f.ids, int32(h&(featDim-1))) }
+
+// tokKey is a hash naming token i: its lower-cased word, or its kind for marks;
+// outside [lo,hi) it names the sentence edge.
+func (m *mentionCtx) tokKey(i, lo, hi int) uint32 {
+	switch {
+	case i < lo:
+		return hashStr(fnvOffset, "<s>")
+	case i >= hi:
+		return hashStr(fnvOffset, "</s>")
+	}
+	t := m.toks[i]
+	if t.kind != tWord {
+		return hashInt(hashStr(fnvOffset, "#"), int(t.kind))
+	}
+	return hashBytes(fnvOffset, m.lowBytes(t))
+}
+
+// tokShape is a hash of token i's shape: kind, case, digits, inside a quotation.
+func (m *mentionCtx) tokShape(i, lo, hi int) uint32 {
+	if i < lo || i >= hi {
+		return hashInt(fnvOffset, 1000+boolInt(i >= hi))
+	}
+	t := m.toks[i]
+	v := int(t.kind)<<8 | int(t.flags&(fCap|fLower|fAllCaps|fDigit|fPossessive))
+	if inQuote(t) {
+		v |= 1 << 12
+	}
+	return hashInt(fnvOffset, v)
+}
+
+// tokClass is a hash of token i's lexical classes (0 outside the sentence).
+func (m *mentionCtx) tokClass(i, lo, hi int) uint32 {
+	if i < lo || i >= hi || m.toks[i].kind != tWord {
+		return hashInt(fnvOffset, 7)
+	}
+	c := m.toks[i].cls
+	return hashInt(hashInt(hashInt(fnvOffset, int(c&0xff)), int(c>>8&0xff)), int(c>>16&0xffff))
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// bucket maps a count or shift onto a few coarse values, so lengths generalise.
+func bucket(n int) int {
+	switch {
+	case n <= -10:
+		return -10
+	case n <= -4:
+		return -4
+	case n < 4:
+		return n
+	case n < 10:
+		return 4
+	case n < 20:
+		return 10
+	}
+	return 20
+}
+
+// feature names: one prefix hash each, computed once.
+var (
+	kBias    = hashStr(fnvOffset, "bias")
+	kHead    = hashStr(fnvOffset, "head=")
+	kSuffix  = hashStr(fnvOffset, "suf=")
+	kCue     = hashStr(fnvOffset, "cue=")
+	kCueKind = hashStr(fnvOffset, "ckind=")
+	kCueLen  = hashStr(fnvOffset, "clen=")
+	kPrev    = hashStr(fnvOffset, "prev=")
+	kPrev2   = hashStr(fnvOffset, "prev2=")
+	kNext    = hashStr(fnvOffset, "next=")
+	kNext2   = hashStr(fnvOffset, "next2=")
+	kHeadNx  = hashStr(fnvOffset, "head|next=")
+	kHeadPv  = hashStr(fnvOffset, "head|prev=")
+	kSrcKind = hashStr(fnvOffset, "skind=")
+	kSrcLen  = hashStr(fnvOffset, "slen=")
+	kSrcSide = hashStr(fnvOffset, "sside=")
+	kSrcLast = hashStr(fnvOffset, "slast=")
+	kSrcFst  = hashStr(fnvOffset, "sfirst=")
+	kHdSKind = hashStr(fnvOffset, "head|skind=")
+	kHdSide  = hashStr(fnvOffset, "head|side=")
+	kCntKind = hashStr(fnvOffset, "qkind=")
+	kHdCKind = hashStr(fnvOffset, "head|qkind=")
+	kCntLen  = hashStr(fnvOffset, "qlen=")
+	kCntSide = hashStr(fnvOffset, "qside=")
+	kCntFst  = hashStr(fnvOffset, "qfirst=")
+	kCuePos  = hashStr(fnvOffset, "cpos=")
+	kQuoted  = hashStr(fnvOffset, "squoted")
+	kReuse   = hashStr(fnvOffset, "reuse")
+	kTail    = hashStr(fnvOffset, "tail")
+	kHdCls   = hashStr(fnvOffset, "hcls=")
+
+	kShiftS  = hashStr(fnvOffset, "ds=")
+	kShiftE  = hashStr(fnvOffset, "de=")
+	kStart   = hashStr(fnvOffset, "st=")
+	kStartSh = hashStr(fnvOffset, "stsh=")
+	kStartCl = hashStr(fnvOffset, "stcl=")
+	kBefore  = hashStr(fnvOffset, "bef=")
+	kBefSt   = hashStr(fnvOffset, "bef|st=")
+	kLast    = hashStr(fnvOffset, "last=")
+	kLastSh  = hashStr(fnvOffset, "lastsh=")
+	kLastCl  = hashStr(fnvOffset, "lastcl=")
+	kAfter   = hashStr(fnvOffset, "aft=")
+	kAfter2  = hashStr(fnvOffset, "aft2=")
+	kLastAft = hashStr(fnvOffset, "last|aft=")
+	kAftAft2 = hashStr(fnvOffset, "aft|aft2=")
+	kEOS     = hashStr(fnvOffset, "eos")
+	kBOS     = hashStr(fnvOffset, "bos")
+	kUnbal   = hashStr(fnvOffset, "unbalanced")
+	kLen     = hashStr(fnvOffset, "len=")
+	kCommas  = hashStr(fnvOffset, "commas=")
+	kOther   = hashStr(fnvOffset, "crosscue")
+	kKindDS  = hashStr(fnvOffset, "ckind|side|ds=")
+	kKindDE  = hashStr(fnvOffset, "ckind|side|de=")
+	kQKindDE = hashStr(fnvOffset, "qkind|de=")
+	kBase    = hashStr(fnvOffset, "base")
+	kParen   = hashStr(fnvOffset, "paren")
+	kRelWord = hashStr(fnvOffset, "relative")
+)
+
+// cueFeatures appends the features of relation r as a whole, for the cue
+// classifier (is this a real attribution?).
+func (m *mentionCtx) cueFeatures(s sentence, r *relation, f *featBuf) {
+	lo, hi := s.t0, s.t1
+	c := r.cue
+	head := m.tokKey(c.head, lo, hi)
+	f.add(kBias)
+	f.add(kHead ^ head)
+	if t := m.toks[c.head]; t.kind == tWord {
+		w := m.lowBytes(t)
+		if len(w) > 3 {
+			w = w[len(w)-3:]
+		}
+		f.add(hashBytes(kSuffix, w))
+	}
+	h := kCue
+	for k := c.c0; k < c.c1; k++ {
+		h = hashInt(h, int(m.tokKey(k, lo, hi)))
+	}
+	f.add(h)
+	f.add(hashInt(kCueKind, int(c.kind)))
+	f.add(hashInt(kCueLen, bucket(c.c1-c.c0)))
+	prev, next := m.tokKey(c.c0-1, lo, hi), m.tokKey(c.c1, lo, hi)
+	f.add(kPrev ^ prev)
+	f.add(kPrev2 ^ m.tokKey(c.c0-2, lo, hi))
+	f.add(kNext ^ next)
+	f.add(kNext2 ^ m.tokKey(c.c1+1, lo, hi))
+	f.add(hashInt(kHeadNx^head, int(next)))
+	f.add(hashInt(kHeadPv^head, int(prev)))
+	f.add(hashInt(kHdCls, int(m.tokClass(c.head, lo, hi))))
+	f.add(hashInt(kCuePos, bucket(c.c0-lo)))
+	side := 0
+	if r.src.t0 < r.src.t1 {
+		if r.src.t0 >= c.c1 {
+			side = 1
+		}
+		f.add(hashInt(kSrcKind, int(r.src.kind)<<4|int(r.src.pron)))
+		f.add(hashInt(kHdSKind^head, int(r.src.kind)<<4|int(r.src.pron)))
+		f.add(hashInt(kSrcLen, bucket(r.src.t1-r.src.t0)))
+		f.add(kSrcLast ^ m.tokKey(r.src.t1-1, lo, hi))
+		f.add(kSrcFst ^ m.tokKey(r.src.t0, lo, hi))
+	} else {
+		side = 2
+	}
+	f.add(hashInt(kSrcSide, side))
+	f.add(hashInt(kHdSide^head, side))
+	f.add(hashInt(kCntKind, int(r.kind)))
+	f.add(hashInt(kHdCKind^head, int(r.kind)))
+	ca, cb := m.tokRange(r.content, lo, hi)
+	f.add(hashInt(kCntLen, bucket(m.wordsIn(ca, cb))))
+	f.add(hashInt(kCntSide, boolInt(ca >= c.c1)))
+	f.add(kCntFst ^ m.tokKey(ca, lo, hi))
+	if m.qmarks[hi]-m.qmarks[lo] > 0 {
+		f.add(kQuoted)
+	}
+	if r.srcFrom >= 0 {
+		f.add(kReuse)
+	}
+	if !r.tail.Empty() {
+		f.add(kTail)
+	}
+}
+
+// spanFeatures appends the features of candidate tokens [x,y) for a speaker
+// phrase (src) or a content span, against the rules' own range [a,b).
+func (m *mentionCtx) spanFeatures(s sentence, r *relation, x, y, a, b int, cues []cue, f *featBuf) {
+	lo, hi := s.t0, s.t1
+	c := r.cue
+	side := boolInt(x >= c.c1)
+	ds, de := bucket(x-a), bucket(y-b)
+	f.add(hashInt(kShiftS, ds))
+	f.add(hashInt(kShiftE, de))
+	if x == a && y == b {
+		f.add(kBase)
+	}
+	kind := int(c.kind)<<2 | side
+	f.add(hashInt(hashInt(kKindDS, kind), ds))
+	f.add(hashInt(hashInt(kKindDE, kind), de))
+	f.add(hashInt(hashInt(kQKindDE, int(r.kind)), de))
+	st, bef := m.tokKey(x, lo, hi), m.tokKey(x-1, lo, hi)
+	f.add(kStart ^ st)
+	f.add(kStartSh ^ m.tokShape(x, lo, hi))
+	f.add(kStartCl ^ m.tokClass(x, lo, hi))
+	f.add(kBefore ^ bef)
+	f.add(hashInt(kBefSt^bef, int(st)))
+	last, aft, aft2 := m.tokKey(y-1, lo, hi), m.tokKey(y, lo, hi), m.tokKey(y+1, lo, hi)
+	f.add(kLast ^ last)
+	f.add(kLastSh ^ m.tokShape(y-1, lo, hi))
+	f.add(kLastCl ^ m.tokClass(y-1, lo, hi))
+	f.add(kAfter ^ aft)
+	f.add(kAfter2 ^ aft2)
+	f.add(hashInt(kLastAft^last, int(aft)))
+	f.add(hashInt(kAftAft2^aft, int(aft2)))
+	if y >= hi || y == hi-1 && m.toks[y].kind == tStop {
+		f.add(kEOS)
+	}
+	if x == lo {
+		f.add(kBOS)
+	}
+	if (m.qmarks[y]-m.qmarks[x])%2 != 0 {
+		f.add(kUnbal)
+	}
+	f.add(hashInt(kLen, bucket(m.wordsIn(x, y))))
+	commas, paren, rel := 0, false, false
+	for k := x; k < min(y, x+maxFeatureScan); k++ { // bounded: the cost per candidate stays constant
+		switch t := m.toks[k]; {
+		case t.kind == tComma:
+			commas++
+		case t.kind == tOpenParen:
+			paren = true
+		case t.kind == tWord && t.end-t.start <= 5 && (m.text[t.start] == 'w' || m.text[t.start] == 'W') &&
+			(m.is(k, "who") || m.is(k, "which") || m.is(k, "whose")):
+			rel = true
+		}
+	}
+	f.add(hashInt(kCommas, bucket(commas)))
+	if paren {
+		f.add(kParen)
+	}
+	if rel {
+		f.add(kRelWord)
+	}
+	if otherCueIn(cues, x, y, c.c0) {
+		f.add(kOther)
+	}
+}
+
+// maxFeatureScan bounds the tokens a span feature reads inside a candidate.
+const maxFeatureScan = 16
+
+// otherCueIn says whether a cue other than the one starting at self starts in
+// [x,y); cues are in text order, so it is a binary search.
+func otherCueIn(cues []cue, x, y, self int) bool {
+	k := sort.Search(len(cues), func(i int) bool { return cues[i].c0 >= x })
+	for ; k < len(cues) && cues[k].c0 < y; k++ {
+		if cues[k].c0 != self {
+			return true
+		}
+	}
+	return false
+}
+
+// tokRange maps a byte span inside sentence [lo,hi) to the tokens it covers,
+// by binary search.
+func (m *mentionCtx) tokRange(sp Span, lo, hi int) (int, int) {
+	a := lo + sort.Search(hi-lo, func(i int) bool { return int(m.toks[lo+i].start) >= sp.Start })
+	b := a + sort.Search(hi-a, func(i int) bool { return int(m.toks[a+i].end) > sp.End })
+	return a, b
+}
