@@ -106,6 +106,9 @@ type HedgeCue struct {
 	Kind string
 	// Weight is the cue's signed contribution: positive hedges, negative boosts.
 	Weight float64
+	// Weak marks a hedge candidate below the cue threshold, listed only because
+	// such weak candidates together made the claim uncertain.
+	Weak bool
 }
 
 // Hedging is how tentatively a claim is asserted.

@@ -72,6 +72,7 @@ func (sc *scratch) keep(cues []claim.HedgeCue, cue claim.HedgeCue, ok bool) []cl
 	case ok:
 		return append(cues, cue)
 	case cue.Weight >= minWeakCue:
+		cue.Weak = true
 		sc.weak = append(sc.weak, cue)
 	}
 	return cues
