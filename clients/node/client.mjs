@@ -47,8 +47,10 @@ export function loadClaimsPackage(includeDirs = protoDirs) {
 }
 
 // connect returns a promise-based client of ClaimsService at addr
-// (host:port, plaintext).
-export function connect(addr, { deadlineMs = 30_000 } = {}) {
+// (host:port, plaintext). deadlineMs bounds each unary call; streamDeadlineMs
+// bounds a whole stream (none by default: a batch job's stream runs as long as
+// its input).
+export function connect(addr, { deadlineMs = 30_000, streamDeadlineMs = Infinity } = {}) {
   const pkg = loadClaimsPackage();
   const stub = new pkg.ClaimsService(addr, grpc.credentials.createInsecure(), {
     'grpc.max_receive_message_length': 64 << 20,
@@ -60,14 +62,43 @@ export function connect(addr, { deadlineMs = 30_000 } = {}) {
     extractClaims: unary('ExtractClaims'),
     batchExtractClaims: unary('BatchExtractClaims'),
     compareClaims: unary('CompareClaims'),
-    // streamExtractClaims sends every request, then yields the responses as
-    // the server finishes them (not necessarily in input order: each carries
-    // its inputIndex).
+    // streamExtractClaims sends the requests — an array, any iterable or an
+    // async iterable (a generator reading a file, a queue) — while it yields
+    // the responses as the server finishes them (not necessarily in input
+    // order: each carries its inputIndex). Writing waits whenever the stream's
+    // buffer is full, so a long input is never held in memory whole, and a
+    // request may depend on earlier responses. Breaking out of the loop
+    // cancels the stream; an error from the requests iterable ends it and is
+    // thrown here.
     streamExtractClaims: async function* (requests) {
-      const call = stub.StreamExtractClaims({ deadline: deadline() });
-      for (const r of requests) call.write(r);
-      call.end();
-      yield* call; // a stream-level error (not a per-article one) throws here
+      const opts = Number.isFinite(streamDeadlineMs) ? { deadline: new Date(Date.now() + streamDeadlineMs) } : {};
+      const call = stub.StreamExtractClaims(opts);
+      let closed = false;
+      let inputError = null;
+      const ended = new Promise((ok) => call.once('close', ok));
+      call.on('error', () => {}); // surfaced by the reading loop below
+      const writing = (async () => {
+        try {
+          for await (const r of requests) {
+            if (closed) return;
+            if (!call.write(r)) await Promise.race([new Promise((ok) => call.once('drain', ok)), ended]);
+          }
+          if (!closed) call.end();
+        } catch (err) {
+          inputError = err;
+          call.cancel();
+        }
+      })();
+      try {
+        for await (const r of call) yield r; // a stream-level error (not a per-article one) throws here
+      } catch (err) {
+        if (!inputError) throw err;
+      } finally {
+        closed = true;
+        call.cancel(); // no-op once the stream has ended; stops it when the caller breaks early
+        await writing;
+      }
+      if (inputError) throw inputError;
     },
     close: () => stub.close(),
   };

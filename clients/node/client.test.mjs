@@ -115,3 +115,43 @@ test('a malformed request fails with INVALID_ARGUMENT', async () => {
     return true;
   });
 });
+
+test('streamExtractClaims takes an async iterable and reads while it writes', { timeout: 30_000 }, async () => {
+  // Each request is produced only after the answer to the one before: a client
+  // that wrote every request before reading any response would wait for ever.
+  let answered = 0;
+  let wake = () => {};
+  async function* requests() {
+    for (let i = 0; i < 3; i++) {
+      yield { article: { id: `turn-${i}`, text: cityReport }, encodingType: 'ENCODING_TYPE_UTF16' };
+      while (answered <= i) await new Promise((ok) => (wake = ok));
+    }
+  }
+  const ids = [];
+  for await (const r of claims.streamExtractClaims(requests())) {
+    ids.push(r.result.articleId);
+    answered++;
+    wake();
+  }
+  assert.deepEqual(ids, ['turn-0', 'turn-1', 'turn-2']);
+});
+
+test('streamExtractClaims stops when the caller breaks out, and reports an input error', { timeout: 30_000 }, async () => {
+  async function* endless() {
+    for (let i = 0; ; i++) yield { article: { id: `n-${i}`, text: unionReport } };
+  }
+  let got = 0;
+  for await (const r of claims.streamExtractClaims(endless())) {
+    assert.equal(r.error, null);
+    if (++got === 2) break;
+  }
+  assert.equal(got, 2);
+
+  async function* failing() {
+    yield { article: { id: 'ok', text: unionReport } };
+    throw new Error('input broke');
+  }
+  await assert.rejects(async () => {
+    for await (const r of claims.streamExtractClaims(failing())) void r;
+  }, /input broke/);
+});

@@ -177,7 +177,7 @@ func run(ctx context.Context, o options, stdin io.Reader, stdout, stderr io.Writ
 	}
 	defer closeBE()
 
-	cfg := batch.Config{Window: 4 * o.concurrency, MaxLineBytes: o.maxLineBytes, Resume: done}
+	cfg := batch.Config{Window: 4 * o.concurrency, MaxLineBytes: o.maxLineBytes, Resume: done, Replay: done.ReplayFrom(o.linkWindow)}
 	stopProgress := func() {}
 	if o.progress == "always" || (o.progress == "auto" && isTerminal(stderr)) {
 		cfg.Progress = batch.NewProgress(total, done.Lines)

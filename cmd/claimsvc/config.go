@@ -1,13 +1,16 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
+	"math"
 	"runtime"
 	"strings"
 	"time"
 
+	"github.com/claimsvc/claimsvc/internal/access"
 	"github.com/claimsvc/claimsvc/internal/server"
 )
 
@@ -33,6 +36,11 @@ type config struct {
 	examplesDir       string
 	cpuProfile        string
 	memProfile        string
+	tls               access.TLSFiles
+	authTokensFile    string
+	authTokens        string // CLAIMSVC_AUTH_TOKENS only: no flag, so tokens stay out of ps
+	corsOrigins       string
+	maxStreams        uint
 	store             storeConfig
 }
 
@@ -58,6 +66,12 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&c.examplesDir, "examples-dir", "", "folder of .txt articles the web page offers as examples; empty: ../shared/seeds if present, else built-in ones")
 	fs.StringVar(&c.cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file at shutdown (go tool pprof; see BENCHMARKS.md)")
 	fs.StringVar(&c.memProfile, "memprofile", "", "write an allocation profile of the whole run to this file at shutdown")
+	fs.StringVar(&c.tls.Cert, "tls-cert", "", "PEM certificate (chain) file: serve gRPC and HTTP over TLS (needs -tls-key)")
+	fs.StringVar(&c.tls.Key, "tls-key", "", "PEM private key file of -tls-cert")
+	fs.StringVar(&c.tls.ClientCA, "tls-client-ca", "", "PEM file of CAs whose client certificates are accepted: mutual TLS, every connection must present one (needs -tls-cert)")
+	fs.StringVar(&c.authTokensFile, "auth-tokens-file", "", "file of bearer tokens, one per line: every call but health must send \"authorization: Bearer <token>\" (also CLAIMSVC_AUTH_TOKENS, comma-separated)")
+	fs.StringVar(&c.corsOrigins, "cors-origins", "", "comma-separated origins (https://app.example) whose browser pages may call the REST API; empty: none")
+	fs.UintVar(&c.maxStreams, "grpc-max-streams", 256, "most calls one gRPC connection may have open at once (HTTP/2 MaxConcurrentStreams)")
 	fs.StringVar(&c.store.kind, "store", "embedded", "claim store for store_claims, GetClaim, ListClaims, DeleteArticle: embedded (a file, see -store-path) or none")
 	fs.StringVar(&c.store.path, "store-path", "", "file of the embedded claim store; empty: claimsvc/claims.db under the user's cache folder")
 	fs.StringVar(&c.store.url, "store-url", "", "postgres://… URL of a PostgreSQL claim store shared by replicas (instead of the embedded one)")
@@ -81,6 +95,13 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
+	c.authTokens = getenv("CLAIMSVC_AUTH_TOKENS")
+	if c.tls.Enabled() && (c.tls.Cert == "" || c.tls.Key == "") {
+		return config{}, errors.New("-tls-cert and -tls-key go together (and -tls-client-ca needs them)")
+	}
+	if c.maxStreams == 0 || c.maxStreams > math.MaxUint32 {
+		return config{}, fmt.Errorf("-grpc-max-streams must be in 1..%d, got %d", uint32(math.MaxUint32), c.maxStreams)
+	}
 	if err := c.logLevel.UnmarshalText([]byte(*logLevel)); err != nil {
 		return config{}, fmt.Errorf("-log-level: %w", err)
 	}
@@ -103,4 +124,12 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 // RESOURCE_EXHAUSTED naming the limit instead of a transport error.
 func (c config) maxRecvBytes() int {
 	return c.limits.MaxBatchBytes + c.limits.MaxArticleBytes + 1<<20
+}
+
+// origins is the CORS allow-list.
+func (c config) origins() []string {
+	if c.corsOrigins == "" {
+		return nil
+	}
+	return strings.Split(c.corsOrigins, ",")
 }

@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,7 +25,9 @@ import (
 	"golang.org/x/sync/errgroup"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/test/bufconn"
 
+	"github.com/claimsvc/claimsvc/internal/access"
 	"github.com/claimsvc/claimsvc/internal/gateway"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
 	"github.com/claimsvc/claimsvc/internal/profiling"
@@ -74,6 +77,10 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	tokens, err := access.LoadTokens(cfg.authTokensFile, cfg.authTokens)
+	if err != nil {
+		return err
+	}
 	svc := server.NewService(pipe, cfg.limits, server.StreamOptions{Workers: cfg.streamWorkers, LinkWindow: cfg.linkWindow, IdleTimeout: cfg.streamIdleTimeout}, log)
 	st, err := openStore(ctx, cfg.store, log)
 	if err != nil {
@@ -84,12 +91,14 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		svc.UseStore(st)
 	}
 	g, err := server.NewGRPC(svc, server.Options{
-		MaxConcurrent:  cfg.maxConcurrent,
-		QueueWait:      cfg.queueWait,
-		RequestTimeout: cfg.requestTimeout,
-		MaxRecvBytes:   cfg.maxRecvBytes(),
-		Registry:       reg,
-		Log:            log,
+		MaxConcurrent:     cfg.maxConcurrent,
+		QueueWait:         cfg.queueWait,
+		RequestTimeout:    cfg.requestTimeout,
+		MaxRecvBytes:      cfg.maxRecvBytes(),
+		Tokens:            tokens,
+		MaxStreamsPerConn: uint32(cfg.maxStreams),
+		Registry:          reg,
+		Log:               log,
 	})
 	if err != nil {
 		return err
@@ -107,10 +116,24 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		grpcLis.Close()
 		return fmt.Errorf("http listener: %w", err)
 	}
+	grpcTLS, httpTLS, err := tlsConfigs(cfg.tls)
+	if err != nil {
+		grpcLis.Close()
+		httpLis.Close()
+		return err
+	}
+	if grpcTLS != nil {
+		grpcLis = tls.NewListener(grpcLis, grpcTLS)
+	}
 	// The gateway is a gRPC client of this very server, so REST calls pass the
-	// same interceptors (recovery, metrics, logging, limits) as native ones.
-	conn, err := grpc.NewClient(grpcLis.Addr().String(),
-		append(gateway.DialOptions(cfg.maxRecvBytes()), grpc.WithTransportCredentials(insecure.NewCredentials()))...)
+	// same interceptors (recovery, metrics, logging, token, limits) as native
+	// ones. It connects over an in-process listener: no network hop, and no
+	// client certificate needed when the network listener requires one.
+	inproc := bufconn.Listen(1 << 20)
+	conn, err := grpc.NewClient("passthrough:///claimsvc-inprocess",
+		append(gateway.DialOptions(cfg.maxRecvBytes()),
+			grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) { return inproc.DialContext(ctx) }),
+			grpc.WithTransportCredentials(insecure.NewCredentials()))...)
 	if err != nil {
 		return fmt.Errorf("gateway connection: %w", err)
 	}
@@ -118,17 +141,23 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	drain := &gateway.Drain{}
 	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{
 		Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), Pages: pages,
-		MaxConcurrent: cfg.maxConcurrent, QueueWait: cfg.queueWait, Drain: drain,
+		MaxConcurrent: cfg.maxConcurrent, QueueWait: cfg.queueWait, Drain: drain, GuardMetrics: tokens.RequireHTTP,
 	})
 	if err != nil {
 		return err
 	}
-	httpSrv := newHTTPServer(handler, cfg)
+	httpSrv := newHTTPServer(access.CORS(cfg.origins(), handler), cfg)
+	httpSrv.TLSConfig = httpTLS
 
 	eg, egCtx := errgroup.WithContext(ctx)
 	eg.Go(func() error { return g.Server.Serve(grpcLis) })
+	eg.Go(func() error { return g.Server.Serve(inproc) })
 	eg.Go(func() error {
-		if err := httpSrv.Serve(httpLis); !errors.Is(err, http.ErrServerClosed) {
+		serve := httpSrv.Serve
+		if httpTLS != nil {
+			serve = func(l net.Listener) error { return httpSrv.ServeTLS(l, "", "") }
+		}
+		if err := serve(httpLis); !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
 		return nil
@@ -144,11 +173,34 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	})
 	log.Info("claimsvc serving",
 		"grpc", grpcLis.Addr().String(),
-		"http", "http://"+httpLis.Addr().String(),
+		"http", scheme(httpTLS)+"://"+httpLis.Addr().String(),
+		"tls", grpcTLS != nil, "mtls", cfg.tls.ClientCA != "", "auth", tokens.Enabled(), "cors", len(cfg.origins()),
 		"examples", pages.Examples().String(),
 		"startup", time.Since(start).Round(time.Millisecond).String())
 	if ready != nil {
 		ready(grpcLis.Addr().String(), httpLis.Addr().String())
 	}
 	return eg.Wait()
+}
+
+// tlsConfigs loads the TLS configuration of each listener, or nils when TLS is
+// off: gRPC speaks only HTTP/2, HTTP both versions.
+func tlsConfigs(files access.TLSFiles) (grpcTLS, httpTLS *tls.Config, err error) {
+	if !files.Enabled() {
+		return nil, nil, nil
+	}
+	if grpcTLS, err = files.ServerConfig("h2"); err != nil {
+		return nil, nil, err
+	}
+	if httpTLS, err = files.ServerConfig("h2", "http/1.1"); err != nil {
+		return nil, nil, err
+	}
+	return grpcTLS, httpTLS, nil
+}
+
+func scheme(httpTLS *tls.Config) string {
+	if httpTLS != nil {
+		return "https"
+	}
+	return "http"
 }

@@ -28,8 +28,8 @@ func trainAttribution(ctx context.Context, args []string, stdout, stderr io.Writ
 	var f attrFlags
 	fs := flag.NewFlagSet("attribution", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&f.train, "train", defaultPath("attribution/polnear-train.jsonl"), "training `file`")
-	fs.StringVar(&f.dev, "dev", defaultPath("attribution/polnear-dev.jsonl"), "dev `file` for the threshold and the report")
+	fs.StringVar(&f.train, "train", dataPath("attribution/polnear-train.jsonl"), "training `file`")
+	fs.StringVar(&f.dev, "dev", dataPath("attribution/polnear-dev.jsonl"), "dev `file` for the threshold and the report")
 	fs.StringVar(&f.out, "out", "internal/extractor/models/attribution.tsv", "model `file` to write")
 	fs.IntVar(&f.cfg.KeepEpochs, "keep-epochs", 8, "passes of the cue classifier")
 	fs.Float64Var(&f.cfg.KeepRate, "keep-rate", 0.1, "AdaGrad rate of the cue classifier")
@@ -87,6 +87,16 @@ func trainAttribution(ctx context.Context, args []string, stdout, stderr io.Writ
 		return fmt.Errorf("write model: %w", err)
 	}
 	return reportAttribution(ctx, stdout, f.dev, dev, model)
+}
+
+// dataPath is a file of the shared data folder, or rel itself when the folder
+// is not found (the flag's reader then reports the missing file).
+func dataPath(rel string) string {
+	p, err := dataset.Path(rel)
+	if err != nil {
+		return rel
+	}
+	return p
 }
 
 // tuneKeepThreshold sets the cue classifier's threshold to the one of a

@@ -3,6 +3,7 @@ package apiconv
 import (
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"google.golang.org/protobuf/types/known/timestamppb"
 
@@ -83,7 +84,28 @@ func TestResultToProto(t *testing.T) {
 	if rs[1].GetStart() != 0 || rs[1].GetEnd() != 0 || rs[1].GetText() != "" {
 		t.Errorf("a whole-claim reason has text %q at [%d,%d), want none", rs[1].GetText(), rs[1].GetStart(), rs[1].GetEnd())
 	}
-	if got.GetLinks() == nil || LinksToProto(nil) == nil {
+	if got.GetLinks() == nil || LinksToProto(nil, offsets.UTF8) == nil {
 		t.Error("links should be an empty list, not nil")
+	}
+}
+
+// TestLinkedClaimEvidenceUnits converts a link's evidence spans into UTF-16 over
+// the linked claim's own text: a client slicing that text with them gets the words.
+func TestLinkedClaimEvidenceUnits(t *testing.T) {
+	text := "The ☕ café has no direct line to the harbour"
+	start := len("The ☕ café has ")
+	lc := claim.LinkedClaim{Text: text, Evidence: []claim.Span{{Start: start, End: start + 2}}, Stance: claim.StanceDenies}
+	got := LinkedClaimToProto(lc, "a#1", offsets.UTF16)
+	if got.GetClaimId() != "a#1" || got.GetStance() != claimsv1.Stance_STANCE_DENIES || len(got.GetEvidenceSpans()) != 1 {
+		t.Fatalf("linked claim %+v", got)
+	}
+	sp := got.GetEvidenceSpans()[0]
+	u := utf16.Encode([]rune(text))
+	if w := string(utf16.Decode(u[sp.GetStart():sp.GetEnd()])); w != "no" || sp.GetText() != "no" {
+		t.Errorf("UTF-16 span [%d,%d) slices %q (text %q), want \"no\"", sp.GetStart(), sp.GetEnd(), w, sp.GetText())
+	}
+	bad := LinkedClaimToProto(claim.LinkedClaim{Text: "short", Evidence: []claim.Span{{Start: 3, End: 99}}}, "x#1", offsets.UTF8)
+	if len(bad.GetEvidenceSpans()) != 0 {
+		t.Error("a span outside the claim's text must be dropped, not sent")
 	}
 }

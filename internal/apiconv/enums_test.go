@@ -56,6 +56,18 @@ func TestEnumsAgree(t *testing.T) {
 		{int(claim.ReasonQuantity), "REASON_QUANTITY", reasonName},
 		{int(claim.ReasonOpposingStance), "REASON_OPPOSING_STANCE", reasonName},
 		{int(claim.ReasonChangeOfState), "REASON_CHANGE_OF_STATE", reasonName},
+		{int(claim.RelationAgrees), "RELATION_AGREES", relationName},
+		{int(claim.ReasonSameStance), "REASON_SAME_STANCE", reasonName},
+		{int(claim.TypeEvent), "CLAIM_TYPE_EVENT", typeName},
+		{int(claim.TypeFact), "CLAIM_TYPE_FACT", typeName},
+		{int(claim.TypePrediction), "CLAIM_TYPE_PREDICTION", typeName},
+		{int(claim.TypeOpinion), "CLAIM_TYPE_OPINION", typeName},
+		{int(claim.TypeRecommendation), "CLAIM_TYPE_RECOMMENDATION", typeName},
+		{int(claim.TypeMeta), "CLAIM_TYPE_META", typeName},
+		{int(claim.TypeNotProposition), "CLAIM_TYPE_NOT_PROPOSITION", typeName},
+		{int(claim.StanceAsserts), "STANCE_ASSERTS", stanceName},
+		{int(claim.StanceDenies), "STANCE_DENIES", stanceName},
+		{int(claim.StanceReportsChange), "STANCE_REPORTS_CHANGE", stanceName},
 	}
 	for _, p := range pairs {
 		if got := p.of(p.plain); got != p.api {
@@ -68,6 +80,8 @@ func resolutionName(n int) string  { return claimsv1.SpeakerResolution(n).String
 func attributionName(n int) string { return claimsv1.AttributionKind(n).String() }
 func relationName(n int) string    { return claimsv1.Relation(n).String() }
 func reasonName(n int) string      { return claimsv1.Reason(n).String() }
+func typeName(n int) string        { return claimsv1.ClaimType(n).String() }
+func stanceName(n int) string      { return claimsv1.Stance(n).String() }
 
 func TestResultToProtoEncodings(t *testing.T) {
 	text := "😀 “No line,” he said."

@@ -1,6 +1,8 @@
 package apiconv
 
 import (
+	"google.golang.org/protobuf/types/known/timestamppb"
+
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/offsets"
@@ -13,7 +15,8 @@ func ResultToProto(r pipeline.Result, conv *offsets.Converter) *claimsv1.Article
 	out := &claimsv1.ArticleResult{
 		ArticleId: r.ArticleID,
 		Claims:    make([]*claimsv1.Claim, len(r.Claims)),
-		Links:     LinksToProto(r.Links),
+		Links:     LinksToProto(r.Links, conv.Unit()),
+		Groups:    GroupsToProto(pipeline.Groups([]pipeline.Result{r}, r.Links)),
 	}
 	for i := range r.Claims {
 		out.Claims[i] = claimToProto(&r.Claims[i], conv)
@@ -58,6 +61,7 @@ func claimToProto(c *claim.Claim, conv *offsets.Converter) *claimsv1.Claim {
 		},
 		CheckWorthiness:        float32(c.CheckWorthiness),
 		CheckWorthy:            c.CheckWorthy,
+		ClaimType:              claimsv1.ClaimType(c.Type),
 		CheckWorthinessReasons: reasonsToProto(c.CheckWorthinessReasons, conv),
 	}
 }
@@ -95,9 +99,10 @@ func optionalSpan(s claim.Span, conv *offsets.Converter) *claimsv1.Span {
 	return spanToProto(s, conv)
 }
 
-// LinksToProto converts contradiction links; it never returns nil, so an
-// article without links still shows an empty list.
-func LinksToProto(ls []claim.Link) []*claimsv1.ContradictionLink {
+// LinksToProto converts links, their claims' evidence spans in unit (offsets into
+// each linked claim's text); it never returns nil, so an article without links
+// still shows an empty list.
+func LinksToProto(ls []claim.Link, unit offsets.Unit) []*claimsv1.ContradictionLink {
 	out := make([]*claimsv1.ContradictionLink, len(ls))
 	for i, l := range ls {
 		out[i] = &claimsv1.ContradictionLink{
@@ -107,7 +112,63 @@ func LinksToProto(ls []claim.Link) []*claimsv1.ContradictionLink {
 			Relation:     claimsv1.Relation(l.Relation),
 			Reason:       claimsv1.Reason(l.Reason),
 			Explanation:  l.Explanation,
+			First:        LinkedClaimToProto(l.ClaimA, l.A, unit),
+			Second:       LinkedClaimToProto(l.ClaimB, l.B, unit),
 		}
+	}
+	return out
+}
+
+// LinkedClaimToProto converts one end of a link (id names it when lc has no ID),
+// evidence spans in unit over the claim's own text.
+func LinkedClaimToProto(lc claim.LinkedClaim, id string, unit offsets.Unit) *claimsv1.LinkedClaim {
+	if lc.ID == "" {
+		lc.ID = id
+	}
+	out := &claimsv1.LinkedClaim{
+		ClaimId:    lc.ID,
+		ArticleId:  lc.ArticleID,
+		Text:       lc.Text,
+		Speaker:    lc.Speaker,
+		ArticleUrl: lc.URL,
+		Dates:      lc.Dates,
+		ClaimType:  claimsv1.ClaimType(lc.Type),
+		Stance:     claimsv1.Stance(lc.Stance),
+	}
+	if !lc.Published.IsZero() {
+		out.PublishTime = timestamppb.New(lc.Published)
+	}
+	if len(lc.Evidence) > 0 {
+		conv := offsets.NewConverter(lc.Text, unit)
+		for _, s := range lc.Evidence {
+			if s.Start < 0 || s.End > len(lc.Text) || s.Start >= s.End {
+				continue
+			}
+			out.EvidenceSpans = append(out.EvidenceSpans, &claimsv1.EvidenceSpan{
+				Start: int32(conv.Convert(s.Start)), End: int32(conv.Convert(s.End)), Text: lc.Text[s.Start:s.End],
+			})
+		}
+	}
+	return out
+}
+
+// GroupsToProto converts proposition groups; never nil.
+func GroupsToProto(gs []claim.Group) []*claimsv1.ClaimGroup {
+	out := make([]*claimsv1.ClaimGroup, len(gs))
+	for i, g := range gs {
+		pg := &claimsv1.ClaimGroup{Label: g.Label, Members: make([]*claimsv1.GroupMember, len(g.Members))}
+		for k, m := range g.Members {
+			pg.Members[k] = &claimsv1.GroupMember{ClaimId: m.ClaimID, ArticleId: m.ArticleID, Text: m.Text, Speaker: m.Speaker, Stance: claimsv1.Stance(m.Stance)}
+			switch m.Stance {
+			case claim.StanceAsserts:
+				pg.Asserting++
+			case claim.StanceDenies:
+				pg.Denying++
+			case claim.StanceReportsChange:
+				pg.ReportingChange++
+			}
+		}
+		out[i] = pg
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/offsets"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
 	"github.com/claimsvc/claimsvc/internal/store"
 )
@@ -22,7 +23,7 @@ func StoredLinksToProto(ls []pipeline.StoredLink) []*claimsv1.ContradictionLink 
 	for i, l := range ls {
 		plain[i] = l.Link
 	}
-	for i, pl := range LinksToProto(plain) {
+	for i, pl := range LinksToProto(plain, offsets.UTF8) {
 		pl.StoredClaim = StoredRef(ls[i].Stored)
 		out[i] = pl
 	}
@@ -58,7 +59,7 @@ func StoredClaimToProto(s store.Stored, ends map[string]store.Stored) *claimsv1.
 		ArticleTitle: s.Title,
 		PublishTime:  timestamp(s.Published),
 		StoreTime:    timestamp(s.StoredTime),
-		Links:        LinksToProto(s.Links),
+		Links:        LinksToProto(s.Links, offsets.UTF8),
 	}
 	for _, l := range out.Links {
 		if e, ok := ends[l.ClaimId]; ok {

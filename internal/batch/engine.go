@@ -46,6 +46,10 @@ type Config struct {
 	// Resume continues after what an earlier run wrote (see Recover); zero
 	// starts at line 1.
 	Resume Done
+	// Replay, when resuming, is the first kept line to feed the backend again
+	// without writing it (see Done.ReplayFrom), so that the resumed lines'
+	// cross-article links reach back into the kept ones; 0 replays nothing.
+	Replay int64
 	// Progress, when not nil, is kept up to date for a progress display.
 	Progress *Progress
 }
@@ -113,7 +117,17 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, be Backend, cfg Confi
 // more than the window ahead of the writer.
 func read(ctx context.Context, in io.Reader, cfg Config, slots chan<- struct{}, jobs chan<- job, results chan<- outcome) error {
 	lr := newLineReader(in, cfg.MaxLineBytes)
-	if err := skipDone(lr, cfg.Resume); err != nil {
+	replay := func(num int64, line []byte) error {
+		art, id, err := parseLine(line, num)
+		if err != nil {
+			return nil // an error record: nothing to link
+		}
+		return send(ctx, slots, jobs, job{line: num, id: id, article: art, inBytes: len(line)})
+	}
+	if cfg.Replay == 0 {
+		replay = nil
+	}
+	if err := skipDone(lr, cfg.Resume, cfg.Replay, replay); err != nil {
 		return err
 	}
 	seen := cfg.Resume.IDs
@@ -155,10 +169,26 @@ func read(ctx context.Context, in io.Reader, cfg Config, slots chan<- struct{}, 
 	}
 }
 
+// send hands a job to the backend once it has a window slot.
+func send(ctx context.Context, slots chan<- struct{}, jobs chan<- job, j job) error {
+	select {
+	case slots <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case jobs <- j:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 // skipDone reads past the lines an earlier run finished, checking that the last
 // of them is the article the output says it is: resuming against another input
-// file would otherwise quietly mix two jobs.
-func skipDone(lr *lineReader, d Done) error {
+// file would otherwise quietly mix two jobs. Lines from replayFrom on go to
+// replay, when set (see Config.Replay).
+func skipDone(lr *lineReader, d Done, replayFrom int64, replay func(num int64, line []byte) error) error {
 	for num := int64(1); num <= d.Lines; num++ {
 		line, _, tooLong, err := lr.next()
 		if errors.Is(err, io.EOF) {
@@ -166,6 +196,11 @@ func skipDone(lr *lineReader, d Done) error {
 		}
 		if err != nil {
 			return fmt.Errorf("batch: resume: read input line %d: %w", num, err)
+		}
+		if replay != nil && num >= replayFrom && !tooLong {
+			if err := replay(num, line); err != nil {
+				return err
+			}
 		}
 		if num != d.Lines || d.LastID == "" || tooLong {
 			continue
@@ -199,6 +234,10 @@ func write(out io.Writer, results <-chan outcome, slots <-chan struct{}, cfg Con
 	var werr error
 	for o := range results {
 		if werr != nil {
+			continue
+		}
+		if o.line <= cfg.Resume.Lines { // a replayed line: the earlier run wrote it
+			<-slots
 			continue
 		}
 		pending[o.line] = o

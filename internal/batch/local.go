@@ -77,6 +77,6 @@ func (l Local) one(ctx context.Context, stream *pipeline.Stream, j job) (o outco
 		return responseOutcome(j, resp)
 	}
 	resp.Result = apiconv.ResultToProto(res, offsets.NewConverter(art.Text, unit))
-	resp.CrossArticleLinks = apiconv.LinksToProto(cross)
+	resp.CrossArticleLinks = apiconv.LinksToProto(cross, unit)
 	return responseOutcome(j, resp)
 }

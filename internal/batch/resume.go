@@ -20,6 +20,37 @@ type Done struct {
 	// Truncated is the size of a partial last line (the run was killed while
 	// writing it) that Recover cut off; that line is redone.
 	Truncated int64
+	// Claims is the number of claims each kept line has (Claims[n-1] for line
+	// n; 0 for error records), so that ReplayFrom can tell how far back the
+	// linking index reached.
+	Claims []int32
+}
+
+// ReplayFrom is the first kept line a resumed run must feed its backend again,
+// without writing it, so that its linking index holds what an uninterrupted
+// run's would at this point: cross-article links of the lines still to come
+// then reach back into the kept ones as they would have. With a link window of
+// window claims it is the latest line from which the kept lines hold at least
+// 1.25 × window claims (the most a windowed index holds; see
+// pipeline.NewStreamWindow); with window <= 0 (unbounded) it is line 1. It is
+// 0 when nothing was kept.
+func (d Done) ReplayFrom(window int) int64 {
+	if d.Lines == 0 {
+		return 0
+	}
+	if window <= 0 {
+		return 1
+	}
+	need, have := int64(window)+int64(window)/4, int64(0)
+	for n := d.Lines; n >= 1; n-- {
+		if n <= int64(len(d.Claims)) {
+			have += int64(d.Claims[n-1])
+		}
+		if have >= need {
+			return n
+		}
+	}
+	return 1
 }
 
 // Recover reads the output of an interrupted run, cuts off a partial last line
@@ -53,6 +84,7 @@ func Recover(f *os.File) (Done, error) {
 		}
 		d.Lines++
 		d.LastID = id
+		d.Claims = append(d.Claims, claimCount(line))
 		if id != "" {
 			d.IDs[id] = num
 		}
@@ -115,4 +147,30 @@ func recordKey(line []byte) (num int64, id string, err error) {
 		}
 	}
 	return num, "", nil
+}
+
+// claimCount is the length of a record's "claims" array, 0 when it has none.
+func claimCount(line []byte) int32 {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return 0
+	}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return 0
+		}
+		if k == "claims" {
+			var claims []json.RawMessage
+			if dec.Decode(&claims) != nil {
+				return 0
+			}
+			return int32(len(claims))
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return 0
+		}
+	}
+	return 0
 }

@@ -142,6 +142,9 @@ type Claim struct {
 	// CheckWorthinessReasons are the features that moved CheckWorthiness most,
 	// strongest first, so a reader can see why a claim is (not) worth checking.
 	CheckWorthinessReasons []ScoreReason
+	// Type is what kind of assertion the claim is (event, fact, prediction …), or
+	// TypeNotProposition for headings, filler and bare noun phrases; linking reads it.
+	Type Type
 }
 
 // ScoreReason is one feature that moved a score.
@@ -160,6 +163,26 @@ type ScoreReason struct {
 	// positive raises the score, negative lowers it.
 	Contribution float64
 }
+
+// Type is what kind of assertion a claim is.
+type Type int
+
+// Claim types. Only propositions (TypeEvent … TypeRecommendation) anchor links.
+const (
+	TypeUnspecified    Type = iota
+	TypeEvent               // something happened: "the presidents spoke by telephone"
+	TypeFact                // a state of affairs: "contact has been scarce"
+	TypePrediction          // a prediction or plan: "talks will resume", "to reopen the border" after "promised"
+	TypeOpinion             // an opinion or assessment: "dialogue is preferable"
+	TypeRecommendation      // what should be done: "both capitals would need to appoint emissaries"
+	TypeMeta                // talk about talk: "his statements fit into a broader pattern"
+	TypeNotProposition      // a heading, filler or bare noun phrase: "the continuity of diplomatic channels"
+)
+
+// Proposition reports whether a claim of this type asserts something checkable
+// enough to be linked: not meta-commentary, not a non-proposition. Unknown types
+// (claims typed by no one) count as propositions.
+func (t Type) Proposition() bool { return t != TypeMeta && t != TypeNotProposition }
 
 // Relation is what a Link says about two claims.
 type Relation int
@@ -195,6 +218,7 @@ const (
 	ReasonQuantity               // opposing quantifiers ("little", "rare", "scarce" vs "open", "many")
 	ReasonOpposingStance         // stance verbs in opposite directions (deny vs confirm)
 	ReasonChangeOfState          // a reported change over time (reopen, resume, suspend)
+	ReasonSameStance             // both assert, both deny or both report the change of one proposition (agreements)
 )
 
 // Link connects two claims that oppose each other.
@@ -203,7 +227,55 @@ type Link struct {
 	Score    float64
 	Relation Relation
 	Reason   Reason
-	// Explanation is one readable line naming the cue words, e.g.
-	// `"no direct, formal line" negates "maintaining open lines of communication"`.
+	// Explanation is one readable line quoting the claims' own words, e.g.
+	// `Sergei Ryabkov says "no direct, formal line of communication"; the article
+	// says "maintaining open lines of communication"`.
 	Explanation string
+	// ClaimA and ClaimB describe the two claims (ClaimA.ID == A), so a link reads
+	// on its own: text, speaker, article, stance and the words that oppose or agree.
+	ClaimA, ClaimB LinkedClaim
+}
+
+// Stance is what a claim does with the proposition a link or group is about.
+type Stance int
+
+// Stances.
+const (
+	StanceUnspecified   Stance = iota
+	StanceAsserts              // "Washington maintains open lines of communication"
+	StanceDenies               // "there is no direct, formal line of communication"
+	StanceReportsChange        // "the two sides agreed to reopen the channels"
+)
+
+// LinkedClaim is one end of a link, self-contained so a link can be read (and
+// stored) without the article it came from.
+type LinkedClaim struct {
+	ID        string
+	ArticleID string
+	Text      string // the claim's text
+	Speaker   string // canonical speaker name; "" for the article's own voice
+	URL       string // the article's URL when known
+	Published time.Time
+	Type      Type
+	Stance    Stance
+	// Evidence are the words that oppose or agree (the cue, then the concept it
+	// bears on), as byte ranges of Text.
+	Evidence []Span
+	// Dates are the dates the claim names, as written ("February 12").
+	Dates []string
+}
+
+// Group is one proposition and the claims that take a stance on it, gathered from
+// links: claims joined by any link (agreement or opposition) form one group.
+type Group struct {
+	// Label names the proposition from its claims' own words ("contact /
+	// communication / dialogue").
+	Label   string
+	Members []GroupMember
+}
+
+// GroupMember is one claim of a group with its stance on the group's proposition.
+type GroupMember struct {
+	ClaimID, ArticleID, Text, Speaker string
+	Stance                            Stance
 }

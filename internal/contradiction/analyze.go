@@ -20,9 +20,31 @@ type term struct {
 	// entity marks a named entity from the alias list ("Moscow" → russia): what
 	// anchors two differently worded claims to the same actors.
 	entity bool
+	// name marks a capitalised word inside the statement ("President"): a name or
+	// title, never the concept two claims share.
+	name bool
+	n    int // tokens the term spans ("united states": 2)
 	// prefix is the first 8 bytes of key, big-endian, zero-padded: comparing it
 	// orders most pairs of keys without reading the strings (see less).
 	prefix uint64
+}
+
+// Token kinds that break direct government (analysis.kinds).
+const (
+	kindIng  uint8 = 1 << iota // a gerund or participle ("engaging")
+	kindPrep                   // a preposition that opens another phrase ("in", "on", "to")
+)
+
+// tokenKind classifies a token for analysis.kinds.
+func tokenKind(t token) uint8 {
+	switch t.low {
+	case "in", "on", "at", "for", "to", "from", "about", "into", "over", "toward", "towards", "through", "against", "under":
+		return kindPrep
+	}
+	if len(t.low) > 5 && strings.HasSuffix(t.low, "ing") {
+		return kindIng
+	}
+	return 0
 }
 
 // less orders terms by key, as comparing the key strings does.
@@ -69,6 +91,13 @@ type quantity struct {
 // analysis is everything Compare needs of one statement, computed once (the Index
 // keeps it per claim). terms is sorted by key, so two analyses align by merging.
 type analysis struct {
+	// offs holds each token's byte offsets in the statement (start, end pairs), for
+	// evidence spans and explanations quoted from the original words.
+	offs []int32
+	// kinds marks tokens that break a direct government of a concept by a cue
+	// (kindIng, kindPrep): "little interest in engaging Russia in dialogue" does not
+	// deny the dialogue itself.
+	kinds      []uint8
 	terms      []term
 	byPos      []int32 // index into terms of the term at each token, -1 for none
 	clause     []int   // clause number of every token, for scopes
@@ -81,6 +110,7 @@ type analysis struct {
 	temporals  []cue
 	numbers    []quantity // numbers with what they count
 	dates      []string   // "y2024", "m2", "d5" (year, month, weekday)
+	dateToks   []int      // token index of every date word, in text order
 
 	// Derived once at the end of analyze, because every pair the statement is
 	// compared in needs them: the polarity cues in text order and whether the
@@ -93,13 +123,15 @@ type analysis struct {
 // analysis, which opposes nothing.
 func (lx *lexicon) analyze(text string) *analysis {
 	toks := tokenize(text)
-	a := &analysis{clause: make([]int, len(toks))}
+	a := &analysis{clause: make([]int, len(toks)), offs: make([]int32, 2*len(toks)), kinds: make([]uint8, len(toks))}
 	clause := 0
 	for i, t := range toks {
 		if t.boundary {
 			clause++
 		}
 		a.clause[i] = clause
+		a.offs[2*i], a.offs[2*i+1] = t.start, t.end
+		a.kinds[i] = tokenKind(t)
 	}
 	low := func(i int) string { return toks[i].low }
 	stems := make([]string, len(toks))
@@ -132,7 +164,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 			for k := range n {
 				words[k] = toks[i+k].low
 			}
-			a.terms = append(a.terms, term{key: v, stem: v, word: strings.Join(words, " "), pos: i, entity: true})
+			a.terms = append(a.terms, term{key: v, stem: v, word: strings.Join(words, " "), pos: i, entity: true, n: n})
 			skip = n - 1
 			continue
 		}
@@ -167,15 +199,18 @@ func (lx *lexicon) analyze(text string) *analysis {
 		}
 		if v, ok := lx.months[t.low]; ok && t.cap {
 			a.dates = append(a.dates, "m"+v)
+			a.dateToks = append(a.dateToks, i)
 			continue
 		}
 		if v, ok := lx.weekdays[t.low]; ok {
 			a.dates = append(a.dates, "d"+v)
+			a.dateToks = append(a.dateToks, i)
 			continue
 		}
 		if n, ok := number(t.low); ok {
 			if len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) {
 				a.dates = append(a.dates, "y"+n)
+				a.dateToks = append(a.dateToks, i)
 			} else {
 				a.numbers = append(a.numbers, quantity{value: n, pos: i, approx: approximate(toks, i)})
 			}
@@ -189,7 +224,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 		if g, ok := lx.related[s]; ok {
 			key = g
 		}
-		a.terms = append(a.terms, term{key: key, stem: s, word: t.low, pos: i})
+		a.terms = append(a.terms, term{key: key, stem: s, word: t.low, pos: i, n: 1, name: t.cap && i > 0 && !toks[i-1].boundary})
 	}
 	a.numbers = units(a.numbers, a.terms, a.clause)
 	for i := range a.terms {

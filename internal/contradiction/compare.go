@@ -73,6 +73,14 @@ type Statement struct {
 	Hedging float64
 	// Published is when the statement's article was published; zero if unknown.
 	Published time.Time
+	// Type is the claim's type; TypeUnspecified (bare statements) is read as a
+	// proposition of no particular kind.
+	Type claim.Type
+	// Article is the ID of the statement's article ("" for bare statements): claims
+	// of one article never corroborate each other (they restate).
+	Article string
+	// URL is the article's URL when known, passed through to links.
+	URL string
 }
 
 // Verdict is the classifier's reading of a pair.
@@ -90,7 +98,19 @@ type Verdict struct {
 	Reason claim.Reason
 	// Explanation is one readable line naming the cue words.
 	Explanation string
+	// EvidenceA and EvidenceB are the words that oppose or agree, as byte ranges of
+	// each statement's text (the cue, then the concept it bears on).
+	EvidenceA, EvidenceB []claim.Span
+	// DatesA and DatesB are the dates each statement names, as written.
+	DatesA, DatesB []string
+	// StanceA and StanceB are what each statement does with the proposition the
+	// link is about (asserts, denies, reports a change).
+	StanceA, StanceB claim.Stance
 }
+
+// Linked reports whether the verdict links the pair (an opposition or an
+// agreement).
+func (v Verdict) Linked() bool { return v.Relation != claim.RelationUnspecified }
 
 // Features returns the cue features of a pair of bare texts in FeatureNames order:
 // what Train learns from. Exposed for the trainer (cmd/claimtrain).
@@ -116,10 +136,15 @@ func (c *Classifier) Compare(a, b Statement) Verdict {
 
 // compare is Compare on statements already analysed (the Index keeps analyses).
 func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysis) Verdict {
+	if !a.Type.Proposition() || !b.Type.Proposition() {
+		return Verdict{} // headings, filler and meta-commentary anchor no link
+	}
 	f, ev := features(c.lx, aa, ab, false)
 	score := c.calibrate(c.w.score(&f))
+	temper := 1.0
 	if h := max(clamp01(a.Hedging), clamp01(b.Hedging)); h > 0 {
-		score *= 1 - hedgeDamping*h
+		temper = 1 - hedgeDamping*h
+		score *= temper
 	}
 	reason, best := c.reason(&f, &ev)
 	if reason == claim.ReasonUnspecified {
@@ -127,8 +152,13 @@ func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysi
 		// Halving keeps the ranking for AUROC-style analysis below every cue pair.
 		score = min(score*noCueFactor, DefaultThreshold*0.99)
 	}
+	if prop, ok := align(aa, ab); ok {
+		if v, decided := c.judgeAligned(a, aa, b, ab, prop, score, reason, temper); decided {
+			return v
+		}
+	}
 	v := Verdict{Score: score, Reason: reason}
-	v.Contradiction = score >= DefaultThreshold
+	v.Contradiction = score >= DefaultThreshold && typesMayOppose(a.Type, b.Type, reason, &ev)
 	if !v.Contradiction {
 		return v // explanations are written only for links: most pairs compared are not
 	}
@@ -162,6 +192,9 @@ func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysi
 		why = fmt.Sprintf("%s vs %s: %s", speakerName(a.Speaker), speakerName(b.Speaker), why)
 	}
 	v.Explanation = why
+	v.EvidenceA, v.EvidenceB = cueEvidence(aa, &ev, "a"), cueEvidence(ab, &ev, "b")
+	v.StanceA, v.StanceB = cueStances(aa, ab, &ev, v.Reason == claim.ReasonChangeOfState)
+	v.DatesA, v.DatesB = datesOf(a.Text, aa), datesOf(b.Text, ab)
 	return v
 }
 

@@ -1,6 +1,7 @@
 package contradiction
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -128,7 +129,7 @@ func TestConcurrentCompare(t *testing.T) {
 	}
 	first := <-done
 	for range 7 {
-		if v := <-done; v != first {
+		if v := <-done; !reflect.DeepEqual(v, first) {
 			t.Fatalf("concurrent verdicts differ: %+v vs %+v", v, first)
 		}
 	}

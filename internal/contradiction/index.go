@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -66,7 +67,17 @@ func StatementOf(c claim.Claim, published time.Time) Statement {
 	if c.Speaker.Kind == claim.SpeakerArticle {
 		speaker = ""
 	}
-	return Statement{Text: c.Text, Speaker: speaker, Hedging: c.Hedging.Score, Published: published}
+	return Statement{Text: c.Text, Speaker: speaker, Hedging: c.Hedging.Score, Published: published, Type: c.Type, Article: articleOf(c.ID)}
+}
+
+// articleOf is the article part of a pipeline claim ID ("<article id>#<n>"; the
+// article ID may itself contain '#', the counter never does); "" when the ID has
+// no '#'.
+func articleOf(id string) string {
+	if i := strings.LastIndexByte(id, '#'); i >= 0 {
+		return id[:i]
+	}
+	return ""
 }
 
 // Prepared is a claim analysed once for linking (tokens, negation scopes, blocking
@@ -76,11 +87,27 @@ type Prepared struct{ item indexed }
 
 // Prepare analyses claims published at published (zero if unknown) for AddPrepared.
 func (c *Classifier) Prepare(claims []claim.Claim, published time.Time) []Prepared {
+	return c.PrepareArticle(claim.Article{Published: published}, claims)
+}
+
+// PrepareArticle is Prepare for the claims of article a: links name its
+// publication time and URL.
+func (c *Classifier) PrepareArticle(a claim.Article, claims []claim.Claim) []Prepared {
 	out := make([]Prepared, len(claims))
 	for i, cl := range claims {
-		out[i] = Prepared{indexed{id: cl.ID, st: StatementOf(cl, published), an: c.lx.analyze(cl.Text)}}
+		st := StatementOf(cl, a.Published)
+		st.URL = a.URL
+		out[i] = Prepared{indexed{id: cl.ID, st: st, an: c.lx.analyze(cl.Text)}}
 	}
 	return out
+}
+
+// linked describes one end of a link from what the index keeps of it.
+func linked(it *indexed, stance claim.Stance, evidence []claim.Span, dates []string) claim.LinkedClaim {
+	return claim.LinkedClaim{
+		ID: it.id, ArticleID: it.st.Article, Text: it.st.Text, Speaker: it.st.Speaker, URL: it.st.URL,
+		Published: it.st.Published, Type: it.st.Type, Stance: stance, Evidence: evidence, Dates: dates,
+	}
 }
 
 // Add indexes claims (IDs must be set and unique) published at published (zero if
@@ -130,10 +157,11 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 		for _, j := range picked {
 			other := &ix.items[j]
 			v := ix.c.compare(other.st, other.an, item.st, item.an)
-			if !v.Contradiction {
+			if !v.Linked() {
 				continue
 			}
-			links = append(links, claim.Link{A: other.id, B: item.id, Score: v.Score, Relation: v.Relation, Reason: v.Reason, Explanation: v.Explanation})
+			links = append(links, claim.Link{A: other.id, B: item.id, Score: v.Score, Relation: v.Relation, Reason: v.Reason, Explanation: v.Explanation,
+				ClaimA: linked(other, v.StanceA, v.EvidenceA, v.DatesA), ClaimB: linked(&item, v.StanceB, v.EvidenceB, v.DatesB)})
 		}
 		idx := int32(len(ix.items))
 		ix.items = append(ix.items, item)

@@ -153,15 +153,28 @@ func TestSeedBatch(t *testing.T) {
 		{"000", "maintaining open lines", "000", "keeping diplomatic lines open"},
 		// 003 restating the agreement
 		{"003", "agreed to reopen military", "003", "agreeing to restore"},
-		// Lavrov's "rare" and Rubio's "scarce" agree with each other
-		{"004", "is rare", "001", "scarce for nearly"},
-		{"004", "is rare", "002", "no direct, formal line"},
 	}
 	for _, m := range mustNot {
 		a, b := find(m[0], m[1]), find(m[2], m[3])
 		if l, ok := linked[[2]string{a, b}]; ok {
 			t.Errorf("restatements %s (%q) and %s (%q) linked: %s", a, m[1], b, m[3], l.Explanation)
 		}
+	}
+	// Lavrov's "rare", Rubio's "scarce" and Ryabkov's "no … line" corroborate each
+	// other across articles: agreements, never oppositions
+	mustAgree := [][4]string{
+		{"004", "is rare", "001", "scarce for nearly"},
+		{"004", "is rare", "002", "no direct, formal line"},
+		{"001", "scarce for nearly", "002", "no direct, formal line"},
+	}
+	for _, m := range mustAgree {
+		a, b := find(m[0], m[1]), find(m[2], m[3])
+		l, ok := linked[[2]string{a, b}]
+		if !ok || l.Relation != claim.RelationAgrees {
+			t.Errorf("%s (%q) and %s (%q) should agree, got %+v", a, m[1], b, m[3], l)
+			continue
+		}
+		t.Logf("%s ~ %s agree %.2f: %s", l.A, l.B, l.Score, l.Explanation)
 	}
 	t.Logf("%d sentences, %d links", len(claims), len(links))
 }

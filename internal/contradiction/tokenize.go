@@ -16,6 +16,9 @@ type token struct {
 	cap      bool   // written with an initial capital
 	boundary bool   // punctuation that ends a clause (; . ! ? and brackets; commas do not)
 	comma    bool   // the word is followed by a comma
+	// start, end are the word's byte offsets in the statement ("n't" split off as
+	// "not" shares the word's offsets); a boundary has the offsets of its mark.
+	start, end int32
 }
 
 // tokenize splits text into words and clause boundaries. Words keep internal
@@ -58,7 +61,7 @@ func tokenize(text string) []token {
 			if j < len(text) && text[j] == '.' && strings.Contains(text[i:j], ".") {
 				j++
 			}
-			out = appendWord(out, text[i:j])
+			out = appendWord(out, text[i:j], int32(i))
 			i = j
 		default:
 			if r == ',' && len(out) > 0 {
@@ -66,7 +69,7 @@ func tokenize(text string) []token {
 			}
 			if strings.ContainsRune(";.!?()[]{}", r) {
 				if len(out) > 0 && !out[len(out)-1].boundary {
-					out = append(out, token{boundary: true})
+					out = append(out, token{boundary: true, start: int32(i), end: int32(i + size)})
 				}
 			}
 			i += size
@@ -76,12 +79,13 @@ func tokenize(text string) []token {
 }
 
 // appendWord adds one word, splitting the "n't" contraction and "cannot".
-func appendWord(out []token, w string) []token {
+func appendWord(out []token, w string, at int32) []token {
+	end := at + int32(len(w))
 	r, _ := utf8.DecodeRuneInString(w)
 	capital := unicode.IsUpper(r)
 	low := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 	if low == "cannot" {
-		return append(out, token{low: "can", cap: capital}, token{low: "not"})
+		return append(out, token{low: "can", cap: capital, start: at, end: end}, token{low: "not", start: at, end: end})
 	}
 	if strings.HasSuffix(low, "n't") && len(low) > 3 {
 		base := low[:len(low)-3]
@@ -93,7 +97,7 @@ func appendWord(out []token, w string) []token {
 		case "sha":
 			base = "shall"
 		}
-		return append(out, token{low: base, cap: capital}, token{low: "not"})
+		return append(out, token{low: base, cap: capital, start: at, end: end}, token{low: "not", start: at, end: end})
 	}
 	if i := strings.IndexByte(low, '\''); i > 0 {
 		low = low[:i] // possessive or clitic: "russia's" → "russia"
@@ -101,5 +105,5 @@ func appendWord(out []token, w string) []token {
 	if low == "us" && w == "US" {
 		low = "u.s." // the country, not the pronoun
 	}
-	return append(out, token{low: low, cap: capital})
+	return append(out, token{low: low, cap: capital, start: at, end: end})
 }

@@ -85,4 +85,3 @@ func writeBusy(w http.ResponseWriter, delay time.Duration) {
 func setRetryAfter(w http.ResponseWriter, delay time.Duration) {
 	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(delay.Seconds())))))
 }
-

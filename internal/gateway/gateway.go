@@ -38,6 +38,10 @@ type Options struct {
 	// Drain, when set, lets the caller turn the handler into its draining
 	// state during a graceful shutdown.
 	Drain *Drain
+	// GuardMetrics, when set, wraps /metrics (e.g. with a bearer-token check:
+	// the metrics say who calls what, and they are no gRPC call the token
+	// interceptor sees).
+	GuardMetrics func(http.Handler) http.Handler
 }
 
 // NewHandler returns the HTTP handler: /v1/claims:* (REST), /openapi.json,
@@ -72,7 +76,11 @@ func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Han
 	root.Handle("/v1/", limitBody(rest, o.MaxBodyBytes))
 	root.Handle("GET /healthz", mux) // the gateway's health endpoint asks the gRPC health service
 	root.HandleFunc("GET /openapi.json", serveOpenAPI)
-	root.Handle("GET /metrics", promhttp.HandlerFor(o.Gatherer, promhttp.HandlerOpts{}))
+	var metrics http.Handler = promhttp.HandlerFor(o.Gatherer, promhttp.HandlerOpts{})
+	if o.GuardMetrics != nil {
+		metrics = o.GuardMetrics(metrics)
+	}
+	root.Handle("GET /metrics", metrics)
 	if o.Pages != nil {
 		for _, p := range []string{"GET /{$}", "GET /static/", "GET /examples", "GET /examples/{name}"} {
 			root.Handle(p, o.Pages)

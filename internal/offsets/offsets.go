@@ -54,6 +54,10 @@ func NewConverter(text string, unit Unit) *Converter {
 	return c
 }
 
+// Unit is the unit the converter maps to, so spans of other texts in the same
+// response (a linked claim's evidence) can be converted the same way.
+func (c *Converter) Unit() Unit { return c.unit }
+
 func (c *Converter) width(r rune) int {
 	if c.unit == UTF16 && r > 0xFFFF {
 		return 2

@@ -44,7 +44,7 @@ func (p *Pipeline) batch(ctx context.Context, arts []claim.Article) ([]Result, [
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("pipeline: link %q: %w", results[i].ArticleID, err)
 		}
-		cross = append(cross, crossLinks(links, results[i].Claims)...)
+		cross = append(cross, crossLinks(links, results[i].Claims, p.classifier.Restates)...)
 	}
 	return results, prepared, cross, nil
 }
@@ -52,13 +52,13 @@ func (p *Pipeline) batch(ctx context.Context, arts []claim.Article) ([]Result, [
 // crossLinks keeps, of the links an article's claims made when added to a shared
 // index, those that reach claims of earlier articles (the article's own links come
 // from its fresh index), pruned to each claim's strongest link per article.
-func crossLinks(links []claim.Link, own []claim.Claim) []claim.Link {
+func crossLinks(links []claim.Link, own []claim.Claim, restates func(a, b string) bool) []claim.Link {
 	ids := make(map[string]bool, len(own))
 	for _, c := range own {
 		ids[c.ID] = true
 	}
 	var across []claim.Link
-	for _, l := range pruneLinks(links) {
+	for _, l := range pruneLinks(links, restates) {
 		if !ids[l.A] || !ids[l.B] {
 			across = append(across, l)
 		}

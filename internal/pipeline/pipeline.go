@@ -1,7 +1,8 @@
 // Package pipeline runs the whole claim pipeline over articles, top-down:
 //
 //	extract (clean → segment → find mentions → attribute → build claims)
-//	→ score (hedging, check-worthiness) → link (contradictions) → prune links
+//	→ type (event, fact, prediction … or no proposition) → score (hedging,
+//	check-worthiness) → link (contradictions, updates, agreements) → prune links
 //
 // It composes the stage packages and owns what spans articles: claim IDs, the
 // batch and the stream. It knows nothing of gRPC; the server converts at the edge.
@@ -13,6 +14,7 @@ import (
 	"strconv"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/claimtype"
 	"github.com/claimsvc/claimsvc/internal/contradiction"
 	"github.com/claimsvc/claimsvc/internal/extractor"
 	"github.com/claimsvc/claimsvc/internal/scoring"
@@ -21,6 +23,7 @@ import (
 // Pipeline holds the ready stages. It is safe for concurrent use.
 type Pipeline struct {
 	extractor  *extractor.Extractor
+	typer      *claimtype.Typer
 	scorer     *scoring.Scorer
 	classifier *contradiction.Classifier
 }
@@ -31,6 +34,10 @@ func New() (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: extractor: %w", err)
 	}
+	ty, err := claimtype.New()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: claim types: %w", err)
+	}
 	sc, err := scoring.New()
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: scoring: %w", err)
@@ -39,7 +46,7 @@ func New() (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: contradiction: %w", err)
 	}
-	return &Pipeline{extractor: ex, scorer: sc, classifier: cl}, nil
+	return &Pipeline{extractor: ex, typer: ty, scorer: sc, classifier: cl}, nil
 }
 
 // Result is what the pipeline found in one article.
@@ -74,20 +81,22 @@ func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (
 			}
 		}
 		cs[i].ID = id + "#" + strconv.Itoa(i+1)
+		cs[i].Type = p.typer.Classify(cs[i].Text, cs[i].Attribution.Cue)
 		p.scorer.Score(a.Text, &cs[i])
 	}
 	prepared := make([]contradiction.Prepared, 0, len(cs))
+	meta := claim.Article{ID: id, URL: a.URL, Published: a.Published}
 	for i := 0; i < len(cs); i += ctxCheckClaims {
 		if err := ctx.Err(); err != nil {
 			return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", id, err)
 		}
-		prepared = append(prepared, p.classifier.Prepare(cs[i:min(i+ctxCheckClaims, len(cs))], a.Published)...)
+		prepared = append(prepared, p.classifier.PrepareArticle(meta, cs[i:min(i+ctxCheckClaims, len(cs))])...)
 	}
 	links, err := p.classifier.NewIndex().AddPrepared(ctx, prepared)
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", id, err)
 	}
-	return Result{ArticleID: id, Claims: cs, Links: pruneLinks(links)}, prepared, nil
+	return Result{ArticleID: id, Claims: cs, Links: pruneLinks(links, p.classifier.Restates)}, prepared, nil
 }
 
 // ctxCheckClaims is how many claims are scored or analysed for linking between

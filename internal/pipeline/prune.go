@@ -1,32 +1,61 @@
 package pipeline
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
 )
 
-// pruneLinks keeps, for each claim and each other article, only the strongest
-// link between them, and keeps a link only when it is the strongest from both of
-// its ends. One story told five ways repeats its conflict in many sentences; a
-// reader wants each claim tied to the one sentence of each article that opposes
-// it best, not to every restatement of it (precision first: a link that is only
-// a weaker echo of another is noise to a user). Ties keep the earlier link, so
-// the result does not depend on map order.
-func pruneLinks(links []claim.Link) []claim.Link {
-	type end struct{ claimID, otherArticle string }
-	best := make(map[end]int, 2*len(links))
-	stronger := func(i, j int) bool { return links[i].Score > links[j].Score }
+// pruneLinks keeps, of the links between a claim and the claims of one other
+// article, the strongest, and a weaker one only when its claim is not a
+// restatement of a claim already kept (restates reports that); a link stays when
+// both its ends keep it. One story told five ways repeats its conflict in many
+// sentences; a reader wants each claim tied to the sentence of each article that
+// opposes (or corroborates) it best, not to every restatement of it — but two
+// different things one article says against it ("open lines", and the Pentagon's
+// "direct contact", against Ryabkov's "no line") are two links. Oppositions and
+// agreements are pruned apart, so a strong agreement never hides an opposition.
+// Ties keep the earlier link, so the result does not depend on map order.
+func pruneLinks(links []claim.Link, restates func(a, b string) bool) []claim.Link {
+	type end struct {
+		claimID, otherArticle string
+		agrees                bool
+	}
+	byEnd := map[end][]int{}
 	for i, l := range links {
-		for _, e := range []end{{l.A, articleOf(l.B)}, {l.B, articleOf(l.A)}} {
-			if j, ok := best[e]; !ok || stronger(i, j) {
-				best[e] = i
+		ag := l.Relation == claim.RelationAgrees
+		byEnd[end{l.A, articleOf(l.B), ag}] = append(byEnd[end{l.A, articleOf(l.B), ag}], i)
+		byEnd[end{l.B, articleOf(l.A), ag}] = append(byEnd[end{l.B, articleOf(l.A), ag}], i)
+	}
+	kept := make([]int, len(links)) // how many ends keep each link
+	other := func(l claim.Link, id string) string {
+		if l.A == id {
+			return l.ClaimB.Text
+		}
+		return l.ClaimA.Text
+	}
+	for e, idx := range byEnd {
+		sort.SliceStable(idx, func(x, y int) bool { return links[idx[x]].Score > links[idx[y]].Score })
+		var keptTexts []string
+		for _, i := range idx {
+			t := other(links[i], e.claimID)
+			echo := false
+			for _, k := range keptTexts {
+				if restates(k, t) {
+					echo = true
+					break
+				}
+			}
+			if !echo {
+				kept[i]++
+				keptTexts = append(keptTexts, t)
 			}
 		}
 	}
 	out := links[:0:0]
 	for i, l := range links {
-		if best[end{l.A, articleOf(l.B)}] == i && best[end{l.B, articleOf(l.A)}] == i {
+		if kept[i] == 2 {
 			out = append(out, l)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/dataset"
+	"github.com/claimsvc/claimsvc/internal/linkeval"
 )
 
 // TestSeedBatch sends the five seed articles — one story told five ways — as one
@@ -89,6 +90,71 @@ func TestSeedBatch(t *testing.T) {
 	if len(all) > 25 {
 		t.Errorf("%d links over %d claims: too many for a reader; precision first", len(all), len(byID))
 	}
+	for _, l := range all {
+		if l.ClaimA.Text != byID[l.A].Text || l.ClaimB.Text != byID[l.B].Text || l.ClaimA.ArticleID != articleOf(l.A) {
+			t.Errorf("link %s ~ %s does not describe its claims: %+v / %+v", l.A, l.B, l.ClaimA, l.ClaimB)
+		}
+		for _, end := range []claim.LinkedClaim{l.ClaimA, l.ClaimB} {
+			for _, sp := range end.Evidence {
+				if sp.Start < 0 || sp.End > len(end.Text) || sp.Start >= sp.End {
+					t.Errorf("link %s ~ %s: evidence %v outside %q", l.A, l.B, sp, end.Text)
+				}
+			}
+		}
+	}
+}
+
+// TestSeedBatchGold scores the seed batch's links against the gold file written
+// by reading the five articles (internal/linkeval/testdata/seeds-links.json):
+// precision and recall must stay at the bar.
+func TestSeedBatchGold(t *testing.T) {
+	seeds, err := dataset.ReadSeeds()
+	if err != nil {
+		t.Skip("seed articles not available:", err)
+	}
+	g, err := linkeval.ReadGold("../linkeval/testdata/seeds-links.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := make([]claim.Article, len(seeds))
+	for i, sd := range seeds {
+		arts[i] = claim.Article{ID: sd.Name, Text: sd.Text}
+	}
+	results, cross, err := newPipeline(t).Batch(context.Background(), arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var claims []linkeval.Claim
+	var links []linkeval.Link
+	for _, l := range allOf(results, cross) {
+		links = append(links, linkeval.Link{A: l.A, B: l.B, Relation: l.Relation, Score: l.Score, Why: l.Explanation})
+	}
+	for _, r := range results {
+		for _, c := range r.Claims {
+			claims = append(claims, linkeval.Claim{ID: c.ID, Article: r.ArticleID, Text: c.Text})
+		}
+	}
+	rep := linkeval.Score(g, claims, links)
+	t.Logf("seed links: precision %.3f (%d/%d), recall %.3f (%d/%d)", rep.All.Precision, rep.All.Correct, rep.All.Predicted, rep.All.Recall, rep.All.Found, rep.All.Required)
+	for _, j := range rep.Links {
+		if !j.RightRelation {
+			t.Logf("false: %s ~ %s %s: %s", j.A, j.B, linkeval.RelationName(j.Relation), j.Why)
+		}
+	}
+	if rep.All.Precision < 0.8 || rep.All.Recall < 0.7 {
+		t.Errorf("seed links precision %.3f recall %.3f, want at least 0.80 / 0.70", rep.All.Precision, rep.All.Recall)
+	}
+	if len(Groups(results, allOf(results, cross))) == 0 {
+		t.Error("the seed batch gathers no claims into propositions")
+	}
+}
+
+func allOf(results []Result, cross []claim.Link) []claim.Link {
+	all := append([]claim.Link(nil), cross...)
+	for _, r := range results {
+		all = append(all, r.Links...)
+	}
+	return all
 }
 
 func containsRelation(list []claim.Relation, r claim.Relation) bool {

@@ -15,6 +15,7 @@ import (
 	"google.golang.org/grpc/reflection"
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+	"github.com/claimsvc/claimsvc/internal/access"
 )
 
 // Options configure the gRPC server around a Service.
@@ -31,6 +32,12 @@ type Options struct {
 	// SaturatedAfter is how long every slot must stay taken, none given back,
 	// before health says NOT_SERVING (see DefaultSaturatedAfter, used when 0).
 	SaturatedAfter time.Duration
+	// Tokens, when enabled, are the bearer tokens every call but the health
+	// checks must present (internal/access).
+	Tokens *access.Tokens
+	// MaxStreamsPerConn bounds the calls one client connection may have open
+	// at once (HTTP/2 MaxConcurrentStreams); 0 means defaultMaxStreamsPerConn.
+	MaxStreamsPerConn uint32
 	// Registry receives the server's Prometheus metrics.
 	Registry prometheus.Registerer
 	Log      *slog.Logger
@@ -59,7 +66,7 @@ func (g *GRPC) WatchSaturation(ctx context.Context) {
 func (g *GRPC) Abort() { g.abort.cancel() }
 
 // NewGRPC assembles the server: interceptors in the order recovery → metrics →
-// logging → concurrency limit → shutdown abort → default deadline, the ClaimsService, the standard
+// logging → bearer token → concurrency limit → shutdown abort → default deadline, the ClaimsService, the standard
 // health service and reflection (so grpcurl and ghz work without .proto files).
 func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	metrics := grpcprom.NewServerMetrics(grpcprom.WithServerHandlingTimeHistogram(
@@ -75,13 +82,14 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	lim := newLimiter(o.MaxConcurrent, o.QueueWait)
 	svc.slots = lim
 	abort := newAborter()
-	s := grpc.NewServer(
+	s := grpc.NewServer(append(connectionLimits(o.MaxStreamsPerConn),
 		grpc.ForceServerCodecV2(newCodec()),
 		grpc.MaxRecvMsgSize(o.MaxRecvBytes),
 		grpc.ChainUnaryInterceptor(
 			recovery.UnaryServerInterceptor(rec),
 			metrics.UnaryServerInterceptor(),
 			logging.UnaryServerInterceptor(slogAdapter(o.Log), logOpts...),
+			o.Tokens.UnaryInterceptor(),
 			lim.unary,
 			abort.unary,
 			defaultDeadline(o.RequestTimeout),
@@ -90,10 +98,11 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 			recovery.StreamServerInterceptor(rec),
 			metrics.StreamServerInterceptor(),
 			logging.StreamServerInterceptor(slogAdapter(o.Log), logOpts...),
+			o.Tokens.StreamInterceptor(),
 			lim.stream,
 			abort.stream,
 		),
-	)
+	)...)
 	claimsv1.RegisterClaimsServiceServer(s, svc)
 	hs := health.NewServer()
 	healthpb.RegisterHealthServer(s, hs)

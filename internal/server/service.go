@@ -110,8 +110,9 @@ func (s *Service) BatchExtractClaims(ctx context.Context, req *claimsv1.BatchExt
 	unit, enc := apiconv.EncodingUnit(req.GetEncodingType())
 	out := &claimsv1.BatchExtractClaimsResponse{
 		Results:           make([]*claimsv1.ArticleResult, len(results)),
-		CrossArticleLinks: apiconv.LinksToProto(cross),
+		CrossArticleLinks: apiconv.LinksToProto(cross, unit),
 		EncodingType:      enc,
+		Groups:            apiconv.GroupsToProto(pipeline.Groups(results, allLinks(results, cross))),
 	}
 	for i, r := range results {
 		out.Results[i] = apiconv.ResultToProto(r, offsets.NewConverter(plain[i].Text, unit))
@@ -140,7 +141,21 @@ func (s *Service) CompareClaims(ctx context.Context, req *claimsv1.CompareClaims
 	if v.Reason != 0 {
 		out.Reason = claimsv1.Reason(v.Reason)
 	}
+	if v.Linked() {
+		out.Relation = claimsv1.Relation(v.Relation)
+		out.First = apiconv.LinkedClaimToProto(claim.LinkedClaim{Text: req.GetFirst().GetText(), Speaker: req.GetFirst().GetSpeaker(), Stance: v.StanceA, Evidence: v.EvidenceA, Dates: v.DatesA}, "", offsets.UTF8)
+		out.Second = apiconv.LinkedClaimToProto(claim.LinkedClaim{Text: req.GetSecond().GetText(), Speaker: req.GetSecond().GetSpeaker(), Stance: v.StanceB, Evidence: v.EvidenceB, Dates: v.DatesB}, "", offsets.UTF8)
+	}
 	return out, nil
+}
+
+// allLinks is every link of a batch: each article's own and those across.
+func allLinks(results []pipeline.Result, cross []claim.Link) []claim.Link {
+	all := append([]claim.Link(nil), cross...)
+	for _, r := range results {
+		all = append(all, r.Links...)
+	}
+	return all
 }
 
 func (s *Service) statement(st *claimsv1.Statement) contradiction.Statement {

@@ -188,7 +188,8 @@ func (s *Service) streamOne(ctx context.Context, ps *pipeline.Stream, i int, req
 		return resp
 	}
 	resp.Result = apiconv.ResultToProto(res, offsets.NewConverter(art.Text, unit))
-	resp.CrossArticleLinks = apiconv.LinksToProto(cross)
+	resp.CrossArticleLinks = apiconv.LinksToProto(cross, unit)
+	resp.Groups = apiconv.GroupsToProto(pipeline.Groups([]pipeline.Result{res}, append(append([]claim.Link(nil), res.Links...), cross...)))
 	if req.GetStoreClaims() {
 		resp.Result.StoredLinks = apiconv.StoredLinksToProto(stored)
 		resp.Result.Stored = true

@@ -26,6 +26,7 @@ import (
 	"net/http"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -44,6 +45,7 @@ var (
 	pid      = flag.Int("pid", 0, "server process id, to read its RSS from /proc")
 	conns    = flag.Int("conns", 200, "connections (rest, slowloris)")
 	duration = flag.Duration("duration", 10*time.Second, "how long a scenario runs")
+	honour   = flag.Bool("honour-retry-after", true, "rest: after a 429, wait as its Retry-After says before the next call, as a well-behaved client does")
 )
 
 const text = "Interior Minister Ana Ruiz said on Tuesday that the border agreement will not be signed this year. \"We have no plan to reopen the crossing,\" she told reporters. According to officials in the capital, the crossing has been closed since March."
@@ -67,12 +69,29 @@ func main() {
 	fmt.Printf("server peak RSS %s\n", stop())
 }
 
-// watchRSS samples the server's VmHWM (peak RSS) until stopped.
+// cpuSeconds is the server's user+sys CPU time so far, from /proc.
+func cpuSeconds() float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", *pid))
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+2:]))
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseFloat(f[11], 64)
+	s, _ := strconv.ParseFloat(f[12], 64)
+	return (u + s) / 100 // USER_HZ
+}
+
+// watchRSS reads the server's peak RSS (VmHWM) and CPU used when stopped.
 func watchRSS() func() string {
+	cpu0 := cpuSeconds()
 	return func() string {
 		if *pid == 0 {
 			return "n/a (no -pid)"
 		}
+		defer fmt.Printf("server CPU %.2fs\n", cpuSeconds()-cpu0)
 		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", *pid))
 		if err != nil {
 			return "n/a (" + err.Error() + ")"
@@ -94,6 +113,18 @@ func post(c *http.Client, path, body string) (int, int, error) {
 	defer resp.Body.Close()
 	n, _ := io.Copy(io.Discard, resp.Body)
 	return resp.StatusCode, int(n), nil
+}
+
+// postRetry is post that also returns a 429's Retry-After.
+func postRetry(c *http.Client, path, body string) (int, time.Duration, error) {
+	resp, err := c.Post("http://"+*httpAddr+path, "application/json", strings.NewReader(body))
+	if err != nil {
+		return 0, 0, err
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	secs, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
+	return resp.StatusCode, time.Duration(secs) * time.Second, nil
 }
 
 func extractBody() string {
@@ -202,7 +233,7 @@ func restLoad() {
 			c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 1}}
 			for time.Now().Before(deadline) {
 				start := time.Now()
-				code, _, err := post(c, "/v1/claims:extract", body)
+				code, retry, err := postRetry(c, "/v1/claims:extract", body)
 				d := time.Since(start)
 				k := fmt.Sprint(code)
 				if err != nil {
@@ -214,6 +245,9 @@ func restLoad() {
 					lat = append(lat, d)
 				}
 				mu.Unlock()
+				if code == 429 && *honour {
+					time.Sleep(retry)
+				}
 			}
 		}()
 	}
@@ -225,7 +259,7 @@ func restLoad() {
 		}
 		return lat[int(p*float64(len(lat)-1))].Round(time.Millisecond)
 	}
-	fmt.Printf("%d connections for %v: %v; OK latency p50 %v p99 %v\n", *conns, *duration, codes, q(.5), q(.99))
+	fmt.Printf("%d connections for %v (honour Retry-After: %v): %v; %.0f OK/s; OK latency p50 %v p99 %v\n", *conns, *duration, *honour, codes, float64(len(lat))/duration.Seconds(), q(.5), q(.99))
 }
 
 func slowloris() {

@@ -467,6 +467,9 @@ const (
 	Reason_REASON_OPPOSING_STANCE Reason = 6
 	// A reported change over time (reopen, resume, suspend).
 	Reason_REASON_CHANGE_OF_STATE Reason = 7
+	// Both claims take the same stance on one proposition (both deny, both
+	// assert, or both report the change): the evidence of an AGREES link.
+	Reason_REASON_SAME_STANCE Reason = 8
 )
 
 // Enum value maps for Reason.
@@ -480,6 +483,7 @@ var (
 		5: "REASON_QUANTITY",
 		6: "REASON_OPPOSING_STANCE",
 		7: "REASON_CHANGE_OF_STATE",
+		8: "REASON_SAME_STANCE",
 	}
 	Reason_value = map[string]int32{
 		"REASON_UNSPECIFIED":      0,
@@ -490,6 +494,7 @@ var (
 		"REASON_QUANTITY":         5,
 		"REASON_OPPOSING_STANCE":  6,
 		"REASON_CHANGE_OF_STATE":  7,
+		"REASON_SAME_STANCE":      8,
 	}
 )
 
@@ -586,6 +591,9 @@ type ArticleResult struct {
 	Claims []*Claim `protobuf:"bytes,2,rep,name=claims,proto3" json:"claims,omitempty"`
 	// Links between claims of this article that oppose each other.
 	Links []*ContradictionLink `protobuf:"bytes,3,rep,name=links,proto3" json:"links,omitempty"`
+	// The propositions this article's own links gather its claims into (see
+	// ClaimGroup); batches and streams give the groups across articles too.
+	Groups []*ClaimGroup `protobuf:"bytes,9,rep,name=groups,proto3" json:"groups,omitempty"`
 	// Links from this article's claims to claims in the claim store: claims of
 	// articles stored by earlier requests (to any replica sharing the store),
 	// other than this request's own articles. claim_id is the stored claim,
@@ -650,6 +658,13 @@ func (x *ArticleResult) GetLinks() []*ContradictionLink {
 	return nil
 }
 
+func (x *ArticleResult) GetGroups() []*ClaimGroup {
+	if x != nil {
+		return x.Groups
+	}
+	return nil
+}
+
 func (x *ArticleResult) GetStoredLinks() []*ContradictionLink {
 	if x != nil {
 		return x.StoredLinks
@@ -692,6 +707,10 @@ type Claim struct {
 	// check_worthiness at or above the service's default threshold, chosen on
 	// held-out data.
 	CheckWorthy bool `protobuf:"varint,9,opt,name=check_worthy,json=checkWorthy,proto3" json:"check_worthy,omitempty"`
+	// What kind of assertion the claim is (event, fact, prediction, opinion,
+	// recommendation, meta-commentary, or no proposition at all). Only
+	// propositions anchor links.
+	ClaimType ClaimType `protobuf:"varint,10,opt,name=claim_type,json=claimType,proto3,enum=claims.v1.ClaimType" json:"claim_type,omitempty"`
 	// The features that moved check_worthiness most, strongest first (see
 	// ScoreReason): why the claim is, or is not, worth checking.
 	CheckWorthinessReasons []*ScoreReason `protobuf:"bytes,15,rep,name=check_worthiness_reasons,json=checkWorthinessReasons,proto3" json:"check_worthiness_reasons,omitempty"`
@@ -790,6 +809,13 @@ func (x *Claim) GetCheckWorthy() bool {
 		return x.CheckWorthy
 	}
 	return false
+}
+
+func (x *Claim) GetClaimType() ClaimType {
+	if x != nil {
+		return x.ClaimType
+	}
+	return ClaimType_CLAIM_TYPE_UNSPECIFIED
 }
 
 func (x *Claim) GetCheckWorthinessReasons() []*ScoreReason {
@@ -1119,7 +1145,8 @@ func (x *HedgeCue) GetWeak() bool {
 	return false
 }
 
-// ContradictionLink connects two claims that oppose each other.
+// ContradictionLink connects two claims that oppose each other (or, with
+// RELATION_AGREES, corroborate each other across articles).
 type ContradictionLink struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// ID of the claim linked first: within an article or a batch, the earlier
@@ -1140,8 +1167,16 @@ type ContradictionLink struct {
 	// One readable line naming the opposing words; "the first" is the claim of
 	// claim_id, "the second" that of other_claim_id, e.g. `Sergei Ryabkov vs the
 	// article: "no" in the second negates "line communication moscow washington"
-	// asserted in the first`.
+	// asserted in the first`. Links found by aligning the claims on one
+	// proposition quote the claims' own words: `Senior Pentagon spokesperson
+	// says "direct contact between Washington and Moscow"; Sergei Ryabkov says
+	// "no direct, formal line of communication between Moscow and Washington"`.
 	Explanation string `protobuf:"bytes,6,opt,name=explanation,proto3" json:"explanation,omitempty"`
+	// The claim of claim_id: its text, speaker, article, stance and the words
+	// that oppose or agree.
+	First *LinkedClaim `protobuf:"bytes,7,opt,name=first,proto3" json:"first,omitempty"`
+	// The claim of other_claim_id, likewise.
+	Second *LinkedClaim `protobuf:"bytes,8,opt,name=second,proto3" json:"second,omitempty"`
 	// The claim of claim_id, when it is a claim in the claim store.
 	StoredClaim *StoredClaimRef `protobuf:"bytes,20,opt,name=stored_claim,json=storedClaim,proto3" json:"stored_claim,omitempty"`
 	// The claim of other_claim_id, when it is a claim in the claim store.
@@ -1222,6 +1257,20 @@ func (x *ContradictionLink) GetExplanation() string {
 	return ""
 }
 
+func (x *ContradictionLink) GetFirst() *LinkedClaim {
+	if x != nil {
+		return x.First
+	}
+	return nil
+}
+
+func (x *ContradictionLink) GetSecond() *LinkedClaim {
+	if x != nil {
+		return x.Second
+	}
+	return nil
+}
+
 func (x *ContradictionLink) GetStoredClaim() *StoredClaimRef {
 	if x != nil {
 		return x.StoredClaim
@@ -1240,17 +1289,18 @@ var File_claims_v1_claims_proto protoreflect.FileDescriptor
 
 const file_claims_v1_claims_proto_rawDesc = "" +
 	"\n" +
-	"\x16claims/v1/claims.proto\x12\tclaims.v1\x1a\x16claims/v1/scores.proto\x1a\x19claims/v1/store_ref.proto\".\n" +
+	"\x16claims/v1/claims.proto\x12\tclaims.v1\x1a\x15claims/v1/links.proto\x1a\x16claims/v1/scores.proto\x1a\x19claims/v1/store_ref.proto\".\n" +
 	"\x04Span\x12\x14\n" +
 	"\x05start\x18\x01 \x01(\x05R\x05start\x12\x10\n" +
-	"\x03end\x18\x02 \x01(\x05R\x03end\"\xe5\x01\n" +
+	"\x03end\x18\x02 \x01(\x05R\x03end\"\x94\x02\n" +
 	"\rArticleResult\x12\x1d\n" +
 	"\n" +
 	"article_id\x18\x01 \x01(\tR\tarticleId\x12(\n" +
 	"\x06claims\x18\x02 \x03(\v2\x10.claims.v1.ClaimR\x06claims\x122\n" +
-	"\x05links\x18\x03 \x03(\v2\x1c.claims.v1.ContradictionLinkR\x05links\x12?\n" +
+	"\x05links\x18\x03 \x03(\v2\x1c.claims.v1.ContradictionLinkR\x05links\x12-\n" +
+	"\x06groups\x18\t \x03(\v2\x15.claims.v1.ClaimGroupR\x06groups\x12?\n" +
 	"\fstored_links\x18\r \x03(\v2\x1c.claims.v1.ContradictionLinkR\vstoredLinks\x12\x16\n" +
-	"\x06stored\x18\x0e \x01(\bR\x06stored\"\xbc\x03\n" +
+	"\x06stored\x18\x0e \x01(\bR\x06stored\"\xf1\x03\n" +
 	"\x05Claim\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04text\x18\x02 \x01(\tR\x04text\x12#\n" +
@@ -1260,7 +1310,10 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\vattribution\x18\x06 \x01(\v2\x16.claims.v1.AttributionR\vattribution\x12,\n" +
 	"\ahedging\x18\a \x01(\v2\x12.claims.v1.HedgingR\ahedging\x12)\n" +
 	"\x10check_worthiness\x18\b \x01(\x02R\x0fcheckWorthiness\x12!\n" +
-	"\fcheck_worthy\x18\t \x01(\bR\vcheckWorthy\x12P\n" +
+	"\fcheck_worthy\x18\t \x01(\bR\vcheckWorthy\x123\n" +
+	"\n" +
+	"claim_type\x18\n" +
+	" \x01(\x0e2\x14.claims.v1.ClaimTypeR\tclaimType\x12P\n" +
 	"\x18check_worthiness_reasons\x18\x0f \x03(\v2\x16.claims.v1.ScoreReasonR\x16checkWorthinessReasons\"\xa2\x02\n" +
 	"\aSpeaker\x12\x18\n" +
 	"\amention\x18\x01 \x01(\tR\amention\x122\n" +
@@ -1285,14 +1338,16 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\x04span\x18\x02 \x01(\v2\x0f.claims.v1.SpanR\x04span\x12+\n" +
 	"\x04kind\x18\x03 \x01(\x0e2\x17.claims.v1.HedgeCueKindR\x04kind\x12\x16\n" +
 	"\x06weight\x18\x04 \x01(\x02R\x06weight\x12\x12\n" +
-	"\x04weak\x18\x05 \x01(\bR\x04weak\"\xef\x02\n" +
+	"\x04weak\x18\x05 \x01(\bR\x04weak\"\xcd\x03\n" +
 	"\x11ContradictionLink\x12\x19\n" +
 	"\bclaim_id\x18\x01 \x01(\tR\aclaimId\x12$\n" +
 	"\x0eother_claim_id\x18\x02 \x01(\tR\fotherClaimId\x12\x14\n" +
 	"\x05score\x18\x03 \x01(\x02R\x05score\x12/\n" +
 	"\brelation\x18\x04 \x01(\x0e2\x13.claims.v1.RelationR\brelation\x12)\n" +
 	"\x06reason\x18\x05 \x01(\x0e2\x11.claims.v1.ReasonR\x06reason\x12 \n" +
-	"\vexplanation\x18\x06 \x01(\tR\vexplanation\x12<\n" +
+	"\vexplanation\x18\x06 \x01(\tR\vexplanation\x12,\n" +
+	"\x05first\x18\a \x01(\v2\x16.claims.v1.LinkedClaimR\x05first\x12.\n" +
+	"\x06second\x18\b \x01(\v2\x16.claims.v1.LinkedClaimR\x06second\x12<\n" +
 	"\fstored_claim\x18\x14 \x01(\v2\x19.claims.v1.StoredClaimRefR\vstoredClaim\x12G\n" +
 	"\x12other_stored_claim\x18\x15 \x01(\v2\x19.claims.v1.StoredClaimRefR\x10otherStoredClaim*w\n" +
 	"\fEncodingType\x12\x1d\n" +
@@ -1341,7 +1396,7 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\x16RELATION_CONTRADICTION\x10\x01\x12\x14\n" +
 	"\x10RELATION_DISPUTE\x10\x02\x12\x13\n" +
 	"\x0fRELATION_UPDATE\x10\x03\x12\x13\n" +
-	"\x0fRELATION_AGREES\x10\x04*\xcd\x01\n" +
+	"\x0fRELATION_AGREES\x10\x04*\xe5\x01\n" +
 	"\x06Reason\x12\x16\n" +
 	"\x12REASON_UNSPECIFIED\x10\x00\x12\x13\n" +
 	"\x0fREASON_NEGATION\x10\x01\x12\x12\n" +
@@ -1350,7 +1405,8 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\x14REASON_DATE_MISMATCH\x10\x04\x12\x13\n" +
 	"\x0fREASON_QUANTITY\x10\x05\x12\x1a\n" +
 	"\x16REASON_OPPOSING_STANCE\x10\x06\x12\x1a\n" +
-	"\x16REASON_CHANGE_OF_STATE\x10\aB8Z6github.com/claimsvc/claimsvc/gen/go/claims/v1;claimsv1b\x06proto3"
+	"\x16REASON_CHANGE_OF_STATE\x10\a\x12\x16\n" +
+	"\x12REASON_SAME_STANCE\x10\bB8Z6github.com/claimsvc/claimsvc/gen/go/claims/v1;claimsv1b\x06proto3"
 
 var (
 	file_claims_v1_claims_proto_rawDescOnce sync.Once
@@ -1382,36 +1438,43 @@ var file_claims_v1_claims_proto_goTypes = []any{
 	(*Hedging)(nil),           // 12: claims.v1.Hedging
 	(*HedgeCue)(nil),          // 13: claims.v1.HedgeCue
 	(*ContradictionLink)(nil), // 14: claims.v1.ContradictionLink
-	(*ScoreReason)(nil),       // 15: claims.v1.ScoreReason
-	(*StoredClaimRef)(nil),    // 16: claims.v1.StoredClaimRef
+	(*ClaimGroup)(nil),        // 15: claims.v1.ClaimGroup
+	(ClaimType)(0),            // 16: claims.v1.ClaimType
+	(*ScoreReason)(nil),       // 17: claims.v1.ScoreReason
+	(*LinkedClaim)(nil),       // 18: claims.v1.LinkedClaim
+	(*StoredClaimRef)(nil),    // 19: claims.v1.StoredClaimRef
 }
 var file_claims_v1_claims_proto_depIdxs = []int32{
 	9,  // 0: claims.v1.ArticleResult.claims:type_name -> claims.v1.Claim
 	14, // 1: claims.v1.ArticleResult.links:type_name -> claims.v1.ContradictionLink
-	14, // 2: claims.v1.ArticleResult.stored_links:type_name -> claims.v1.ContradictionLink
-	7,  // 3: claims.v1.Claim.span:type_name -> claims.v1.Span
-	7,  // 4: claims.v1.Claim.sentence_span:type_name -> claims.v1.Span
-	10, // 5: claims.v1.Claim.speaker:type_name -> claims.v1.Speaker
-	11, // 6: claims.v1.Claim.attribution:type_name -> claims.v1.Attribution
-	12, // 7: claims.v1.Claim.hedging:type_name -> claims.v1.Hedging
-	15, // 8: claims.v1.Claim.check_worthiness_reasons:type_name -> claims.v1.ScoreReason
-	7,  // 9: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
-	1,  // 10: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
-	2,  // 11: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
-	7,  // 12: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
-	3,  // 13: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
-	13, // 14: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
-	7,  // 15: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
-	4,  // 16: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
-	5,  // 17: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
-	6,  // 18: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
-	16, // 19: claims.v1.ContradictionLink.stored_claim:type_name -> claims.v1.StoredClaimRef
-	16, // 20: claims.v1.ContradictionLink.other_stored_claim:type_name -> claims.v1.StoredClaimRef
-	21, // [21:21] is the sub-list for method output_type
-	21, // [21:21] is the sub-list for method input_type
-	21, // [21:21] is the sub-list for extension type_name
-	21, // [21:21] is the sub-list for extension extendee
-	0,  // [0:21] is the sub-list for field type_name
+	15, // 2: claims.v1.ArticleResult.groups:type_name -> claims.v1.ClaimGroup
+	14, // 3: claims.v1.ArticleResult.stored_links:type_name -> claims.v1.ContradictionLink
+	7,  // 4: claims.v1.Claim.span:type_name -> claims.v1.Span
+	7,  // 5: claims.v1.Claim.sentence_span:type_name -> claims.v1.Span
+	10, // 6: claims.v1.Claim.speaker:type_name -> claims.v1.Speaker
+	11, // 7: claims.v1.Claim.attribution:type_name -> claims.v1.Attribution
+	12, // 8: claims.v1.Claim.hedging:type_name -> claims.v1.Hedging
+	16, // 9: claims.v1.Claim.claim_type:type_name -> claims.v1.ClaimType
+	17, // 10: claims.v1.Claim.check_worthiness_reasons:type_name -> claims.v1.ScoreReason
+	7,  // 11: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
+	1,  // 12: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
+	2,  // 13: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
+	7,  // 14: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
+	3,  // 15: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
+	13, // 16: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
+	7,  // 17: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
+	4,  // 18: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
+	5,  // 19: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
+	6,  // 20: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
+	18, // 21: claims.v1.ContradictionLink.first:type_name -> claims.v1.LinkedClaim
+	18, // 22: claims.v1.ContradictionLink.second:type_name -> claims.v1.LinkedClaim
+	19, // 23: claims.v1.ContradictionLink.stored_claim:type_name -> claims.v1.StoredClaimRef
+	19, // 24: claims.v1.ContradictionLink.other_stored_claim:type_name -> claims.v1.StoredClaimRef
+	25, // [25:25] is the sub-list for method output_type
+	25, // [25:25] is the sub-list for method input_type
+	25, // [25:25] is the sub-list for extension type_name
+	25, // [25:25] is the sub-list for extension extendee
+	0,  // [0:25] is the sub-list for field type_name
 }
 
 func init() { file_claims_v1_claims_proto_init() }
@@ -1419,6 +1482,7 @@ func file_claims_v1_claims_proto_init() {
 	if File_claims_v1_claims_proto != nil {
 		return
 	}
+	file_claims_v1_links_proto_init()
 	file_claims_v1_scores_proto_init()
 	file_claims_v1_store_ref_proto_init()
 	type x struct{}

@@ -332,7 +332,11 @@ type BatchExtractClaimsResponse struct {
 	// are in that article's result.
 	CrossArticleLinks []*ContradictionLink `protobuf:"bytes,2,rep,name=cross_article_links,json=crossArticleLinks,proto3" json:"cross_article_links,omitempty"`
 	// The unit the response's offsets are in (never unspecified).
-	EncodingType  EncodingType `protobuf:"varint,3,opt,name=encoding_type,json=encodingType,proto3,enum=claims.v1.EncodingType" json:"encoding_type,omitempty"`
+	EncodingType EncodingType `protobuf:"varint,3,opt,name=encoding_type,json=encodingType,proto3,enum=claims.v1.EncodingType" json:"encoding_type,omitempty"`
+	// The propositions the batch's links gather claims into, across articles:
+	// each with a label and its member claims' stances. Read these first, then
+	// the links.
+	Groups        []*ClaimGroup `protobuf:"bytes,4,rep,name=groups,proto3" json:"groups,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -386,6 +390,13 @@ func (x *BatchExtractClaimsResponse) GetEncodingType() EncodingType {
 		return x.EncodingType
 	}
 	return EncodingType_ENCODING_TYPE_UNSPECIFIED
+}
+
+func (x *BatchExtractClaimsResponse) GetGroups() []*ClaimGroup {
+	if x != nil {
+		return x.Groups
+	}
+	return nil
 }
 
 // StreamExtractClaimsRequest carries one article on a stream.
@@ -474,7 +485,10 @@ type StreamExtractClaimsResponse struct {
 	// next article.
 	Error *status.Status `protobuf:"bytes,4,opt,name=error,proto3" json:"error,omitempty"`
 	// The unit this response's offsets are in (never unspecified).
-	EncodingType  EncodingType `protobuf:"varint,5,opt,name=encoding_type,json=encodingType,proto3,enum=claims.v1.EncodingType" json:"encoding_type,omitempty"`
+	EncodingType EncodingType `protobuf:"varint,5,opt,name=encoding_type,json=encodingType,proto3,enum=claims.v1.EncodingType" json:"encoding_type,omitempty"`
+	// The propositions this article's links (its own and cross_article_links)
+	// gather claims into, earlier articles' claims included.
+	Groups        []*ClaimGroup `protobuf:"bytes,6,rep,name=groups,proto3" json:"groups,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -542,6 +556,13 @@ func (x *StreamExtractClaimsResponse) GetEncodingType() EncodingType {
 		return x.EncodingType
 	}
 	return EncodingType_ENCODING_TYPE_UNSPECIFIED
+}
+
+func (x *StreamExtractClaimsResponse) GetGroups() []*ClaimGroup {
+	if x != nil {
+		return x.Groups
+	}
+	return nil
 }
 
 // CompareClaimsRequest holds the two statements to compare.
@@ -674,7 +695,9 @@ type CompareClaimsResponse struct {
 	// Strength of the opposition in [0,1]: 0 = no sign that the two disagree,
 	// 1 = they certainly assert opposite things about the same proposition.
 	Score float32 `protobuf:"fixed32,2,opt,name=score,proto3" json:"score,omitempty"`
-	// How to read the opposition; RELATION_UNSPECIFIED when contradicts is false.
+	// How to read the opposition; RELATION_UNSPECIFIED when the statements are
+	// not linked. RELATION_AGREES (contradicts false) when both take the same
+	// stance on one proposition.
 	// Without speakers and times this is CONTRADICTION, or UPDATE when a text
 	// itself reports a change of state ("agreed to reopen"); DISPUTE needs two
 	// different speakers.
@@ -684,7 +707,13 @@ type CompareClaimsResponse struct {
 	Reason Reason `protobuf:"varint,4,opt,name=reason,proto3,enum=claims.v1.Reason" json:"reason,omitempty"`
 	// One readable line naming the words that oppose each other, or why the
 	// statements were judged compatible.
-	Explanation   string `protobuf:"bytes,5,opt,name=explanation,proto3" json:"explanation,omitempty"`
+	Explanation string `protobuf:"bytes,5,opt,name=explanation,proto3" json:"explanation,omitempty"`
+	// The first statement as linked: stance, evidence spans (offsets into the
+	// first statement's text, in UTF-8 bytes) and the dates it names. Set when
+	// relation is set.
+	First *LinkedClaim `protobuf:"bytes,6,opt,name=first,proto3" json:"first,omitempty"`
+	// The second statement, likewise.
+	Second        *LinkedClaim `protobuf:"bytes,7,opt,name=second,proto3" json:"second,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -754,11 +783,25 @@ func (x *CompareClaimsResponse) GetExplanation() string {
 	return ""
 }
 
+func (x *CompareClaimsResponse) GetFirst() *LinkedClaim {
+	if x != nil {
+		return x.First
+	}
+	return nil
+}
+
+func (x *CompareClaimsResponse) GetSecond() *LinkedClaim {
+	if x != nil {
+		return x.Second
+	}
+	return nil
+}
+
 var File_claims_v1_claims_service_proto protoreflect.FileDescriptor
 
 const file_claims_v1_claims_service_proto_rawDesc = "" +
 	"\n" +
-	"\x1eclaims/v1/claims_service.proto\x12\tclaims.v1\x1a\x16claims/v1/claims.proto\x1a\x15claims/v1/store.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a.protoc-gen-openapiv2/options/annotations.proto\"\xbe\x01\n" +
+	"\x1eclaims/v1/claims_service.proto\x12\tclaims.v1\x1a\x16claims/v1/claims.proto\x1a\x15claims/v1/links.proto\x1a\x15claims/v1/store.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a.protoc-gen-openapiv2/options/annotations.proto\"\xbe\x01\n" +
 	"\aArticle\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x17\n" +
 	"\x04text\x18\x02 \x01(\tB\x03\xe0A\x02R\x04text\x12\x14\n" +
@@ -776,35 +819,39 @@ const file_claims_v1_claims_service_proto_rawDesc = "" +
 	"\x19BatchExtractClaimsRequest\x123\n" +
 	"\barticles\x18\x01 \x03(\v2\x12.claims.v1.ArticleB\x03\xe0A\x02R\barticles\x12<\n" +
 	"\rencoding_type\x18\x02 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\x12!\n" +
-	"\fstore_claims\x18\x03 \x01(\bR\vstoreClaims\"\xdc\x01\n" +
+	"\fstore_claims\x18\x03 \x01(\bR\vstoreClaims\"\x8b\x02\n" +
 	"\x1aBatchExtractClaimsResponse\x122\n" +
 	"\aresults\x18\x01 \x03(\v2\x18.claims.v1.ArticleResultR\aresults\x12L\n" +
 	"\x13cross_article_links\x18\x02 \x03(\v2\x1c.claims.v1.ContradictionLinkR\x11crossArticleLinks\x12<\n" +
-	"\rencoding_type\x18\x03 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\"\xb0\x01\n" +
+	"\rencoding_type\x18\x03 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\x12-\n" +
+	"\x06groups\x18\x04 \x03(\v2\x15.claims.v1.ClaimGroupR\x06groups\"\xb0\x01\n" +
 	"\x1aStreamExtractClaimsRequest\x121\n" +
 	"\aarticle\x18\x01 \x01(\v2\x12.claims.v1.ArticleB\x03\xe0A\x02R\aarticle\x12<\n" +
 	"\rencoding_type\x18\x02 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\x12!\n" +
-	"\fstore_claims\x18\x03 \x01(\bR\vstoreClaims\"\xa6\x02\n" +
+	"\fstore_claims\x18\x03 \x01(\bR\vstoreClaims\"\xd5\x02\n" +
 	"\x1bStreamExtractClaimsResponse\x12\x1f\n" +
 	"\vinput_index\x18\x01 \x01(\x05R\n" +
 	"inputIndex\x120\n" +
 	"\x06result\x18\x02 \x01(\v2\x18.claims.v1.ArticleResultR\x06result\x12L\n" +
 	"\x13cross_article_links\x18\x03 \x03(\v2\x1c.claims.v1.ContradictionLinkR\x11crossArticleLinks\x12(\n" +
 	"\x05error\x18\x04 \x01(\v2\x12.google.rpc.StatusR\x05error\x12<\n" +
-	"\rencoding_type\x18\x05 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\"z\n" +
+	"\rencoding_type\x18\x05 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\x12-\n" +
+	"\x06groups\x18\x06 \x03(\v2\x15.claims.v1.ClaimGroupR\x06groups\"z\n" +
 	"\x14CompareClaimsRequest\x12/\n" +
 	"\x05first\x18\x01 \x01(\v2\x14.claims.v1.StatementB\x03\xe0A\x02R\x05first\x121\n" +
 	"\x06second\x18\x02 \x01(\v2\x14.claims.v1.StatementB\x03\xe0A\x02R\x06second\"n\n" +
 	"\tStatement\x12\x17\n" +
 	"\x04text\x18\x01 \x01(\tB\x03\xe0A\x02R\x04text\x12\x18\n" +
 	"\aspeaker\x18\x02 \x01(\tR\aspeaker\x12.\n" +
-	"\x04time\x18\x03 \x01(\v2\x1a.google.protobuf.TimestampR\x04time\"\xcd\x01\n" +
+	"\x04time\x18\x03 \x01(\v2\x1a.google.protobuf.TimestampR\x04time\"\xab\x02\n" +
 	"\x15CompareClaimsResponse\x12 \n" +
 	"\vcontradicts\x18\x01 \x01(\bR\vcontradicts\x12\x14\n" +
 	"\x05score\x18\x02 \x01(\x02R\x05score\x12/\n" +
 	"\brelation\x18\x03 \x01(\x0e2\x13.claims.v1.RelationR\brelation\x12)\n" +
 	"\x06reason\x18\x04 \x01(\x0e2\x11.claims.v1.ReasonR\x06reason\x12 \n" +
-	"\vexplanation\x18\x05 \x01(\tR\vexplanation2\x9d\x06\n" +
+	"\vexplanation\x18\x05 \x01(\tR\vexplanation\x12,\n" +
+	"\x05first\x18\x06 \x01(\v2\x16.claims.v1.LinkedClaimR\x05first\x12.\n" +
+	"\x06second\x18\a \x01(\v2\x16.claims.v1.LinkedClaimR\x06second2\x9d\x06\n" +
 	"\rClaimsService\x12q\n" +
 	"\rExtractClaims\x12\x1f.claims.v1.ExtractClaimsRequest\x1a .claims.v1.ExtractClaimsResponse\"\x1d\x82\xd3\xe4\x93\x02\x17:\x01*\"\x12/v1/claims:extract\x12\x85\x01\n" +
 	"\x12BatchExtractClaims\x12$.claims.v1.BatchExtractClaimsRequest\x1a%.claims.v1.BatchExtractClaimsResponse\"\"\x82\xd3\xe4\x93\x02\x1c:\x01*\"\x17/v1/claims:batchExtract\x12h\n" +
@@ -845,15 +892,17 @@ var file_claims_v1_claims_service_proto_goTypes = []any{
 	(EncodingType)(0),                   // 11: claims.v1.EncodingType
 	(*ArticleResult)(nil),               // 12: claims.v1.ArticleResult
 	(*ContradictionLink)(nil),           // 13: claims.v1.ContradictionLink
-	(*status.Status)(nil),               // 14: google.rpc.Status
-	(Relation)(0),                       // 15: claims.v1.Relation
-	(Reason)(0),                         // 16: claims.v1.Reason
-	(*GetClaimRequest)(nil),             // 17: claims.v1.GetClaimRequest
-	(*ListClaimsRequest)(nil),           // 18: claims.v1.ListClaimsRequest
-	(*DeleteArticleRequest)(nil),        // 19: claims.v1.DeleteArticleRequest
-	(*GetClaimResponse)(nil),            // 20: claims.v1.GetClaimResponse
-	(*ListClaimsResponse)(nil),          // 21: claims.v1.ListClaimsResponse
-	(*DeleteArticleResponse)(nil),       // 22: claims.v1.DeleteArticleResponse
+	(*ClaimGroup)(nil),                  // 14: claims.v1.ClaimGroup
+	(*status.Status)(nil),               // 15: google.rpc.Status
+	(Relation)(0),                       // 16: claims.v1.Relation
+	(Reason)(0),                         // 17: claims.v1.Reason
+	(*LinkedClaim)(nil),                 // 18: claims.v1.LinkedClaim
+	(*GetClaimRequest)(nil),             // 19: claims.v1.GetClaimRequest
+	(*ListClaimsRequest)(nil),           // 20: claims.v1.ListClaimsRequest
+	(*DeleteArticleRequest)(nil),        // 21: claims.v1.DeleteArticleRequest
+	(*GetClaimResponse)(nil),            // 22: claims.v1.GetClaimResponse
+	(*ListClaimsResponse)(nil),          // 23: claims.v1.ListClaimsResponse
+	(*DeleteArticleResponse)(nil),       // 24: claims.v1.DeleteArticleResponse
 }
 var file_claims_v1_claims_service_proto_depIdxs = []int32{
 	10, // 0: claims.v1.Article.publish_time:type_name -> google.protobuf.Timestamp
@@ -866,36 +915,40 @@ var file_claims_v1_claims_service_proto_depIdxs = []int32{
 	12, // 7: claims.v1.BatchExtractClaimsResponse.results:type_name -> claims.v1.ArticleResult
 	13, // 8: claims.v1.BatchExtractClaimsResponse.cross_article_links:type_name -> claims.v1.ContradictionLink
 	11, // 9: claims.v1.BatchExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
-	0,  // 10: claims.v1.StreamExtractClaimsRequest.article:type_name -> claims.v1.Article
-	11, // 11: claims.v1.StreamExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
-	12, // 12: claims.v1.StreamExtractClaimsResponse.result:type_name -> claims.v1.ArticleResult
-	13, // 13: claims.v1.StreamExtractClaimsResponse.cross_article_links:type_name -> claims.v1.ContradictionLink
-	14, // 14: claims.v1.StreamExtractClaimsResponse.error:type_name -> google.rpc.Status
-	11, // 15: claims.v1.StreamExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
-	8,  // 16: claims.v1.CompareClaimsRequest.first:type_name -> claims.v1.Statement
-	8,  // 17: claims.v1.CompareClaimsRequest.second:type_name -> claims.v1.Statement
-	10, // 18: claims.v1.Statement.time:type_name -> google.protobuf.Timestamp
-	15, // 19: claims.v1.CompareClaimsResponse.relation:type_name -> claims.v1.Relation
-	16, // 20: claims.v1.CompareClaimsResponse.reason:type_name -> claims.v1.Reason
-	1,  // 21: claims.v1.ClaimsService.ExtractClaims:input_type -> claims.v1.ExtractClaimsRequest
-	3,  // 22: claims.v1.ClaimsService.BatchExtractClaims:input_type -> claims.v1.BatchExtractClaimsRequest
-	5,  // 23: claims.v1.ClaimsService.StreamExtractClaims:input_type -> claims.v1.StreamExtractClaimsRequest
-	7,  // 24: claims.v1.ClaimsService.CompareClaims:input_type -> claims.v1.CompareClaimsRequest
-	17, // 25: claims.v1.ClaimsService.GetClaim:input_type -> claims.v1.GetClaimRequest
-	18, // 26: claims.v1.ClaimsService.ListClaims:input_type -> claims.v1.ListClaimsRequest
-	19, // 27: claims.v1.ClaimsService.DeleteArticle:input_type -> claims.v1.DeleteArticleRequest
-	2,  // 28: claims.v1.ClaimsService.ExtractClaims:output_type -> claims.v1.ExtractClaimsResponse
-	4,  // 29: claims.v1.ClaimsService.BatchExtractClaims:output_type -> claims.v1.BatchExtractClaimsResponse
-	6,  // 30: claims.v1.ClaimsService.StreamExtractClaims:output_type -> claims.v1.StreamExtractClaimsResponse
-	9,  // 31: claims.v1.ClaimsService.CompareClaims:output_type -> claims.v1.CompareClaimsResponse
-	20, // 32: claims.v1.ClaimsService.GetClaim:output_type -> claims.v1.GetClaimResponse
-	21, // 33: claims.v1.ClaimsService.ListClaims:output_type -> claims.v1.ListClaimsResponse
-	22, // 34: claims.v1.ClaimsService.DeleteArticle:output_type -> claims.v1.DeleteArticleResponse
-	28, // [28:35] is the sub-list for method output_type
-	21, // [21:28] is the sub-list for method input_type
-	21, // [21:21] is the sub-list for extension type_name
-	21, // [21:21] is the sub-list for extension extendee
-	0,  // [0:21] is the sub-list for field type_name
+	14, // 10: claims.v1.BatchExtractClaimsResponse.groups:type_name -> claims.v1.ClaimGroup
+	0,  // 11: claims.v1.StreamExtractClaimsRequest.article:type_name -> claims.v1.Article
+	11, // 12: claims.v1.StreamExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
+	12, // 13: claims.v1.StreamExtractClaimsResponse.result:type_name -> claims.v1.ArticleResult
+	13, // 14: claims.v1.StreamExtractClaimsResponse.cross_article_links:type_name -> claims.v1.ContradictionLink
+	15, // 15: claims.v1.StreamExtractClaimsResponse.error:type_name -> google.rpc.Status
+	11, // 16: claims.v1.StreamExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
+	14, // 17: claims.v1.StreamExtractClaimsResponse.groups:type_name -> claims.v1.ClaimGroup
+	8,  // 18: claims.v1.CompareClaimsRequest.first:type_name -> claims.v1.Statement
+	8,  // 19: claims.v1.CompareClaimsRequest.second:type_name -> claims.v1.Statement
+	10, // 20: claims.v1.Statement.time:type_name -> google.protobuf.Timestamp
+	16, // 21: claims.v1.CompareClaimsResponse.relation:type_name -> claims.v1.Relation
+	17, // 22: claims.v1.CompareClaimsResponse.reason:type_name -> claims.v1.Reason
+	18, // 23: claims.v1.CompareClaimsResponse.first:type_name -> claims.v1.LinkedClaim
+	18, // 24: claims.v1.CompareClaimsResponse.second:type_name -> claims.v1.LinkedClaim
+	1,  // 25: claims.v1.ClaimsService.ExtractClaims:input_type -> claims.v1.ExtractClaimsRequest
+	3,  // 26: claims.v1.ClaimsService.BatchExtractClaims:input_type -> claims.v1.BatchExtractClaimsRequest
+	5,  // 27: claims.v1.ClaimsService.StreamExtractClaims:input_type -> claims.v1.StreamExtractClaimsRequest
+	7,  // 28: claims.v1.ClaimsService.CompareClaims:input_type -> claims.v1.CompareClaimsRequest
+	19, // 29: claims.v1.ClaimsService.GetClaim:input_type -> claims.v1.GetClaimRequest
+	20, // 30: claims.v1.ClaimsService.ListClaims:input_type -> claims.v1.ListClaimsRequest
+	21, // 31: claims.v1.ClaimsService.DeleteArticle:input_type -> claims.v1.DeleteArticleRequest
+	2,  // 32: claims.v1.ClaimsService.ExtractClaims:output_type -> claims.v1.ExtractClaimsResponse
+	4,  // 33: claims.v1.ClaimsService.BatchExtractClaims:output_type -> claims.v1.BatchExtractClaimsResponse
+	6,  // 34: claims.v1.ClaimsService.StreamExtractClaims:output_type -> claims.v1.StreamExtractClaimsResponse
+	9,  // 35: claims.v1.ClaimsService.CompareClaims:output_type -> claims.v1.CompareClaimsResponse
+	22, // 36: claims.v1.ClaimsService.GetClaim:output_type -> claims.v1.GetClaimResponse
+	23, // 37: claims.v1.ClaimsService.ListClaims:output_type -> claims.v1.ListClaimsResponse
+	24, // 38: claims.v1.ClaimsService.DeleteArticle:output_type -> claims.v1.DeleteArticleResponse
+	32, // [32:39] is the sub-list for method output_type
+	25, // [25:32] is the sub-list for method input_type
+	25, // [25:25] is the sub-list for extension type_name
+	25, // [25:25] is the sub-list for extension extendee
+	0,  // [0:25] is the sub-list for field type_name
 }
 
 func init() { file_claims_v1_claims_service_proto_init() }
@@ -904,6 +957,7 @@ func file_claims_v1_claims_service_proto_init() {
 		return
 	}
 	file_claims_v1_claims_proto_init()
+	file_claims_v1_links_proto_init()
 	file_claims_v1_store_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{

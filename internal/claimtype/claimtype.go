@@ -1,0 +1,300 @@
+// Package claimtype tells what kind of assertion a claim is — an event, a
+// statement of fact, a prediction or plan, an opinion or assessment, a
+// recommendation, meta-commentary — or that it is no proposition at all (a
+// heading, filler, a bare noun phrase such as "the continuity of diplomatic
+// channels"). Linking reads it: only propositions anchor links, a prediction never
+// updates a past fact, and an opinion opposes a fact only through a readable cue.
+//
+// The rules are readable and cheap (one pass over the words, embedded word classes
+// in data/words.tsv), so typing every claim costs far less than extracting it.
+package claimtype
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimsvc/claimsvc/internal/claim"
+)
+
+//go:embed data/words.tsv
+var wordsTSV string
+
+// Typer classifies claims. It is immutable after New and safe for concurrent use.
+type Typer struct {
+	class map[string]map[string]bool // class → single words
+	multi map[string][][]string      // class → multi-word phrases
+}
+
+// New parses the embedded word classes.
+func New() (*Typer, error) {
+	t := &Typer{class: map[string]map[string]bool{}, multi: map[string][][]string{}}
+	sc := bufio.NewScanner(strings.NewReader(wordsTSV))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cls, w, ok := strings.Cut(line, "\t")
+		if !ok || w == "" {
+			return nil, fmt.Errorf("claimtype: words.tsv line %d: want class<TAB>word", n)
+		}
+		if strings.Contains(w, " ") {
+			t.multi[cls] = append(t.multi[cls], strings.Fields(w))
+			continue
+		}
+		if t.class[cls] == nil {
+			t.class[cls] = map[string]bool{}
+		}
+		t.class[cls][w] = true
+	}
+	return t, nil
+}
+
+// word is one lower-case word of a claim and whether it was capitalised.
+type word struct {
+	low string
+	cap bool
+}
+
+// maxWords bounds the words read of one claim: the type is decided by how a claim
+// opens and its main verb, never by the tail of a megabyte "claim".
+const maxWords = 80
+
+func words(text string) []word {
+	var out []word
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			w := text[start:end]
+			r, _ := utf8.DecodeRuneInString(w)
+			out = append(out, word{low: strings.ToLower(strings.ReplaceAll(w, "’", "'")), cap: unicode.IsUpper(r)})
+			start = -1
+		}
+	}
+	for i, r := range text {
+		if len(out) >= maxWords {
+			return out
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && (r == '\'' || r == '’' || r == '-')) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return out
+}
+
+func (t *Typer) is(cls, w string) bool { return t.class[cls][w] }
+
+// phraseAt reports whether a phrase of class cls starts at word i.
+func (t *Typer) phraseAt(cls string, ws []word, i int) bool {
+	if t.is(cls, ws[i].low) {
+		return true
+	}
+	for _, p := range t.multi[cls] {
+		if i+len(p) > len(ws) {
+			continue
+		}
+		ok := true
+		for k, pw := range p {
+			if ws[i+k].low != pw {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *Typer) any(cls string, ws []word) bool {
+	for i := range ws {
+		if t.phraseAt(cls, ws, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// Classify returns the type of a claim's content text; cue is its attribution cue
+// as written ("have agreed", "said"; "" when none), which decides what infinitival
+// content ("to reopen the channels") is: an event after "agreed", a plan after
+// "promised".
+func (t *Typer) Classify(text, cue string) claim.Type {
+	ws := words(text)
+	trimmed := strings.TrimSpace(text)
+	clause := false // content opened by "that": a clause, whatever its verb
+	if len(ws) > 0 && ws[0].low == "that" {
+		ws, clause = ws[1:], true
+	}
+	if len(ws) > 0 && ws[0].low == "to" && strings.TrimSpace(cue) != "" {
+		c := strings.ToLower(strings.TrimSpace(cue))
+		if t.is("eventcue", c) || t.multiIs("eventcue", c) {
+			return claim.TypeEvent
+		}
+		return claim.TypePrediction
+	}
+	if len(ws) < 3 {
+		return claim.TypeNotProposition
+	}
+	last := ws[len(ws)-1].low
+	if strings.HasSuffix(trimmed, ":") || last == "include" || last == "includes" || last == "following" {
+		return claim.TypeNotProposition // a heading or list lead-in
+	}
+	if titleRun(ws) >= headingCaps {
+		return claim.TypeNotProposition // a heading glued to what follows
+	}
+	first := t.mainVerb(ws)
+	if first < 0 {
+		// No verb this package knows. The object of a cue that takes a noun
+		// phrase ("officials have welcomed the continuity of diplomatic channels",
+		// "he described the stance as firm") asserts nothing; a sentence in the
+		// article's voice or after "said" has a verb the lists lack.
+		if !clause && strings.TrimSpace(cue) != "" && !t.is("saycue", strings.ToLower(strings.TrimSpace(cue))) && !t.multiIs("saycue", strings.ToLower(cue)) {
+			return claim.TypeNotProposition
+		}
+		return claim.TypeFact
+	}
+	// a subject headed by talk about talk: "The exchange underscored …", "Ryabkov's
+	// statements fit into …" (its head opens the claim or stands just before the verb)
+	for i := 0; i < first && i < 3; i++ {
+		if t.is("metanoun", ws[i].low) {
+			return claim.TypeMeta
+		}
+	}
+	if first > 0 && t.is("metanoun", ws[first-1].low) {
+		return claim.TypeMeta
+	}
+	v := first
+	if (ws[v].low == "continues" || ws[v].low == "continue") && v+2 < len(ws) && ws[v+1].low == "to" {
+		v += 2
+	}
+	if t.is("metaverb", ws[v].low) {
+		return claim.TypeMeta
+	}
+	// Modality is read at the main verb ("will unfold", "would need to appoint",
+	// "is expected to"), not in subordinate clauses further on.
+	for i := max(0, first-1); i < len(ws) && i <= first+2; i++ {
+		if t.phraseAt("recommend", ws, i) {
+			return claim.TypeRecommendation
+		}
+	}
+	for i := max(0, first-1); i < len(ws) && i <= first+2; i++ {
+		w := ws[i]
+		if t.phraseAt("future", ws, i) || t.is("modal", w.low) && !(w.low == "may" && w.cap && i > 0) {
+			return claim.TypePrediction
+		}
+	}
+	// an assessment: an evaluative word right after the main copula ("is
+	// essential", "remains preferable", "is widely seen as counterproductive"), or
+	// a verb of opinion at the main verb ("believes")
+	for i := first; i < len(ws) && i <= first+3; i++ {
+		if t.is("opinion", ws[i].low) && (i > first && t.is("copula", ws[first].low) || i <= first+1 && isOpinionVerb(ws[i].low)) {
+			return claim.TypeOpinion
+		}
+	}
+	w := ws[first].low
+	switch {
+	case t.is("copula", w):
+		return claim.TypeFact
+	case w == "has" || w == "have" || w == "had":
+		for k := first + 1; k < len(ws) && k <= first+3; k++ {
+			if t.is("copula", ws[k].low) {
+				return claim.TypeFact
+			}
+			if participle(ws[k].low) || t.is("past", ws[k].low) {
+				return claim.TypeEvent
+			}
+		}
+		return claim.TypeFact
+	case t.is("past", w) || (strings.HasSuffix(w, "ed") && !t.is("aux", w)):
+		return claim.TypeEvent
+	}
+	return claim.TypeFact
+}
+
+func (t *Typer) multiIs(cls, phrase string) bool {
+	f := strings.Fields(phrase)
+	for _, p := range t.multi[cls] {
+		if strings.Join(p, " ") == strings.Join(f, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// demonstrative reports "this", "that", "these", "those": pronouns as often as
+// determiners ("This includes …").
+func demonstrative(w string) bool {
+	return w == "this" || w == "that" || w == "these" || w == "those"
+}
+
+// isOpinionVerb reports a verb of opinion ("believe", "thinks", "feels").
+func isOpinionVerb(w string) bool {
+	return strings.HasPrefix(w, "believ") || strings.HasPrefix(w, "think") || strings.HasPrefix(w, "feel")
+}
+
+// participle reports a regular past participle ("agreed", "taken", "shown").
+func participle(w string) bool {
+	return len(w) >= 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn"))
+}
+
+// mainVerb returns the index of the first finite verb that heads the claim, or -1
+// when there is none: a bare noun phrase ("the continuity of diplomatic channels as
+// a stabilizing factor") or one whose only verbs sit in a relative clause ("the
+// importance of addressing the causes that fuel the fighting").
+func (t *Typer) mainVerb(ws []word) int {
+	np := t.is("det", ws[0].low) || strings.HasSuffix(ws[0].low, "'s")
+	inRel := false
+	for i, w := range ws {
+		if i > 0 && t.is("relative", w.low) {
+			inRel = true
+			continue
+		}
+		// after a determiner or preposition a verb-like word is a noun or adjective
+		// ("the signals", "on continued support"); "May" inside a sentence is the month
+		nominal := i > 0 && (t.is("det", ws[i-1].low) && !demonstrative(ws[i-1].low) || t.is("prep", ws[i-1].low))
+		verb := (t.is("aux", w.low) && !(w.low == "may" && w.cap && i > 0)) ||
+			!nominal && (t.is("verb", w.low) || t.is("past", w.low) || t.is("metaverb", w.low) ||
+				len(w.low) >= 5 && strings.HasSuffix(w.low, "ed") && i > 0 && !strings.HasSuffix(ws[i-1].low, "ly"))
+		if !verb {
+			continue
+		}
+		if inRel && np && !t.is("aux", w.low) {
+			continue // a verb of a relative clause inside a noun phrase
+		}
+		return i
+	}
+	return -1
+}
+
+// headingCaps is how many capitalised words a claim's opening run of title-case
+// words must hold to be a heading ("Expert Recommendations for Sustained
+// Engagement and Confidence-Building Measures"); names with titles ("Russian
+// Foreign Minister Sergei Lavrov") hold five.
+const headingCaps = 6
+
+// titleRun counts the capitalised words of the claim's opening run of words that
+// are capitalised or short function words.
+func titleRun(ws []word) int {
+	n := 0
+	for _, w := range ws {
+		switch {
+		case w.cap:
+			n++
+		case w.low == "for" || w.low == "and" || w.low == "of" || w.low == "the" || w.low == "to" || w.low == "in" || w.low == "on" || w.low == "a":
+		default:
+			return n
+		}
+	}
+	return n
+}
