@@ -67,7 +67,8 @@ func claimToProto(c *claim.Claim, conv *offsets.Converter) *claimsv1.Claim {
 }
 
 // reasonsToProto converts score reasons, their offsets in the converter's unit
-// (both 0 for a reason without text or place).
+// (UTF-8 with a nil converter, as spanToProto; both 0 for a reason without
+// text or place).
 func reasonsToProto(rs []claim.ScoreReason, conv *offsets.Converter) []*claimsv1.ScoreReason {
 	if len(rs) == 0 {
 		return nil
@@ -76,7 +77,8 @@ func reasonsToProto(rs []claim.ScoreReason, conv *offsets.Converter) []*claimsv1
 	for i, r := range rs {
 		out[i] = &claimsv1.ScoreReason{Feature: r.Feature, Text: r.Text, Contribution: r.Contribution}
 		if !r.Span.Empty() {
-			out[i].Start, out[i].End = int32(conv.Convert(r.Span.Start)), int32(conv.Convert(r.Span.End))
+			sp := spanToProto(r.Span, conv)
+			out[i].Start, out[i].End = sp.GetStart(), sp.GetEnd()
 		}
 	}
 	return out
