@@ -51,6 +51,7 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&c.grpcAddr, "grpc-addr", "localhost:8081", "gRPC listen address")
 	fs.StringVar(&c.httpAddr, "http-addr", "localhost:8080", "HTTP listen address (REST gateway, /openapi.json, /healthz, /metrics)")
 	fs.IntVar(&c.limits.MaxArticleBytes, "max-article-bytes", c.limits.MaxArticleBytes, "largest article text accepted, in bytes")
+	fs.IntVar(&c.limits.MaxHTMLBytes, "max-html-bytes", c.limits.MaxHTMLBytes, "largest web page (content type text/html) accepted, in bytes")
 	fs.IntVar(&c.limits.MaxBatchArticles, "max-batch-articles", c.limits.MaxBatchArticles, "most articles in one BatchExtractClaims call")
 	fs.IntVar(&c.limits.MaxBatchBytes, "max-batch-bytes", c.limits.MaxBatchBytes, "largest total text of one BatchExtractClaims call, in bytes")
 	fs.IntVar(&c.maxConcurrent, "max-concurrent", 4*runtime.GOMAXPROCS(0), "most calls processed at once; more wait up to -queue-wait, then get RESOURCE_EXHAUSTED")
@@ -109,7 +110,7 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 		return config{}, err
 	}
 	for name, v := range map[string]int{
-		"max-article-bytes": c.limits.MaxArticleBytes, "max-batch-articles": c.limits.MaxBatchArticles,
+		"max-article-bytes": c.limits.MaxArticleBytes, "max-html-bytes": c.limits.MaxHTMLBytes, "max-batch-articles": c.limits.MaxBatchArticles,
 		"max-batch-bytes": c.limits.MaxBatchBytes, "max-concurrent": c.maxConcurrent, "stream-workers": c.streamWorkers,
 	} {
 		if v <= 0 {
@@ -123,7 +124,7 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 // its envelope, so an oversize batch still reaches validation and gets a clear
 // RESOURCE_EXHAUSTED naming the limit instead of a transport error.
 func (c config) maxRecvBytes() int {
-	return c.limits.MaxBatchBytes + c.limits.MaxArticleBytes + 1<<20
+	return c.limits.MaxBatchBytes + max(c.limits.MaxArticleBytes, c.limits.MaxHTMLBytes) + 1<<20
 }
 
 // origins is the CORS allow-list.

@@ -181,6 +181,21 @@ test('desktop: every example analysed, claims highlighted, contradiction links d
     const crossArcs = await page.locator('#links .arc-g.cross').count();
     assert.equal(crossArcs, body.crossArticleLinks.length, 'cross-article links are drawn');
 
+    // Propositions first: the group list stands before the link list, one entry
+    // per group the API returned, every member with its stance.
+    const apiGroups = body.groups || [];
+    assert.ok(apiGroups.length > 0, 'linked claims are gathered into propositions');
+    assert.equal(await page.locator('#group-list > li').count(), apiGroups.length, 'one entry per proposition');
+    const members = apiGroups.reduce((n, g) => n + g.members.length, 0);
+    assert.equal(await page.locator('#group-list .member').count(), members, 'every member of every proposition is listed');
+    assert.equal(await page.locator('#group-list .member .stance').count(), members, 'every member shows its stance');
+    const groupsFirst = await page.evaluate(() => {
+      const g = document.querySelector('.group-list');
+      const l = document.querySelector('.link-list');
+      return Boolean(g.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert.ok(groupsFirst, 'propositions come before the links');
+
     await page.screenshot({ path: shot('desktop'), fullPage: true });
 
     // Selecting a link from the list highlights both of its claims and shows
@@ -228,6 +243,21 @@ test('desktop: every example analysed, claims highlighted, contradiction links d
     assert.ok(one.result.claims.length > 0, 'the pasted text has claims');
     assert.equal(await page.locator('#articles mark.claim').count(), one.result.claims.length, 'each claim of the pasted text is highlighted');
     assert.equal(await page.locator('#articles .doc').count(), 1);
+
+    // A pasted web page is recognised as HTML and sent as text/html; the page
+    // shows the extracted text with its claims and the byline it read.
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.waitForSelector('#articles .empty');
+    await page.getByLabel('Article text').fill('<!DOCTYPE html><html><head><title>Bridge to reopen</title><meta name="author" content="Lena Ortiz"></head><body><nav><a href="/">Home</a></nav><article><h1>Bridge to reopen</h1><p>Mayor Dana Whitfield said on Monday that the harbour bridge will reopen in May, two years after it was closed for repairs.</p><p>Engineers said the bridge may stay closed until October if the last inspections find more corrosion in the cables.</p></article></body></html>');
+    assert.equal(await page.locator('#paste-format').inputValue(), 'html', 'pasted markup switches the format to HTML');
+    const fromPage = page.waitForResponse((r) => r.url().endsWith('/v1/claims:extract'));
+    await page.getByRole('button', { name: 'Add pasted text', exact: true }).click();
+    const pageAnswer = await (await fromPage).json();
+    await page.waitForSelector('body[data-state="ready"]');
+    assert.ok(pageAnswer.result.documentText.startsWith('Mayor Dana Whitfield'), 'the service extracted the main text');
+    assert.ok(pageAnswer.result.claims.length > 0, 'the pasted page has claims');
+    assert.equal(await page.locator('#articles mark.claim').count(), pageAnswer.result.claims.length, 'each claim of the page is highlighted');
+    assert.ok((await page.locator('#articles .doc .meta').innerText()).includes('Lena Ortiz'), 'the byline is shown');
 
     assert.deepEqual(problems, [], 'no console errors, page errors or off-server requests');
     console.log(`# ${examples.length} articles, ${apiClaims.length} claims, ${apiLinks.length} links (${body.crossArticleLinks.length} across)`);

@@ -14,6 +14,9 @@ func ArticleFromProto(a *claimsv1.Article) claim.Article {
 		URL:      a.GetUrl(),
 		Language: a.GetLanguageCode(),
 	}
+	if a.GetContentType() == claimsv1.ContentType_CONTENT_TYPE_TEXT_HTML {
+		out.ContentType = claim.ContentHTML
+	}
 	if t := a.GetPublishTime(); t != nil {
 		out.Published = t.AsTime()
 	}

@@ -24,6 +24,39 @@ func ResultToProto(r pipeline.Result, conv *offsets.Converter) *claimsv1.Article
 	return out
 }
 
+// ArticleResultToProto converts one article's result with spans in unit: spans
+// into the text they point into (a web page's extracted text, returned as
+// document_text, or the text as sent), html_span into sent, the page. Every edge
+// (unary, batch, stream, claimbatch) uses it, so they answer alike.
+func ArticleResultToProto(r pipeline.Result, sent string, unit offsets.Unit) *claimsv1.ArticleResult {
+	out := ResultToProto(r, offsets.NewConverter(r.SpanText(sent), unit))
+	if d := r.Document; d != nil {
+		out.DocumentText = d.Text
+		out.Metadata = DocumentToProto(d)
+		out.EmptyReason = d.EmptyReason
+		page := offsets.NewConverter(sent, unit)
+		for i := range r.Claims {
+			out.Claims[i].HtmlSpan = optionalSpan(r.Claims[i].HTMLSpan, page)
+		}
+	}
+	return out
+}
+
+// DocumentToProto converts a web page's metadata.
+func DocumentToProto(d *claim.Document) *claimsv1.DocumentMetadata {
+	md := &claimsv1.DocumentMetadata{
+		Title:        d.Title,
+		Author:       d.Author,
+		SiteName:     d.SiteName,
+		CanonicalUrl: d.URL,
+		LanguageCode: d.Language,
+	}
+	if !d.Published.IsZero() {
+		md.PublishTime = timestamppb.New(d.Published)
+	}
+	return md
+}
+
 func claimToProto(c *claim.Claim, conv *offsets.Converter) *claimsv1.Claim {
 	cues := make([]*claimsv1.HedgeCue, len(c.Hedging.Cues))
 	for i, h := range c.Hedging.Cues {

@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -53,6 +54,10 @@ func TestRunLine(t *testing.T) {
 		{"repeated id", `{"id":"first","text":"The mayor said so."}`, "first", "INVALID_ARGUMENT", "id", false},
 		{"text over the article limit", `{"id":"big","text":"` + strings.Repeat("a", 2000) + `"}`, "big", "RESOURCE_EXHAUSTED", "article.text", false},
 		{"line over the line limit", `{"id":"huge","text":"` + strings.Repeat("b", 5000) + `"}`, "", "RESOURCE_EXHAUSTED", "", false},
+		{"web page in html", `{"id":"page","html":` + quoteJSON(testPage) + `}`, "page", "", "", true},
+		{"web page in text with content_type", `{"id":"page2","text":` + quoteJSON(testPage) + `,"content_type":"text/html"}`, "page2", "", "", true},
+		{"both html and text", `{"id":"both","text":"x said y.","html":"<p>x</p>"}`, "both", "INVALID_ARGUMENT", "html", false},
+		{"unknown content type", `{"id":"ct","text":"x said y.","content_type":"application/pdf"}`, "ct", "INVALID_ARGUMENT", "content_type", false},
 	}
 	limits := server.DefaultLimits()
 	limits.MaxArticleBytes = 1000
@@ -103,6 +108,19 @@ func TestRunLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// testPage is a small news page written for these tests.
+const testPage = `<html><head><title>Water safe, mayor says</title><meta property="og:site_name" content="Test Gazette"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Water safe, mayor says</h1>
+<p>The mayor told reporters on Monday that the water supply is safe after the storm damaged two pumping stations in the north of the city.</p>
+<p>Engineers said the pumps would be repaired within a week, and the city will test the water every day until then.</p>
+</article><footer>Contact us</footer></body></html>`
+
+func quoteJSON(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 func namesField(e *ErrorRecord, field string) bool {

@@ -29,6 +29,12 @@ type Input struct {
 	URL       string `json:"url,omitempty"`
 	Published string `json:"published,omitempty"` // RFC 3339, e.g. "2024-05-01T12:00:00Z"
 	Language  string `json:"language,omitempty"`  // BCP-47, e.g. "en"
+	// ContentType is "text/plain" (the default) or "text/html": text is then a
+	// web page, read for its main body and metadata.
+	ContentType string `json:"content_type,omitempty"`
+	// HTML is a web page, instead of text: {"html": "<!DOCTYPE html>…"} is
+	// {"text": "<!DOCTYPE html>…", "content_type": "text/html"}.
+	HTML string `json:"html,omitempty"`
 }
 
 // lineReader splits input into lines without ever holding more than max bytes
@@ -120,6 +126,19 @@ func parseLine(line []byte, num int64) (*claimsv1.Article, string, error) {
 		id = strconv.FormatInt(num, 10)
 	}
 	a := &claimsv1.Article{Id: id, Text: in.Text, Title: in.Title, Url: in.URL, LanguageCode: in.Language}
+	switch ct := strings.ToLower(strings.TrimSpace(in.ContentType)); {
+	case in.HTML != "" && in.Text != "":
+		return nil, id, lineError("html", "give the page in \"html\" or the text in \"text\", not both")
+	case in.HTML != "" && ct != "" && ct != "text/html" && ct != "html":
+		return nil, id, lineError("content_type", "%q contradicts \"html\"; leave it out or use \"text/html\"", in.ContentType)
+	case in.HTML != "":
+		a.Text, a.ContentType = in.HTML, claimsv1.ContentType_CONTENT_TYPE_TEXT_HTML
+	case ct == "" || ct == "text/plain" || ct == "plain":
+	case ct == "text/html" || ct == "html":
+		a.ContentType = claimsv1.ContentType_CONTENT_TYPE_TEXT_HTML
+	default:
+		return nil, id, lineError("content_type", "%q is not supported; use \"text/plain\" or \"text/html\"", in.ContentType)
+	}
 	if in.Published != "" {
 		t, err := time.Parse(time.RFC3339, in.Published)
 		if err != nil {

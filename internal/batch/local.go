@@ -10,7 +10,6 @@ import (
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 	"github.com/claimsvc/claimsvc/internal/apiconv"
-	"github.com/claimsvc/claimsvc/internal/offsets"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
 	"github.com/claimsvc/claimsvc/internal/server"
 )
@@ -76,7 +75,7 @@ func (l Local) one(ctx context.Context, stream *pipeline.Stream, j job) (o outco
 		resp.Error = status.New(codes.Internal, "internal error while extracting claims: "+err.Error()).Proto()
 		return responseOutcome(j, resp)
 	}
-	resp.Result = apiconv.ResultToProto(res, offsets.NewConverter(art.Text, unit))
+	resp.Result = apiconv.ArticleResultToProto(res, art.Text, unit)
 	resp.CrossArticleLinks = apiconv.LinksToProto(cross, unit)
 	return responseOutcome(j, resp)
 }

@@ -24,12 +24,37 @@ func (s Span) Empty() bool { return s.End <= s.Start }
 
 // Article is one document handed to the pipeline. ID is the client's, echoed back.
 type Article struct {
-	ID        string
-	Text      string
-	Title     string
-	URL       string
-	Language  string    // BCP-47 tag as given by the client; empty means unknown
-	Published time.Time // zero when unknown
+	ID          string
+	Text        string
+	Title       string
+	URL         string
+	Language    string    // BCP-47 tag as given by the client; empty means unknown
+	Published   time.Time // zero when unknown
+	ContentType ContentType
+}
+
+// ContentType says how Article.Text is read.
+type ContentType int
+
+// Content types. ContentHTML makes the pipeline extract the page's main body and
+// metadata first (package htmlpage) and read the extracted text.
+const (
+	ContentPlain ContentType = iota // text/plain, the default
+	ContentHTML                     // text/html: a web page
+)
+
+// Document is what the pipeline read from a web page: the plain text of its main
+// body, which every span of the article's claims then points into, and the page's
+// metadata. EmptyReason says why Text is empty when it is.
+type Document struct {
+	Text        string
+	Title       string
+	Author      string // the byline as the page gives it
+	SiteName    string // the outlet
+	URL         string // canonical URL
+	Language    string // BCP-47
+	Published   time.Time
+	EmptyReason string
 }
 
 // SpeakerKind says what sort of entity a speaker is.
@@ -142,6 +167,10 @@ type Claim struct {
 	// CheckWorthinessReasons are the features that moved CheckWorthiness most,
 	// strongest first, so a reader can see why a claim is (not) worth checking.
 	CheckWorthinessReasons []ScoreReason
+	// HTMLSpan is, for an article sent as a web page, the byte range of the page
+	// from the claim's first character to its last; empty for plain text and where
+	// the extracted text cannot be traced back to the page.
+	HTMLSpan Span
 	// Type is what kind of assertion the claim is (event, fact, prediction …), or
 	// TypeNotProposition for headings, filler and bare noun phrases; linking reads it.
 	Type Type

@@ -122,7 +122,17 @@ type analysis struct {
 // analyze reads one statement. It never fails: text it cannot read yields an empty
 // analysis, which opposes nothing.
 func (lx *lexicon) analyze(text string) *analysis {
-	toks := tokenize(text)
+	sc, _ := lx.scratch.Get().(*analyzeScratch)
+	if sc == nil {
+		sc = new(analyzeScratch)
+	}
+	defer func() {
+		clear(sc.toks) // pooled buffers must not keep a text alive
+		clear(sc.stems)
+		lx.scratch.Put(sc)
+	}()
+	toks := appendTokens(sc.toks, text)
+	sc.toks = toks
 	a := &analysis{clause: make([]int, len(toks)), offs: make([]int32, 2*len(toks)), kinds: make([]uint8, len(toks))}
 	clause := 0
 	for i, t := range toks {
@@ -134,10 +144,12 @@ func (lx *lexicon) analyze(text string) *analysis {
 		a.kinds[i] = tokenKind(t)
 	}
 	low := func(i int) string { return toks[i].low }
-	stems := make([]string, len(toks))
+	stems := slices.Grow(sc.stems[:0], len(toks))[:len(toks)]
+	sc.stems = stems
 	for i, t := range toks {
 		stems[i] = stem(t.low, lx.irregular)
 	}
+	a.terms = sc.terms[:0] // collected in text order here, copied out sorted below
 	st := func(k int) string { return stems[k] }
 	skip := 0 // tokens still covered by a multi-word match
 	for i := 0; i < len(toks); i++ {
@@ -227,19 +239,8 @@ func (lx *lexicon) analyze(text string) *analysis {
 		a.terms = append(a.terms, term{key: key, stem: s, word: t.low, pos: i, n: 1, name: t.cap && i > 0 && !toks[i-1].boundary})
 	}
 	a.numbers = units(a.numbers, a.terms, a.clause)
-	for i := range a.terms {
-		t := &a.terms[i]
-		t.prefix = keyPrefix(t.key)
-	}
-	slices.SortStableFunc(a.terms, func(x, y term) int {
-		if x.less(&y) {
-			return -1
-		}
-		if y.less(&x) {
-			return 1
-		}
-		return 0
-	})
+	sc.terms = a.terms
+	a.terms = sortedTerms(sc, a.terms)
 	a.byPos = make([]int32, len(toks))
 	for i := range a.byPos {
 		a.byPos[i] = -1
@@ -251,6 +252,45 @@ func (lx *lexicon) analyze(text string) *analysis {
 	a.polarity = a.sortedPolarityCues()
 	a.neg = a.isNegative()
 	return a
+}
+
+// analyzeScratch holds analyze's per-call buffers (tokens, stems, terms in text
+// order), pooled in the lexicon so analysing a claim allocates only what the
+// analysis keeps.
+type analyzeScratch struct {
+	toks  []token
+	stems []string
+	terms []term
+	order []int32
+}
+
+// sortedTerms returns a copy of terms (in text order) sorted stably by key, in
+// a slice of exactly their length (the analysis keeps it). It sorts positions,
+// not the terms, so each term is written once.
+func sortedTerms(sc *analyzeScratch, terms []term) []term {
+	for i := range terms {
+		terms[i].prefix = keyPrefix(terms[i].key)
+	}
+	order := sc.order[:0]
+	for i := range terms {
+		order = append(order, int32(i))
+	}
+	sc.order = order
+	slices.SortStableFunc(order, func(x, y int32) int {
+		switch {
+		case terms[x].less(&terms[y]):
+			return -1
+		case terms[y].less(&terms[x]):
+			return 1
+		}
+		return 0
+	})
+	out := make([]term, len(terms))
+	for k, i := range order {
+		out[k] = terms[i]
+	}
+	clear(terms) // the scratch must not keep the words alive
+	return out
 }
 
 // termAt is the index into terms of the term at token pos, or -1: scopes look

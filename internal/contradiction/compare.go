@@ -106,6 +106,8 @@ type Verdict struct {
 	// StanceA and StanceB are what each statement does with the proposition the
 	// link is about (asserts, denies, reports a change).
 	StanceA, StanceB claim.Stance
+	// TypeA and TypeB are the statements' types as compared.
+	TypeA, TypeB claim.Type
 }
 
 // Linked reports whether the verdict links the pair (an opposition or an
@@ -131,7 +133,9 @@ func (c *Classifier) RawScore(a, b string) float64 {
 
 // Compare reads two statements.
 func (c *Classifier) Compare(a, b Statement) Verdict {
-	return c.compare(a, c.lx.analyze(a.Text), b, c.lx.analyze(b.Text))
+	v := c.compare(a, c.lx.analyze(a.Text), b, c.lx.analyze(b.Text))
+	v.TypeA, v.TypeB = a.Type, b.Type
+	return v
 }
 
 // compare is Compare on statements already analysed (the Index keeps analyses).

@@ -115,6 +115,14 @@ func (c *Classifier) judgeAligned(a Statement, aa *analysis, b Statement, ab *an
 // "maintaining open lines of communication"`.
 func explainAligned(a, b Statement, p proposition, pa, pb string, rel claim.Relation) string {
 	sa, sb := speakerName(a.Speaker), speakerName(b.Speaker)
+	if a.Article == "" && b.Article == "" { // bare statements (CompareClaims)
+		if a.Speaker == "" {
+			sa = "the first statement"
+		}
+		if b.Speaker == "" {
+			sb = "the second statement"
+		}
+	}
 	verb := func(s sideStance) string {
 		if s.stance == stanceChange {
 			return "reports a change"
@@ -199,9 +207,17 @@ func quote(text string, an *analysis, s sideStance) (string, []claim.Span) {
 	isTerm := func(p int) bool { return p >= 0 && p < len(an.clause) && an.termAt(p) >= 0 }
 	n := len(an.clause)
 	lo, hi := s.concept, s.concept
-	// modifiers just before the concept ("formal contact", "open lines")
-	for k := 0; k < 2 && lo-1 >= 0 && isTerm(lo-1) && an.clause[lo-1] == an.clause[s.concept] && (s.cue < 0 || lo-1 != s.cue); k++ {
-		lo--
+	// modifiers just before the concept ("formal contact"), and the head it
+	// completes with theirs ("open lines of communication")
+	modifiers := func() {
+		for k := 0; k < 2 && lo-1 >= 0 && isTerm(lo-1) && an.clause[lo-1] == an.clause[s.concept] && (s.cue < 0 || lo-1 != s.cue); k++ {
+			lo--
+		}
+	}
+	modifiers()
+	if lo-2 >= 0 && strings.EqualFold(word(text, an, lo-1), "of") && isTerm(lo-2) && an.clause[lo-2] == an.clause[s.concept] && (s.cue < 0 || s.cue < lo-2) {
+		lo -= 2
+		modifiers()
 	}
 	if s.cue >= 0 {
 		lo, hi = min(lo, s.cue), max(hi, s.cue)

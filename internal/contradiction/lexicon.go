@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // data holds the word lists the classifier reads at construction. Every file starts
@@ -33,6 +34,10 @@ type lexicon struct {
 	numbers    map[string]string   // number word → value
 	months     map[string]string   // month name → number
 	weekdays   map[string]string   // weekday name → number
+
+	// scratch pools analyze's buffers (*analyzeScratch); the word lists above are
+	// read-only after loadLexicon.
+	scratch sync.Pool
 }
 
 // phrases matches one- or multi-word cues against a token sequence. Each phrase is

@@ -1,6 +1,7 @@
 package contradiction
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,8 +25,12 @@ type token struct {
 // tokenize splits text into words and clause boundaries. Words keep internal
 // apostrophes, hyphens, and dots or commas between digits or letters ("U.S.",
 // "1,000", "3.5"); "don't" becomes "do" + "not". Invalid UTF-8 is skipped.
-func tokenize(text string) []token {
-	var out []token
+func tokenize(text string) []token { return appendTokens(nil, text) }
+
+// appendTokens is tokenize appending to dst (a reused buffer) with room made for
+// the usual word density up front.
+func appendTokens(dst []token, text string) []token {
+	out := slices.Grow(dst[:0], min(maxTokens, len(text)/4+2))
 	i := 0
 	for i < len(text) && len(out) < maxTokens {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -83,7 +88,11 @@ func appendWord(out []token, w string, at int32) []token {
 	end := at + int32(len(w))
 	r, _ := utf8.DecodeRuneInString(w)
 	capital := unicode.IsUpper(r)
-	low := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	low := w
+	if strings.IndexByte(w, 0xe2) >= 0 { // only then can it hold the curly apostrophe (e2 80 99)
+		low = strings.ReplaceAll(w, "’", "'")
+	}
+	low = strings.ToLower(low)
 	if low == "cannot" {
 		return append(out, token{low: "can", cap: capital, start: at, end: end}, token{low: "not", start: at, end: end})
 	}

@@ -141,7 +141,7 @@ func (m *mentionCtx) verb(r *relation, s sentence, start int, cues []cue, ci int
 		k := m.contentAfterStart(c, limit)
 		return m.wordsIn(k, limit) > 0 && m.setContent(r, k, limit)
 	}
-	if isSeparator(toks[p]) && !m.isTell(c.head) && m.finite(c.head) {
+	if isSeparator(toks[p]) && !m.isTell(c.head) && (m.finite(c.head) || m.invertedSay(c)) {
 		// Inverted order: "“…,” said the minister."
 		sa, sb := m.sourceAfter(c.c1, s.t1)
 		if sa >= sb {
@@ -276,6 +276,13 @@ func (m *mentionCtx) docBefore(mt mention, t0 int) int {
 func (m *mentionCtx) finite(i int) bool {
 	w := m.text[m.toks[i].start:m.toks[i].end]
 	return isParticiple(w) || strings.HasSuffix(w, "s") || w == "wrote" || w == "thought"
+}
+
+// invertedSay says whether a bare "say" cue is inverted before its speaker
+// ("The plan will fail, say economists"): a word, not a comma, follows it
+// ("say, a dozen" is "for example").
+func (m *mentionCtx) invertedSay(c cue) bool {
+	return c.c0 == c.head && m.is(c.head, "say") && c.c1 < len(m.toks) && m.toks[c.c1].kind == tWord
 }
 
 // isTell says whether token i is a form of "tell", whose object is the listener:
@@ -540,7 +547,9 @@ func (m *mentionCtx) contentAfterStart(c cue, limit int) int {
 			return q
 		}
 		for n := 0; k < limit && n < 4 && toks[k].kind == tWord && !inQuote(toks[k]) &&
-			(toks[k].flags&fCap != 0 || toks[k].cls&(clsPronoun|clsGroup|clsDet) != 0); n++ {
+			(toks[k].flags&fCap != 0 || toks[k].cls&(clsPronoun|clsGroup) != 0 || n == 0 && toks[k].cls&clsDet != 0); n++ {
+			// a determiner only opens the listener ("told the committee"); after it
+			// one starts the content ("told reporters the trail would …")
 			k++
 		}
 	}

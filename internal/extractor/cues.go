@@ -164,7 +164,7 @@ func (m *mentionCtx) findCues(s sentence, dst []cue) []cue {
 				continue
 			}
 		}
-		if !m.verbUse(i, s) {
+		if !m.verbUse(i, s) || m.directive(i, s) {
 			continue
 		}
 		c := cue{c0: m.auxStart(i, s.t0), c1: i + 1, head: i, kind: cueVerb}
@@ -479,6 +479,41 @@ func (m *mentionCtx) verbUse(i int, s sentence) bool {
 		}
 	}
 	return true
+}
+
+// maxDirectiveObject bounds the object between a directive verb and its "to"
+// ("asked the residents of the valley to …").
+const maxDirectiveObject = 5
+
+// directive says whether the verb at i gives an order, makes a request or
+// names a duty rather than reporting what someone said: "asked residents to
+// conserve", "ordered a review", "is charged with overseeing", "imposed a fine",
+// "billed the city". ("asked whether", "charged that", "billed as" stay cues.)
+func (m *mentionCtx) directive(i int, s sentence) bool {
+	switch string(m.lowBytes(m.toks[i])) {
+	case "ordered", "orders", "order", "ordering", "imposed", "imposes", "impose", "imposing":
+		return true
+	case "billed", "bills", "billing":
+		return !m.is(i+1, "as")
+	case "charged", "charges":
+		return m.is(i+1, "with") && i > s.t0 && m.toks[i-1].cls&clsAux != 0 // "is charged with"
+	case "asked", "asks", "ask", "asking", "instructed", "requested", "directed":
+		if m.is(i+1, "not") && m.is(i+2, "to") {
+			return true // "who asked not to be named"
+		}
+		for k := i + 1; k < s.t1 && k <= i+maxDirectiveObject+1; k++ {
+			t := m.toks[k]
+			if m.is(k, "to") {
+				n := k + 1
+				return k > i+1 && n < s.t1 && m.toks[n].kind == tWord && m.toks[n].flags&fLower != 0 &&
+					m.toks[n].cls&(clsDet|clsPronoun) == 0
+			}
+			if t.kind != tWord || inQuote(t) || t.cls&(clsClause|clsVerb|clsAux) != 0 {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // isParticiple guesses a past participle from its spelling (or a few irregular forms).

@@ -1,5 +1,7 @@
 package extractor
 
+import "sort"
+
 // Stage 4c: decisions. The rules of attribute.go propose relations with high
 // recall; the learned attribution model (model.go) then decides, for each:
 //
@@ -100,6 +102,25 @@ func (m *mentionCtx) boundary(e, lo, hi int) bool {
 	return p.kind != tWord || n.kind != tWord || n.cls&(clsConj|clsClause) != 0
 }
 
+// contentAfterCue is the content the rules would read after r's cue, up to
+// the next cue's reach, as tokens [x,y); x >= y when there is none.
+func (m *mentionCtx) contentAfterCue(s sentence, r *relation, cues []cue, sa, sb int) (int, int) {
+	ci := sort.Search(len(cues), func(i int) bool { return cues[i].c0 >= r.cue.c0 })
+	if ci >= len(cues) || cues[ci].c0 != r.cue.c0 {
+		return 0, 0
+	}
+	limit := m.contentLimit(s, cues, ci, r.cue.c1)
+	k := m.contentAfterStart(r.cue, limit)
+	if sb > k && sa < limit {
+		k = sb // an inverted speaker after the cue: the content starts after it
+	}
+	var tmp relation
+	if k >= limit || m.wordsIn(k, limit) < 2 || !m.setContent(&tmp, k, limit) {
+		return 0, 0
+	}
+	return m.tokRange(tmp.content, s.t0, s.t1)
+}
+
 // clauseCut says whether content may end before token y (inside the rules'
 // content, which ends at cb): before a semicolon, dash, parenthesis or colon,
 // a coordinator or clause opener, or a comma that introduces one, a relative
@@ -193,6 +214,11 @@ func (m *mentionCtx) contentCandidates(s sentence, r *relation, ca, cb, sa, sb i
 			continue // content is cut short only where a clause ends, never inside a phrase ("that broad, meaningful …")
 		}
 		dst = append(dst, [2]int{ca, y})
+	}
+	if x, y := m.contentAfterCue(s, r, cues, sa, sb); x < y && cb <= c.c0 && len(dst) < maxCandidates {
+		// The rules read the words before the cue as its content ("Speaking at a
+		// rally in Ohio, Trump said he …"); the words after it are the other reading.
+		dst = append(dst, [2]int{x, y})
 	}
 	n := len(dst)
 	for x := ca - 1; x <= ca+3 && x < cb; x++ {

@@ -69,6 +69,7 @@ type Options struct {
 	Model *AttributionModel
 
 	candidates []string // the trainer's candidate cue words, before a model exists
+	judged     bool     // a cue classifier judges the verb cues (see loadLexicon)
 }
 
 // NewWithOptions is New with cue options; see Options.
@@ -86,6 +87,7 @@ func NewWithOptions(o Options) (*Extractor, error) {
 	}
 	cands := o.candidates
 	if e.model != nil {
+		o.judged = true
 		cands = e.model.cueWords
 	}
 	if len(cands) > 0 {

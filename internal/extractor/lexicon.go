@@ -136,7 +136,9 @@ func loadLexicon(o Options) (*lexicon, error) {
 			}
 			prec := float64(right) / float64(max(pred, 1))
 			switch {
-			case pred >= cueMinEvidence && prec < cueDropBelow:
+			case pred >= cueMinEvidence && prec < cueDropBelow && !(o.judged && lx.class[f[0]]&clsSpeech != 0):
+				// With the cue classifier judging each use, speech verbs stay
+				// candidates ("testified"); without it, imprecise words go.
 				lx.class[f[0]] &^= clsVerb
 			case right >= cueAddMinRight && prec >= cueAddAbove && !strings.HasSuffix(f[0], "ly") &&
 				lx.class[f[0]]&(clsAux|clsPrep|clsDet|clsConj|clsClause) == 0:

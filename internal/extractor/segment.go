@@ -442,8 +442,8 @@ func (sg *segmenter) sentences(text string, bt blockToks, blockIdx int, dst []se
 		if n.flags&fInQ != 0 && !long {
 			continue // inside a quotation that closes later in this line
 		}
-		if n.kind == tWord && n.flags&fLower != 0 && !long {
-			continue
+		if (n.kind == tWord && n.flags&fLower != 0 || n.kind == tComma && j == i+1) && !long {
+			continue // "Sen. Jane Doe, R-Neb., said": a period before a comma abbreviates
 		}
 		if toks[j-1].kind == tCloseQ && sg.attributionFollows(j, bt.t1) && !long {
 			continue // “… OK?” Trump said.

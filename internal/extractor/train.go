@@ -75,7 +75,7 @@ func TrainAttribution(ctx context.Context, train, dev []dataset.AttributionArtic
 	if cfg.CueMinCount > 0 {
 		md.cueWords = goldCueWords(train, cfg.CueMinCount)
 	}
-	e, err := NewWithOptions(Options{NoModel: true, candidates: md.cueWords})
+	e, err := NewWithOptions(Options{NoModel: true, candidates: md.cueWords, judged: true})
 	if err != nil {
 		return nil, st, err
 	}

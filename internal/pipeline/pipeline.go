@@ -17,6 +17,7 @@ import (
 	"github.com/claimsvc/claimsvc/internal/claimtype"
 	"github.com/claimsvc/claimsvc/internal/contradiction"
 	"github.com/claimsvc/claimsvc/internal/extractor"
+	"github.com/claimsvc/claimsvc/internal/htmlpage"
 	"github.com/claimsvc/claimsvc/internal/scoring"
 )
 
@@ -54,6 +55,18 @@ type Result struct {
 	ArticleID string
 	Claims    []claim.Claim
 	Links     []claim.Link // between claims of this article
+	// Document is what was read from a web page (ContentHTML): the text the
+	// claims' spans point into and the page's metadata. Nil for plain text.
+	Document *claim.Document
+}
+
+// SpanText is the text the result's spans point into: the extracted text of a
+// web page, else the article text as sent.
+func (r Result) SpanText(sent string) string {
+	if r.Document != nil {
+		return r.Document.Text
+	}
+	return sent
 }
 
 // Article extracts and scores the claims of one article and links those that
@@ -70,6 +83,13 @@ func (p *Pipeline) Article(ctx context.Context, a claim.Article, position int) (
 // claims' linking analysis returned here.
 func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (Result, []contradiction.Prepared, error) {
 	id := ArticleID(a, position)
+	var page *htmlpage.Page
+	if a.ContentType == claim.ContentHTML {
+		var err error
+		if page, a, err = readPage(ctx, a); err != nil {
+			return Result{}, nil, fmt.Errorf("pipeline: read page %q: %w", id, err)
+		}
+	}
 	cs, err := p.extractor.Extract(ctx, a.Text)
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("pipeline: extract %q: %w", id, err)
@@ -84,6 +104,12 @@ func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (
 		cs[i].Type = p.typer.Classify(cs[i].Text, cs[i].Attribution.Cue)
 		p.scorer.Score(a.Text, &cs[i])
 	}
+	res := Result{ArticleID: id, Claims: cs}
+	if page != nil {
+		ownVoice(cs, page.Document)
+		page.HTMLSpans(cs)
+		res.Document = &page.Document
+	}
 	prepared := make([]contradiction.Prepared, 0, len(cs))
 	meta := claim.Article{ID: id, URL: a.URL, Published: a.Published}
 	for i := 0; i < len(cs); i += ctxCheckClaims {
@@ -96,7 +122,8 @@ func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", id, err)
 	}
-	return Result{ArticleID: id, Claims: cs, Links: pruneLinks(links, p.classifier.Restates)}, prepared, nil
+	res.Links = pruneLinks(links, p.classifier.Restates)
+	return res, prepared, nil
 }
 
 // ctxCheckClaims is how many claims are scored or analysed for linking between
@@ -111,8 +138,15 @@ func ArticleID(a claim.Article, position int) string {
 	return strconv.Itoa(position)
 }
 
-// Compare judges two statements given by a client.
+// Compare judges two statements given by a client, typed as extracted claims are
+// (a heading or a bare noun phrase is never linked).
 func (p *Pipeline) Compare(a, b contradiction.Statement) contradiction.Verdict {
+	if a.Type == claim.TypeUnspecified {
+		a.Type = p.typer.Classify(a.Text, "")
+	}
+	if b.Type == claim.TypeUnspecified {
+		b.Type = p.typer.Classify(b.Text, "")
+	}
 	return p.classifier.Compare(a, b)
 }
 

@@ -7,6 +7,10 @@ import (
 	"github.com/claimsvc/claimsvc/internal/claim"
 )
 
+// maxKeptPerEnd bounds the links one claim keeps into one other article: a
+// reader follows a few, and the restatement test costs O(kept) per link.
+const maxKeptPerEnd = 3
+
 // pruneLinks keeps, of the links between a claim and the claims of one other
 // article, the strongest, and a weaker one only when its claim is not a
 // restatement of a claim already kept (restates reports that); a link stays when
@@ -47,7 +51,7 @@ func pruneLinks(links []claim.Link, restates func(a, b string) bool) []claim.Lin
 					break
 				}
 			}
-			if !echo {
+			if !echo && len(keptTexts) < maxKeptPerEnd {
 				kept[i]++
 				keptTexts = append(keptTexts, t)
 			}

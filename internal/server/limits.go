@@ -6,6 +6,10 @@ package server
 type Limits struct {
 	// MaxArticleBytes bounds one article's text.
 	MaxArticleBytes int
+	// MaxHTMLBytes bounds one article sent as a web page (content type
+	// text/html): pages carry markup, scripts and styles around the text, so they
+	// get more room. Zero means MaxArticleBytes.
+	MaxHTMLBytes int
 	// MaxBatchArticles bounds the number of articles in one BatchExtractClaims call.
 	MaxBatchArticles int
 	// MaxBatchBytes bounds the total text of one BatchExtractClaims call.
@@ -21,9 +25,18 @@ type Limits struct {
 func DefaultLimits() Limits {
 	return Limits{
 		MaxArticleBytes:   1 << 20,
+		MaxHTMLBytes:      4 << 20,
 		MaxBatchArticles:  64,
 		MaxBatchBytes:     8 << 20,
 		MaxStatementBytes: 64 << 10,
 		MaxIDBytes:        256,
 	}
+}
+
+// htmlBytes is the limit for a web page.
+func (l Limits) htmlBytes() int {
+	if l.MaxHTMLBytes > 0 {
+		return l.MaxHTMLBytes
+	}
+	return l.MaxArticleBytes
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/claimsvc/claimsvc/internal/apiconv"
 	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/contradiction"
+	"github.com/claimsvc/claimsvc/internal/htmlpage"
 	"github.com/claimsvc/claimsvc/internal/offsets"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
 	"github.com/claimsvc/claimsvc/internal/store"
@@ -75,7 +76,7 @@ func (s *Service) ExtractClaims(ctx context.Context, req *claimsv1.ExtractClaims
 	}
 	unit, enc := apiconv.EncodingUnit(req.GetEncodingType())
 	return &claimsv1.ExtractClaimsResponse{
-		Result:       apiconv.ResultToProto(res, offsets.NewConverter(art.Text, unit)),
+		Result:       apiconv.ArticleResultToProto(res, art.Text, unit),
 		EncodingType: enc,
 	}, nil
 }
@@ -115,7 +116,7 @@ func (s *Service) BatchExtractClaims(ctx context.Context, req *claimsv1.BatchExt
 		Groups:            apiconv.GroupsToProto(pipeline.Groups(results, allLinks(results, cross))),
 	}
 	for i, r := range results {
-		out.Results[i] = apiconv.ResultToProto(r, offsets.NewConverter(plain[i].Text, unit))
+		out.Results[i] = apiconv.ArticleResultToProto(r, plain[i].Text, unit)
 		if stored != nil {
 			out.Results[i].StoredLinks = apiconv.StoredLinksToProto(stored[i])
 			out.Results[i].Stored = true
@@ -143,8 +144,8 @@ func (s *Service) CompareClaims(ctx context.Context, req *claimsv1.CompareClaims
 	}
 	if v.Linked() {
 		out.Relation = claimsv1.Relation(v.Relation)
-		out.First = apiconv.LinkedClaimToProto(claim.LinkedClaim{Text: req.GetFirst().GetText(), Speaker: req.GetFirst().GetSpeaker(), Stance: v.StanceA, Evidence: v.EvidenceA, Dates: v.DatesA}, "", offsets.UTF8)
-		out.Second = apiconv.LinkedClaimToProto(claim.LinkedClaim{Text: req.GetSecond().GetText(), Speaker: req.GetSecond().GetSpeaker(), Stance: v.StanceB, Evidence: v.EvidenceB, Dates: v.DatesB}, "", offsets.UTF8)
+		out.First = apiconv.LinkedClaimToProto(claim.LinkedClaim{Text: req.GetFirst().GetText(), Speaker: req.GetFirst().GetSpeaker(), Type: v.TypeA, Stance: v.StanceA, Evidence: v.EvidenceA, Dates: v.DatesA}, "", offsets.UTF8)
+		out.Second = apiconv.LinkedClaimToProto(claim.LinkedClaim{Text: req.GetSecond().GetText(), Speaker: req.GetSecond().GetSpeaker(), Type: v.TypeB, Stance: v.StanceB, Evidence: v.EvidenceB, Dates: v.DatesB}, "", offsets.UTF8)
 	}
 	return out, nil
 }
@@ -181,6 +182,8 @@ func (s *Service) statusOf(ctx context.Context, err error) error {
 		return status.Error(codes.Canceled, "request canceled")
 	case errors.Is(err, io.EOF):
 		return status.Error(codes.Canceled, "stream closed")
+	case errors.Is(err, htmlpage.ErrTooDeep), errors.Is(err, htmlpage.ErrTooManyElements):
+		return status.Error(codes.InvalidArgument, "invalid web page: "+err.Error()) // validation checks first; kept for callers that skip it
 	}
 	s.log.ErrorContext(ctx, "pipeline failed", "err", err)
 	return status.Error(codes.Internal, "internal error while extracting claims")

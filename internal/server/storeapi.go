@@ -12,7 +12,6 @@ import (
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 	"github.com/claimsvc/claimsvc/internal/apiconv"
 	"github.com/claimsvc/claimsvc/internal/claim"
-	"github.com/claimsvc/claimsvc/internal/offsets"
 	"github.com/claimsvc/claimsvc/internal/store"
 )
 
@@ -51,7 +50,7 @@ func (s *Service) extractStored(ctx context.Context, req *claimsv1.ExtractClaims
 		return nil, s.statusOf(ctx, err)
 	}
 	unit, enc := apiconv.EncodingUnit(req.GetEncodingType())
-	out := apiconv.ResultToProto(res, offsets.NewConverter(art.Text, unit))
+	out := apiconv.ArticleResultToProto(res, art.Text, unit)
 	out.StoredLinks = apiconv.StoredLinksToProto(stored)
 	out.Stored = true
 	return &claimsv1.ExtractClaimsResponse{Result: out, EncodingType: enc}, nil

@@ -14,7 +14,6 @@ import (
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 	"github.com/claimsvc/claimsvc/internal/apiconv"
 	"github.com/claimsvc/claimsvc/internal/claim"
-	"github.com/claimsvc/claimsvc/internal/offsets"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
 )
 
@@ -187,7 +186,7 @@ func (s *Service) streamOne(ctx context.Context, ps *pipeline.Stream, i int, req
 		resp.Error = status.Convert(s.statusOf(ctx, err)).Proto()
 		return resp
 	}
-	resp.Result = apiconv.ResultToProto(res, offsets.NewConverter(art.Text, unit))
+	resp.Result = apiconv.ArticleResultToProto(res, art.Text, unit)
 	resp.CrossArticleLinks = apiconv.LinksToProto(cross, unit)
 	resp.Groups = apiconv.GroupsToProto(pipeline.Groups([]pipeline.Result{res}, append(append([]claim.Link(nil), res.Links...), cross...)))
 	if req.GetStoreClaims() {

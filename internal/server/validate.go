@@ -1,6 +1,8 @@
 package server
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -12,6 +14,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+	"github.com/claimsvc/claimsvc/internal/htmlpage"
 )
 
 // violations collects what is wrong with a request, split by the status each kind
@@ -82,7 +85,16 @@ func (l Limits) validateArticle(v *violations, prefix string, a *claimsv1.Articl
 		v.addInvalid(prefix, "is required")
 		return
 	}
-	l.validateText(v, prefix+".text", a.GetText(), l.MaxArticleBytes)
+	switch a.GetContentType() {
+	case claimsv1.ContentType_CONTENT_TYPE_UNSPECIFIED, claimsv1.ContentType_CONTENT_TYPE_TEXT_PLAIN:
+		l.validateText(v, prefix+".text", a.GetText(), l.MaxArticleBytes)
+	case claimsv1.ContentType_CONTENT_TYPE_TEXT_HTML:
+		if l.validateText(v, prefix+".text", a.GetText(), l.htmlBytes()) {
+			validatePage(v, prefix+".text", a.GetText())
+		}
+	default:
+		v.addInvalid(prefix+".content_type", "%d is not a known content type; use CONTENT_TYPE_TEXT_PLAIN or CONTENT_TYPE_TEXT_HTML", a.GetContentType())
+	}
 	if id := a.GetId(); len(id) > l.MaxIDBytes {
 		v.addInvalid(prefix+".id", "is %d bytes; at most %d", len(id), l.MaxIDBytes)
 	} else if i := badIDChar(id); i >= 0 {
@@ -99,7 +111,7 @@ func (l Limits) validateArticle(v *violations, prefix string, a *claimsv1.Articl
 }
 
 // validateText checks a required text field: present, valid UTF-8, within max bytes.
-func (l Limits) validateText(v *violations, field, text string, max int) {
+func (l Limits) validateText(v *violations, field, text string, max int) bool {
 	switch {
 	case text == "":
 		v.addInvalid(field, "is required")
@@ -107,6 +119,22 @@ func (l Limits) validateText(v *violations, field, text string, max int) {
 		v.addInvalid(field, "is not valid UTF-8 (first bad byte at offset %d)", firstInvalidUTF8(text))
 	case len(text) > max:
 		v.addTooLarge(field, "is %d bytes; the limit is %d", len(text), max)
+	default:
+		return true
+	}
+	return false
+}
+
+// validatePage refuses a web page whose nesting or element count would make
+// parsing it costly (htmlpage.CheckShape), before any parsing.
+func validatePage(v *violations, field, page string) {
+	if err := htmlpage.CheckShape(context.Background(), page); err != nil {
+		switch {
+		case errors.Is(err, htmlpage.ErrTooManyElements):
+			v.addTooLarge(field, "the page has more than %d elements", htmlpage.MaxElements)
+		default:
+			v.addInvalid(field, "the page's elements nest more than %d levels deep", htmlpage.MaxDepth)
+		}
 	}
 }
 

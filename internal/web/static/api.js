@@ -35,27 +35,36 @@ async function answer(res) {
   return body;
 }
 
-// requestClaims sends the articles ({id, text}): one ExtractClaims call for a
+// apiArticle is the request article: a web page ({html: true}) is sent as
+// text/html, so the service extracts its main text and metadata first and the
+// result's spans slice its documentText.
+function apiArticle(a) {
+  const out = { id: a.id, text: a.text };
+  if (a.html) out.contentType = 'CONTENT_TYPE_TEXT_HTML';
+  return out;
+}
+
+// requestClaims sends the articles ({id, text, html}): one ExtractClaims call for a
 // single article, one BatchExtractClaims call for several so claims are also
 // linked across articles. It returns the results in article order and the
 // cross-article links.
 export async function requestClaims(articles) {
   if (articles.length === 1) {
     const a = articles[0];
-    const r = await postJSON('/v1/claims:extract', { article: { id: a.id, text: a.text }, encodingType: ENCODING });
-    return { results: [r.result], cross: [] };
+    const r = await postJSON('/v1/claims:extract', { article: apiArticle(a), encodingType: ENCODING });
+    return { results: [r.result], cross: [], groups: r.result.groups || [] };
   }
   const r = await postJSON('/v1/claims:batchExtract', {
-    articles: articles.map((a) => ({ id: a.id, text: a.text })),
+    articles: articles.map(apiArticle),
     encodingType: ENCODING,
   });
-  return { results: r.results, cross: r.crossArticleLinks || [] };
+  return { results: r.results, cross: r.crossArticleLinks || [], groups: r.groups || [] };
 }
 
 // indexResults keeps the answer in the shapes the page needs: claims by ID
-// with their article, every link (within and across articles) numbered, and
-// each claim's links.
-export function indexResults(results, cross) {
+// with their article, every link (within and across articles) numbered, each
+// claim's links, and the proposition groups.
+export function indexResults(results, cross, groups = []) {
   const byArticle = new Map();
   const claims = new Map();
   const links = [];
@@ -74,5 +83,5 @@ export function indexResults(results, cross) {
       linksOf.get(id).push(i);
     }
   });
-  return { byArticle, claims, links, linksOf, withinCount, crossCount: cross.length };
+  return { byArticle, claims, links, linksOf, withinCount, crossCount: cross.length, groups };
 }

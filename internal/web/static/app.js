@@ -5,7 +5,7 @@
 //	app.js      state, selection, loading articles, wiring (this file)
 //	api.js      the REST calls and the shape of their answers
 //	text.js     the article text with claims and marks
-//	links.js    contradiction arcs and the list of links
+//	links.js    link arcs, the proposition groups and the list of links
 //	details.js  the side panel
 //	labels.js   readable enum labels; dom.js  element helpers
 
@@ -13,7 +13,7 @@ import { getJSON, indexResults, requestClaims } from './api.js';
 import { renderDetails } from './details.js';
 import { $, el } from './dom.js';
 import { fixed, RELATION, snippet, speakerName } from './labels.js';
-import { claimEl, drawLinks, renderLinkList } from './links.js';
+import { claimEl, drawLinks, renderGroupList, renderLinkList } from './links.js';
 import { renderText } from './text.js';
 
 // The page's state: what is loaded, what the service answered, what is selected.
@@ -48,9 +48,9 @@ async function analyse() {
   setStatus(`Analysing ${n} article${n > 1 ? 's' : ''}…`);
   const started = performance.now();
   try {
-    const { results, cross } = await requestClaims(state.articles);
+    const { results, cross, groups } = await requestClaims(state.articles);
     if (mine !== state.request) return; // a newer request superseded this one
-    state.result = indexResults(results, cross);
+    state.result = indexResults(results, cross, groups);
     if (state.selected?.type === 'claim' && !state.result.claims.has(state.selected.id)) state.selected = null;
     if (state.selected?.type === 'link') state.selected = null;
     render();
@@ -89,15 +89,16 @@ function render() {
       host.append(
         el('article', { class: 'doc', 'aria-labelledby': `doc-h-${i}`, 'data-article': a.id },
           el('header', { class: 'doc-head' },
-            el('h3', { id: `doc-h-${i}`, text: a.title }),
-            el('p', { class: 'meta', text: `${a.id} · ${(res.claims || []).length} claims · ${nLinks} link${nLinks === 1 ? '' : 's'}` }),
+            el('h3', { id: `doc-h-${i}`, text: res.metadata?.title || a.title }),
+            el('p', { class: 'meta', text: [a.id, ...pageMeta(res), `${(res.claims || []).length} claims`, `${nLinks} link${nLinks === 1 ? '' : 's'}`].join(' · ') }),
             el('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${a.title}`, title: 'Remove', text: '×', onclick: () => removeArticle(a.id) }),
           ),
-          renderText(a.text, res.claims || [], r.linksOf),
+          res.emptyReason ? el('p', { class: 'empty', text: res.emptyReason }) : renderText(res.documentText || a.text, res.claims || [], r.linksOf),
         ),
       );
     });
   }
+  renderGroupList(r, actions);
   renderLinkList(r, actions);
   renderDetails(r, state.selected, actions);
   redrawLinks();
@@ -220,10 +221,33 @@ async function addPasted() {
     box.focus();
     return;
   }
+  const html = $('#paste-format').value === 'html';
   state.pasted += 1;
-  state.articles.push({ id: `pasted-${state.pasted}`, title: titleOf(text), text });
+  state.articles.push({ id: `pasted-${state.pasted}`, title: html ? 'Web page' : titleOf(text), text, html });
   box.value = '';
+  $('#paste-format').value = 'text';
   await analyse();
+}
+
+// pageMeta lists what the service read from a web page: author, outlet, date.
+function pageMeta(res) {
+  const m = res.metadata;
+  if (!m) return [];
+  return [m.author, m.siteName, m.publishTime?.slice(0, 10)].filter(Boolean);
+}
+
+// looksLikeHTML says whether pasted text is a web page's markup.
+function looksLikeHTML(text) {
+  return /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i.test(text);
+}
+
+// loadPageFile puts a dropped or opened .html file into the paste box as HTML.
+async function loadPageFile(file) {
+  if (!file) return;
+  $('#paste').value = await file.text();
+  $('#paste-format').value = 'html';
+  $('#paste-box').open = true;
+  setStatus(`Loaded ${file.name}; choose Add pasted text.`);
 }
 
 async function removeArticle(id) {
@@ -262,6 +286,15 @@ function wire(examples) {
   $('#add-example').addEventListener('click', () => addExamples([$('#example').value]));
   $('#add-all').addEventListener('click', () => addExamples(examples.map((e) => e.name)));
   $('#add-paste').addEventListener('click', addPasted);
+  $('#paste').addEventListener('input', () => {
+    if (looksLikeHTML($('#paste').value)) $('#paste-format').value = 'html';
+  });
+  $('#paste-file').addEventListener('change', (e) => loadPageFile(e.target.files[0]));
+  $('#paste').addEventListener('dragover', (e) => e.preventDefault());
+  $('#paste').addEventListener('drop', (e) => {
+    e.preventDefault();
+    loadPageFile(e.dataTransfer.files[0]);
+  });
   $('#clear').addEventListener('click', () => {
     state.articles = [];
     state.selected = null;

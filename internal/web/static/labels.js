@@ -14,7 +14,12 @@ export const RESOLUTION = {
   SPEAKER_RESOLUTION_CONTINUATION: 'continues an earlier quote',
   SPEAKER_RESOLUTION_NONE: 'none: the article’s own voice',
 };
-export const relationClass = (r) => ({ RELATION_DISPUTE: 'dispute', RELATION_UPDATE: 'update' })[r] || 'contradiction';
+export const relationClass = (r) => ({ RELATION_DISPUTE: 'dispute', RELATION_UPDATE: 'update', RELATION_AGREES: 'agrees' })[r] || 'contradiction';
+export const STANCE = {
+  STANCE_ASSERTS: 'asserts',
+  STANCE_DENIES: 'denies',
+  STANCE_REPORTS_CHANGE: 'reports a change',
+};
 export const hedgeBucket = (score) => Math.min(4, Math.max(0, Math.floor((score || 0) * 5)));
 export const pct = (x) => Math.round((x || 0) * 100);
 export const fixed = (x) => (x || 0).toFixed(2);

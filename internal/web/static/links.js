@@ -1,8 +1,9 @@
-// Contradiction links: arcs in the gutter beside the articles, and the list
-// in the side panel.
+// Links: arcs in the gutter beside the articles; in the side panel, the
+// proposition groups first (each claim with its stance), then the list of links
+// with their explanations and evidence words.
 
 import { $, el, svg } from './dom.js';
-import { fixed, REASON, RELATION, relationClass, snippet, speakerName } from './labels.js';
+import { fixed, REASON, RELATION, relationClass, snippet, speakerName, STANCE } from './labels.js';
 
 // The page's actions these elements trigger: actions.selectLink(index) and
 // actions.jumpTo(claimId), from app.js.
@@ -80,11 +81,52 @@ export function renderLinkList(r, actions) {
         },
         el('span', { class: 'rel', text: RELATION(l.relation) }), ` · ${REASON(l.reason)} · ${fixed(l.score)} `,
         el('span', { class: 'where', text: where })),
+        l.explanation ? el('p', { class: 'why', text: l.explanation }) : null,
+        evidence(l.first, 'A'),
+        evidence(l.second, 'B'),
         jumpButton(r, l.claimId, 'A', actions),
         jumpButton(r, l.otherClaimId, 'B', actions),
       ),
     );
   }
+}
+
+// evidence shows the words of one end of a link that oppose or agree, taken
+// from the linked claim's own text by the link's evidence spans.
+function evidence(end, side) {
+  const spans = end?.evidenceSpans || [];
+  if (!spans.length) return null;
+  const words = spans.map((s) => end.text.slice(s.start || 0, s.end)).filter((w) => w);
+  return el('p', { class: 'evidence' }, el('span', { class: 'side-tag', text: side }),
+    ` ${STANCE[end.stance] || ''}: `, ...words.flatMap((w, i) => [i ? ' … ' : '', el('mark', { class: 'ev', text: w })]));
+}
+
+// renderGroupList lists the propositions the links gather claims into: a label,
+// how many claims assert, deny or report a change, and each member with its
+// stance and a button to it.
+export function renderGroupList(r, actions) {
+  const list = $('#group-list');
+  list.replaceChildren();
+  const groups = r?.groups || [];
+  $('#group-count').textContent = groups.length ? `(${groups.length})` : '';
+  $('#no-groups').hidden = groups.length > 0;
+  groups.forEach((g, gi) => {
+    const counts = [
+      g.asserting ? `${g.asserting} assert` : '',
+      g.denying ? `${g.denying} deny` : '',
+      g.reportingChange ? `${g.reportingChange} report a change` : '',
+    ].filter(Boolean).join(' · ');
+    list.append(
+      el('li', { class: 'group', 'data-group': gi },
+        el('p', { class: 'label' }, el('strong', { text: g.label || 'one proposition' }), counts ? ` — ${counts}` : ''),
+        el('ul', { class: 'members' },
+          ...(g.members || []).map((m) =>
+            el('li', { class: `member ${(STANCE[m.stance] || '').replace(/ /g, '-')}` },
+              el('span', { class: 'stance', text: STANCE[m.stance] || '?' }),
+              jumpButton(r, m.claimId, '', actions)))),
+      ),
+    );
+  });
 }
 
 // jumpButton selects and shows a claim; side names it "A" or "B" as the

@@ -591,6 +591,18 @@ type ArticleResult struct {
 	Claims []*Claim `protobuf:"bytes,2,rep,name=claims,proto3" json:"claims,omitempty"`
 	// Links between claims of this article that oppose each other.
 	Links []*ContradictionLink `protobuf:"bytes,3,rep,name=links,proto3" json:"links,omitempty"`
+	// For an article sent as text/html: the plain text the service extracted
+	// from the page's main body. Every span of this result (claims, sentences,
+	// speakers, cues, hedge cues) slices document_text exactly, in the
+	// response's encoding_type. Empty for text/plain articles, whose spans slice
+	// Article.text as sent.
+	DocumentText string `protobuf:"bytes,4,opt,name=document_text,json=documentText,proto3" json:"document_text,omitempty"`
+	// For an article sent as text/html: the metadata read from the page.
+	Metadata *DocumentMetadata `protobuf:"bytes,5,opt,name=metadata,proto3" json:"metadata,omitempty"`
+	// Why the result has no claims when that is worth saying, e.g. "no article
+	// body found: the page has no main text (a login form, an index page or an
+	// empty body)". Empty otherwise.
+	EmptyReason string `protobuf:"bytes,6,opt,name=empty_reason,json=emptyReason,proto3" json:"empty_reason,omitempty"`
 	// The propositions this article's own links gather its claims into (see
 	// ClaimGroup); batches and streams give the groups across articles too.
 	Groups []*ClaimGroup `protobuf:"bytes,9,rep,name=groups,proto3" json:"groups,omitempty"`
@@ -658,6 +670,27 @@ func (x *ArticleResult) GetLinks() []*ContradictionLink {
 	return nil
 }
 
+func (x *ArticleResult) GetDocumentText() string {
+	if x != nil {
+		return x.DocumentText
+	}
+	return ""
+}
+
+func (x *ArticleResult) GetMetadata() *DocumentMetadata {
+	if x != nil {
+		return x.Metadata
+	}
+	return nil
+}
+
+func (x *ArticleResult) GetEmptyReason() string {
+	if x != nil {
+		return x.EmptyReason
+	}
+	return ""
+}
+
 func (x *ArticleResult) GetGroups() []*ClaimGroup {
 	if x != nil {
 		return x.Groups
@@ -707,6 +740,13 @@ type Claim struct {
 	// check_worthiness at or above the service's default threshold, chosen on
 	// held-out data.
 	CheckWorthy bool `protobuf:"varint,9,opt,name=check_worthy,json=checkWorthy,proto3" json:"check_worthy,omitempty"`
+	// For an article sent as text/html: where the claim's text stands in the
+	// page as sent (Article.text), in the response's encoding_type. It covers
+	// the markup from the claim's first character to its last, so tags and
+	// entities inside the claim are included. Unset for text/plain articles and
+	// where the extracted text cannot be traced back to the page (text the
+	// library rewrote).
+	HtmlSpan *Span `protobuf:"bytes,20,opt,name=html_span,json=htmlSpan,proto3" json:"html_span,omitempty"`
 	// What kind of assertion the claim is (event, fact, prediction, opinion,
 	// recommendation, meta-commentary, or no proposition at all). Only
 	// propositions anchor links.
@@ -809,6 +849,13 @@ func (x *Claim) GetCheckWorthy() bool {
 		return x.CheckWorthy
 	}
 	return false
+}
+
+func (x *Claim) GetHtmlSpan() *Span {
+	if x != nil {
+		return x.HtmlSpan
+	}
+	return nil
 }
 
 func (x *Claim) GetClaimType() ClaimType {
@@ -1289,18 +1336,21 @@ var File_claims_v1_claims_proto protoreflect.FileDescriptor
 
 const file_claims_v1_claims_proto_rawDesc = "" +
 	"\n" +
-	"\x16claims/v1/claims.proto\x12\tclaims.v1\x1a\x15claims/v1/links.proto\x1a\x16claims/v1/scores.proto\x1a\x19claims/v1/store_ref.proto\".\n" +
+	"\x16claims/v1/claims.proto\x12\tclaims.v1\x1a\x18claims/v1/document.proto\x1a\x15claims/v1/links.proto\x1a\x16claims/v1/scores.proto\x1a\x19claims/v1/store_ref.proto\".\n" +
 	"\x04Span\x12\x14\n" +
 	"\x05start\x18\x01 \x01(\x05R\x05start\x12\x10\n" +
-	"\x03end\x18\x02 \x01(\x05R\x03end\"\x94\x02\n" +
+	"\x03end\x18\x02 \x01(\x05R\x03end\"\x95\x03\n" +
 	"\rArticleResult\x12\x1d\n" +
 	"\n" +
 	"article_id\x18\x01 \x01(\tR\tarticleId\x12(\n" +
 	"\x06claims\x18\x02 \x03(\v2\x10.claims.v1.ClaimR\x06claims\x122\n" +
-	"\x05links\x18\x03 \x03(\v2\x1c.claims.v1.ContradictionLinkR\x05links\x12-\n" +
+	"\x05links\x18\x03 \x03(\v2\x1c.claims.v1.ContradictionLinkR\x05links\x12#\n" +
+	"\rdocument_text\x18\x04 \x01(\tR\fdocumentText\x127\n" +
+	"\bmetadata\x18\x05 \x01(\v2\x1b.claims.v1.DocumentMetadataR\bmetadata\x12!\n" +
+	"\fempty_reason\x18\x06 \x01(\tR\vemptyReason\x12-\n" +
 	"\x06groups\x18\t \x03(\v2\x15.claims.v1.ClaimGroupR\x06groups\x12?\n" +
 	"\fstored_links\x18\r \x03(\v2\x1c.claims.v1.ContradictionLinkR\vstoredLinks\x12\x16\n" +
-	"\x06stored\x18\x0e \x01(\bR\x06stored\"\xf1\x03\n" +
+	"\x06stored\x18\x0e \x01(\bR\x06stored\"\x9f\x04\n" +
 	"\x05Claim\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04text\x18\x02 \x01(\tR\x04text\x12#\n" +
@@ -1310,7 +1360,8 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\vattribution\x18\x06 \x01(\v2\x16.claims.v1.AttributionR\vattribution\x12,\n" +
 	"\ahedging\x18\a \x01(\v2\x12.claims.v1.HedgingR\ahedging\x12)\n" +
 	"\x10check_worthiness\x18\b \x01(\x02R\x0fcheckWorthiness\x12!\n" +
-	"\fcheck_worthy\x18\t \x01(\bR\vcheckWorthy\x123\n" +
+	"\fcheck_worthy\x18\t \x01(\bR\vcheckWorthy\x12,\n" +
+	"\thtml_span\x18\x14 \x01(\v2\x0f.claims.v1.SpanR\bhtmlSpan\x123\n" +
 	"\n" +
 	"claim_type\x18\n" +
 	" \x01(\x0e2\x14.claims.v1.ClaimTypeR\tclaimType\x12P\n" +
@@ -1438,43 +1489,46 @@ var file_claims_v1_claims_proto_goTypes = []any{
 	(*Hedging)(nil),           // 12: claims.v1.Hedging
 	(*HedgeCue)(nil),          // 13: claims.v1.HedgeCue
 	(*ContradictionLink)(nil), // 14: claims.v1.ContradictionLink
-	(*ClaimGroup)(nil),        // 15: claims.v1.ClaimGroup
-	(ClaimType)(0),            // 16: claims.v1.ClaimType
-	(*ScoreReason)(nil),       // 17: claims.v1.ScoreReason
-	(*LinkedClaim)(nil),       // 18: claims.v1.LinkedClaim
-	(*StoredClaimRef)(nil),    // 19: claims.v1.StoredClaimRef
+	(*DocumentMetadata)(nil),  // 15: claims.v1.DocumentMetadata
+	(*ClaimGroup)(nil),        // 16: claims.v1.ClaimGroup
+	(ClaimType)(0),            // 17: claims.v1.ClaimType
+	(*ScoreReason)(nil),       // 18: claims.v1.ScoreReason
+	(*LinkedClaim)(nil),       // 19: claims.v1.LinkedClaim
+	(*StoredClaimRef)(nil),    // 20: claims.v1.StoredClaimRef
 }
 var file_claims_v1_claims_proto_depIdxs = []int32{
 	9,  // 0: claims.v1.ArticleResult.claims:type_name -> claims.v1.Claim
 	14, // 1: claims.v1.ArticleResult.links:type_name -> claims.v1.ContradictionLink
-	15, // 2: claims.v1.ArticleResult.groups:type_name -> claims.v1.ClaimGroup
-	14, // 3: claims.v1.ArticleResult.stored_links:type_name -> claims.v1.ContradictionLink
-	7,  // 4: claims.v1.Claim.span:type_name -> claims.v1.Span
-	7,  // 5: claims.v1.Claim.sentence_span:type_name -> claims.v1.Span
-	10, // 6: claims.v1.Claim.speaker:type_name -> claims.v1.Speaker
-	11, // 7: claims.v1.Claim.attribution:type_name -> claims.v1.Attribution
-	12, // 8: claims.v1.Claim.hedging:type_name -> claims.v1.Hedging
-	16, // 9: claims.v1.Claim.claim_type:type_name -> claims.v1.ClaimType
-	17, // 10: claims.v1.Claim.check_worthiness_reasons:type_name -> claims.v1.ScoreReason
-	7,  // 11: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
-	1,  // 12: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
-	2,  // 13: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
-	7,  // 14: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
-	3,  // 15: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
-	13, // 16: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
-	7,  // 17: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
-	4,  // 18: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
-	5,  // 19: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
-	6,  // 20: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
-	18, // 21: claims.v1.ContradictionLink.first:type_name -> claims.v1.LinkedClaim
-	18, // 22: claims.v1.ContradictionLink.second:type_name -> claims.v1.LinkedClaim
-	19, // 23: claims.v1.ContradictionLink.stored_claim:type_name -> claims.v1.StoredClaimRef
-	19, // 24: claims.v1.ContradictionLink.other_stored_claim:type_name -> claims.v1.StoredClaimRef
-	25, // [25:25] is the sub-list for method output_type
-	25, // [25:25] is the sub-list for method input_type
-	25, // [25:25] is the sub-list for extension type_name
-	25, // [25:25] is the sub-list for extension extendee
-	0,  // [0:25] is the sub-list for field type_name
+	15, // 2: claims.v1.ArticleResult.metadata:type_name -> claims.v1.DocumentMetadata
+	16, // 3: claims.v1.ArticleResult.groups:type_name -> claims.v1.ClaimGroup
+	14, // 4: claims.v1.ArticleResult.stored_links:type_name -> claims.v1.ContradictionLink
+	7,  // 5: claims.v1.Claim.span:type_name -> claims.v1.Span
+	7,  // 6: claims.v1.Claim.sentence_span:type_name -> claims.v1.Span
+	10, // 7: claims.v1.Claim.speaker:type_name -> claims.v1.Speaker
+	11, // 8: claims.v1.Claim.attribution:type_name -> claims.v1.Attribution
+	12, // 9: claims.v1.Claim.hedging:type_name -> claims.v1.Hedging
+	7,  // 10: claims.v1.Claim.html_span:type_name -> claims.v1.Span
+	17, // 11: claims.v1.Claim.claim_type:type_name -> claims.v1.ClaimType
+	18, // 12: claims.v1.Claim.check_worthiness_reasons:type_name -> claims.v1.ScoreReason
+	7,  // 13: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
+	1,  // 14: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
+	2,  // 15: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
+	7,  // 16: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
+	3,  // 17: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
+	13, // 18: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
+	7,  // 19: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
+	4,  // 20: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
+	5,  // 21: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
+	6,  // 22: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
+	19, // 23: claims.v1.ContradictionLink.first:type_name -> claims.v1.LinkedClaim
+	19, // 24: claims.v1.ContradictionLink.second:type_name -> claims.v1.LinkedClaim
+	20, // 25: claims.v1.ContradictionLink.stored_claim:type_name -> claims.v1.StoredClaimRef
+	20, // 26: claims.v1.ContradictionLink.other_stored_claim:type_name -> claims.v1.StoredClaimRef
+	27, // [27:27] is the sub-list for method output_type
+	27, // [27:27] is the sub-list for method input_type
+	27, // [27:27] is the sub-list for extension type_name
+	27, // [27:27] is the sub-list for extension extendee
+	0,  // [0:27] is the sub-list for field type_name
 }
 
 func init() { file_claims_v1_claims_proto_init() }
@@ -1482,6 +1536,7 @@ func file_claims_v1_claims_proto_init() {
 	if File_claims_v1_claims_proto != nil {
 		return
 	}
+	file_claims_v1_document_proto_init()
 	file_claims_v1_links_proto_init()
 	file_claims_v1_scores_proto_init()
 	file_claims_v1_store_ref_proto_init()

@@ -53,7 +53,12 @@ type Article struct {
 	// extractor reads English; a non-English code is rejected with
 	// INVALID_ARGUMENT, and unknown-language text that is not English yields
 	// few or no claims.
-	LanguageCode  string `protobuf:"bytes,6,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
+	LanguageCode string `protobuf:"bytes,6,opt,name=language_code,json=languageCode,proto3" json:"language_code,omitempty"`
+	// How to read text: plain text (the default) or a web page (text/html).
+	// For a page the service extracts the main body and metadata first; the
+	// result's spans then slice ArticleResult.document_text, not text. A page
+	// with no article body gives an empty result with empty_reason set.
+	ContentType   ContentType `protobuf:"varint,7,opt,name=content_type,json=contentType,proto3,enum=claims.v1.ContentType" json:"content_type,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -128,6 +133,13 @@ func (x *Article) GetLanguageCode() string {
 		return x.LanguageCode
 	}
 	return ""
+}
+
+func (x *Article) GetContentType() ContentType {
+	if x != nil {
+		return x.ContentType
+	}
+	return ContentType_CONTENT_TYPE_UNSPECIFIED
 }
 
 // ExtractClaimsRequest asks for the claims of one article.
@@ -801,14 +813,15 @@ var File_claims_v1_claims_service_proto protoreflect.FileDescriptor
 
 const file_claims_v1_claims_service_proto_rawDesc = "" +
 	"\n" +
-	"\x1eclaims/v1/claims_service.proto\x12\tclaims.v1\x1a\x16claims/v1/claims.proto\x1a\x15claims/v1/links.proto\x1a\x15claims/v1/store.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a.protoc-gen-openapiv2/options/annotations.proto\"\xbe\x01\n" +
+	"\x1eclaims/v1/claims_service.proto\x12\tclaims.v1\x1a\x16claims/v1/claims.proto\x1a\x18claims/v1/document.proto\x1a\x15claims/v1/links.proto\x1a\x15claims/v1/store.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a.protoc-gen-openapiv2/options/annotations.proto\"\xf9\x01\n" +
 	"\aArticle\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x17\n" +
 	"\x04text\x18\x02 \x01(\tB\x03\xe0A\x02R\x04text\x12\x14\n" +
 	"\x05title\x18\x03 \x01(\tR\x05title\x12\x10\n" +
 	"\x03url\x18\x04 \x01(\tR\x03url\x12=\n" +
 	"\fpublish_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\vpublishTime\x12#\n" +
-	"\rlanguage_code\x18\x06 \x01(\tR\flanguageCode\"\xaa\x01\n" +
+	"\rlanguage_code\x18\x06 \x01(\tR\flanguageCode\x129\n" +
+	"\fcontent_type\x18\a \x01(\x0e2\x16.claims.v1.ContentTypeR\vcontentType\"\xaa\x01\n" +
 	"\x14ExtractClaimsRequest\x121\n" +
 	"\aarticle\x18\x01 \x01(\v2\x12.claims.v1.ArticleB\x03\xe0A\x02R\aarticle\x12<\n" +
 	"\rencoding_type\x18\x02 \x01(\x0e2\x17.claims.v1.EncodingTypeR\fencodingType\x12!\n" +
@@ -889,66 +902,68 @@ var file_claims_v1_claims_service_proto_goTypes = []any{
 	(*Statement)(nil),                   // 8: claims.v1.Statement
 	(*CompareClaimsResponse)(nil),       // 9: claims.v1.CompareClaimsResponse
 	(*timestamppb.Timestamp)(nil),       // 10: google.protobuf.Timestamp
-	(EncodingType)(0),                   // 11: claims.v1.EncodingType
-	(*ArticleResult)(nil),               // 12: claims.v1.ArticleResult
-	(*ContradictionLink)(nil),           // 13: claims.v1.ContradictionLink
-	(*ClaimGroup)(nil),                  // 14: claims.v1.ClaimGroup
-	(*status.Status)(nil),               // 15: google.rpc.Status
-	(Relation)(0),                       // 16: claims.v1.Relation
-	(Reason)(0),                         // 17: claims.v1.Reason
-	(*LinkedClaim)(nil),                 // 18: claims.v1.LinkedClaim
-	(*GetClaimRequest)(nil),             // 19: claims.v1.GetClaimRequest
-	(*ListClaimsRequest)(nil),           // 20: claims.v1.ListClaimsRequest
-	(*DeleteArticleRequest)(nil),        // 21: claims.v1.DeleteArticleRequest
-	(*GetClaimResponse)(nil),            // 22: claims.v1.GetClaimResponse
-	(*ListClaimsResponse)(nil),          // 23: claims.v1.ListClaimsResponse
-	(*DeleteArticleResponse)(nil),       // 24: claims.v1.DeleteArticleResponse
+	(ContentType)(0),                    // 11: claims.v1.ContentType
+	(EncodingType)(0),                   // 12: claims.v1.EncodingType
+	(*ArticleResult)(nil),               // 13: claims.v1.ArticleResult
+	(*ContradictionLink)(nil),           // 14: claims.v1.ContradictionLink
+	(*ClaimGroup)(nil),                  // 15: claims.v1.ClaimGroup
+	(*status.Status)(nil),               // 16: google.rpc.Status
+	(Relation)(0),                       // 17: claims.v1.Relation
+	(Reason)(0),                         // 18: claims.v1.Reason
+	(*LinkedClaim)(nil),                 // 19: claims.v1.LinkedClaim
+	(*GetClaimRequest)(nil),             // 20: claims.v1.GetClaimRequest
+	(*ListClaimsRequest)(nil),           // 21: claims.v1.ListClaimsRequest
+	(*DeleteArticleRequest)(nil),        // 22: claims.v1.DeleteArticleRequest
+	(*GetClaimResponse)(nil),            // 23: claims.v1.GetClaimResponse
+	(*ListClaimsResponse)(nil),          // 24: claims.v1.ListClaimsResponse
+	(*DeleteArticleResponse)(nil),       // 25: claims.v1.DeleteArticleResponse
 }
 var file_claims_v1_claims_service_proto_depIdxs = []int32{
 	10, // 0: claims.v1.Article.publish_time:type_name -> google.protobuf.Timestamp
-	0,  // 1: claims.v1.ExtractClaimsRequest.article:type_name -> claims.v1.Article
-	11, // 2: claims.v1.ExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
-	12, // 3: claims.v1.ExtractClaimsResponse.result:type_name -> claims.v1.ArticleResult
-	11, // 4: claims.v1.ExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
-	0,  // 5: claims.v1.BatchExtractClaimsRequest.articles:type_name -> claims.v1.Article
-	11, // 6: claims.v1.BatchExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
-	12, // 7: claims.v1.BatchExtractClaimsResponse.results:type_name -> claims.v1.ArticleResult
-	13, // 8: claims.v1.BatchExtractClaimsResponse.cross_article_links:type_name -> claims.v1.ContradictionLink
-	11, // 9: claims.v1.BatchExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
-	14, // 10: claims.v1.BatchExtractClaimsResponse.groups:type_name -> claims.v1.ClaimGroup
-	0,  // 11: claims.v1.StreamExtractClaimsRequest.article:type_name -> claims.v1.Article
-	11, // 12: claims.v1.StreamExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
-	12, // 13: claims.v1.StreamExtractClaimsResponse.result:type_name -> claims.v1.ArticleResult
-	13, // 14: claims.v1.StreamExtractClaimsResponse.cross_article_links:type_name -> claims.v1.ContradictionLink
-	15, // 15: claims.v1.StreamExtractClaimsResponse.error:type_name -> google.rpc.Status
-	11, // 16: claims.v1.StreamExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
-	14, // 17: claims.v1.StreamExtractClaimsResponse.groups:type_name -> claims.v1.ClaimGroup
-	8,  // 18: claims.v1.CompareClaimsRequest.first:type_name -> claims.v1.Statement
-	8,  // 19: claims.v1.CompareClaimsRequest.second:type_name -> claims.v1.Statement
-	10, // 20: claims.v1.Statement.time:type_name -> google.protobuf.Timestamp
-	16, // 21: claims.v1.CompareClaimsResponse.relation:type_name -> claims.v1.Relation
-	17, // 22: claims.v1.CompareClaimsResponse.reason:type_name -> claims.v1.Reason
-	18, // 23: claims.v1.CompareClaimsResponse.first:type_name -> claims.v1.LinkedClaim
-	18, // 24: claims.v1.CompareClaimsResponse.second:type_name -> claims.v1.LinkedClaim
-	1,  // 25: claims.v1.ClaimsService.ExtractClaims:input_type -> claims.v1.ExtractClaimsRequest
-	3,  // 26: claims.v1.ClaimsService.BatchExtractClaims:input_type -> claims.v1.BatchExtractClaimsRequest
-	5,  // 27: claims.v1.ClaimsService.StreamExtractClaims:input_type -> claims.v1.StreamExtractClaimsRequest
-	7,  // 28: claims.v1.ClaimsService.CompareClaims:input_type -> claims.v1.CompareClaimsRequest
-	19, // 29: claims.v1.ClaimsService.GetClaim:input_type -> claims.v1.GetClaimRequest
-	20, // 30: claims.v1.ClaimsService.ListClaims:input_type -> claims.v1.ListClaimsRequest
-	21, // 31: claims.v1.ClaimsService.DeleteArticle:input_type -> claims.v1.DeleteArticleRequest
-	2,  // 32: claims.v1.ClaimsService.ExtractClaims:output_type -> claims.v1.ExtractClaimsResponse
-	4,  // 33: claims.v1.ClaimsService.BatchExtractClaims:output_type -> claims.v1.BatchExtractClaimsResponse
-	6,  // 34: claims.v1.ClaimsService.StreamExtractClaims:output_type -> claims.v1.StreamExtractClaimsResponse
-	9,  // 35: claims.v1.ClaimsService.CompareClaims:output_type -> claims.v1.CompareClaimsResponse
-	22, // 36: claims.v1.ClaimsService.GetClaim:output_type -> claims.v1.GetClaimResponse
-	23, // 37: claims.v1.ClaimsService.ListClaims:output_type -> claims.v1.ListClaimsResponse
-	24, // 38: claims.v1.ClaimsService.DeleteArticle:output_type -> claims.v1.DeleteArticleResponse
-	32, // [32:39] is the sub-list for method output_type
-	25, // [25:32] is the sub-list for method input_type
-	25, // [25:25] is the sub-list for extension type_name
-	25, // [25:25] is the sub-list for extension extendee
-	0,  // [0:25] is the sub-list for field type_name
+	11, // 1: claims.v1.Article.content_type:type_name -> claims.v1.ContentType
+	0,  // 2: claims.v1.ExtractClaimsRequest.article:type_name -> claims.v1.Article
+	12, // 3: claims.v1.ExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
+	13, // 4: claims.v1.ExtractClaimsResponse.result:type_name -> claims.v1.ArticleResult
+	12, // 5: claims.v1.ExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
+	0,  // 6: claims.v1.BatchExtractClaimsRequest.articles:type_name -> claims.v1.Article
+	12, // 7: claims.v1.BatchExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
+	13, // 8: claims.v1.BatchExtractClaimsResponse.results:type_name -> claims.v1.ArticleResult
+	14, // 9: claims.v1.BatchExtractClaimsResponse.cross_article_links:type_name -> claims.v1.ContradictionLink
+	12, // 10: claims.v1.BatchExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
+	15, // 11: claims.v1.BatchExtractClaimsResponse.groups:type_name -> claims.v1.ClaimGroup
+	0,  // 12: claims.v1.StreamExtractClaimsRequest.article:type_name -> claims.v1.Article
+	12, // 13: claims.v1.StreamExtractClaimsRequest.encoding_type:type_name -> claims.v1.EncodingType
+	13, // 14: claims.v1.StreamExtractClaimsResponse.result:type_name -> claims.v1.ArticleResult
+	14, // 15: claims.v1.StreamExtractClaimsResponse.cross_article_links:type_name -> claims.v1.ContradictionLink
+	16, // 16: claims.v1.StreamExtractClaimsResponse.error:type_name -> google.rpc.Status
+	12, // 17: claims.v1.StreamExtractClaimsResponse.encoding_type:type_name -> claims.v1.EncodingType
+	15, // 18: claims.v1.StreamExtractClaimsResponse.groups:type_name -> claims.v1.ClaimGroup
+	8,  // 19: claims.v1.CompareClaimsRequest.first:type_name -> claims.v1.Statement
+	8,  // 20: claims.v1.CompareClaimsRequest.second:type_name -> claims.v1.Statement
+	10, // 21: claims.v1.Statement.time:type_name -> google.protobuf.Timestamp
+	17, // 22: claims.v1.CompareClaimsResponse.relation:type_name -> claims.v1.Relation
+	18, // 23: claims.v1.CompareClaimsResponse.reason:type_name -> claims.v1.Reason
+	19, // 24: claims.v1.CompareClaimsResponse.first:type_name -> claims.v1.LinkedClaim
+	19, // 25: claims.v1.CompareClaimsResponse.second:type_name -> claims.v1.LinkedClaim
+	1,  // 26: claims.v1.ClaimsService.ExtractClaims:input_type -> claims.v1.ExtractClaimsRequest
+	3,  // 27: claims.v1.ClaimsService.BatchExtractClaims:input_type -> claims.v1.BatchExtractClaimsRequest
+	5,  // 28: claims.v1.ClaimsService.StreamExtractClaims:input_type -> claims.v1.StreamExtractClaimsRequest
+	7,  // 29: claims.v1.ClaimsService.CompareClaims:input_type -> claims.v1.CompareClaimsRequest
+	20, // 30: claims.v1.ClaimsService.GetClaim:input_type -> claims.v1.GetClaimRequest
+	21, // 31: claims.v1.ClaimsService.ListClaims:input_type -> claims.v1.ListClaimsRequest
+	22, // 32: claims.v1.ClaimsService.DeleteArticle:input_type -> claims.v1.DeleteArticleRequest
+	2,  // 33: claims.v1.ClaimsService.ExtractClaims:output_type -> claims.v1.ExtractClaimsResponse
+	4,  // 34: claims.v1.ClaimsService.BatchExtractClaims:output_type -> claims.v1.BatchExtractClaimsResponse
+	6,  // 35: claims.v1.ClaimsService.StreamExtractClaims:output_type -> claims.v1.StreamExtractClaimsResponse
+	9,  // 36: claims.v1.ClaimsService.CompareClaims:output_type -> claims.v1.CompareClaimsResponse
+	23, // 37: claims.v1.ClaimsService.GetClaim:output_type -> claims.v1.GetClaimResponse
+	24, // 38: claims.v1.ClaimsService.ListClaims:output_type -> claims.v1.ListClaimsResponse
+	25, // 39: claims.v1.ClaimsService.DeleteArticle:output_type -> claims.v1.DeleteArticleResponse
+	33, // [33:40] is the sub-list for method output_type
+	26, // [26:33] is the sub-list for method input_type
+	26, // [26:26] is the sub-list for extension type_name
+	26, // [26:26] is the sub-list for extension extendee
+	0,  // [0:26] is the sub-list for field type_name
 }
 
 func init() { file_claims_v1_claims_service_proto_init() }
@@ -957,6 +972,7 @@ func file_claims_v1_claims_service_proto_init() {
 		return
 	}
 	file_claims_v1_claims_proto_init()
+	file_claims_v1_document_proto_init()
 	file_claims_v1_links_proto_init()
 	file_claims_v1_store_proto_init()
 	type x struct{}
