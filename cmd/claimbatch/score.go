@@ -25,6 +25,8 @@ type options struct {
 	input, output   string
 	resume          bool
 	server          string
+	streams         int
+	storeClaims     bool
 	concurrency     int
 	linkWindow      int
 	encoding        string
@@ -57,7 +59,9 @@ flags:
 	}
 	fs.StringVar(&o.output, "o", "", "write results to this file instead of stdout (needed for -resume)")
 	fs.BoolVar(&o.resume, "resume", false, "continue the interrupted run whose output is -o: keep its complete lines, skip that many input lines")
-	fs.StringVar(&o.server, "server", "", "host:port of a running claimsvc (gRPC, plaintext); default: score in-process")
+	fs.StringVar(&o.server, "server", "", "host:port of a running claimsvc (gRPC, plaintext), or several comma-separated (replicas; round-robin balanced); a DNS name with several addresses balances over them too; default: score in-process")
+	fs.IntVar(&o.streams, "streams", 0, "with -server: StreamExtractClaims calls at once, each on the next replica; 0 = one per address listed in -server")
+	fs.BoolVar(&o.storeClaims, "store-claims", false, "with -server: write every article to the servers' claim store and link it to the claims stored there (replicas sharing a store link each other's articles)")
 	fs.IntVar(&o.concurrency, "concurrency", runtime.GOMAXPROCS(0), "articles scored at once in-process; with -server, 4× this many are in flight on the stream")
 	fs.IntVar(&o.linkWindow, "link-window", 20000, "in-process: cross-article links reach back at most this many claims (at least a quarter as many); memory grows with it, about 5 KB a claim; 0 = unbounded")
 	fs.StringVar(&o.encoding, "encoding", "utf8", "unit of every offset in the output: utf8 (bytes), utf16 (code units, JavaScript/Java) or utf32 (code points, Python)")
@@ -89,6 +93,12 @@ flags:
 	}
 	if _, err := encodingType(o.encoding); err != nil {
 		return o, err
+	}
+	if o.server == "" && (o.streams != 0 || o.storeClaims) {
+		return o, usageError("-streams and -store-claims need -server: the in-process scorer has no claim store")
+	}
+	if o.streams < 0 {
+		return o, usageError("-streams must not be negative")
 	}
 	if o.server != "" {
 		var local []string
@@ -170,7 +180,7 @@ func run(ctx context.Context, o options, stdin io.Reader, stdout, stderr io.Writ
 		}
 		fmt.Fprintln(stderr)
 	}
-	be, closeBE, err := backend(o)
+	be, closeBE, err := backend(ctx, o)
 	if err != nil {
 		finish()
 		return err
@@ -214,16 +224,20 @@ func run(ctx context.Context, o options, stdin io.Reader, stdout, stderr io.Writ
 }
 
 // backend builds the in-process pipeline or the client of a running server.
-func backend(o options) (batch.Backend, func(), error) {
+func backend(ctx context.Context, o options) (batch.Backend, func(), error) {
 	enc, _ := encodingType(o.encoding) // checked by parseOptions
 	if o.server != "" {
-		conn, err := grpc.NewClient(o.server,
+		conn, n, err := batch.Dial(ctx, o.server,
 			grpc.WithTransportCredentials(insecure.NewCredentials()),
 			grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(256<<20), grpc.MaxCallSendMsgSize(o.maxLineBytes+(1<<20))))
 		if err != nil {
-			return nil, nil, fmt.Errorf("connect to %s: %w", o.server, err)
+			return nil, nil, err
 		}
-		return batch.Remote{Client: claimsv1.NewClaimsServiceClient(conn), Encoding: enc}, func() { conn.Close() }, nil
+		streams := o.streams
+		if streams == 0 {
+			streams = n
+		}
+		return batch.Remote{Client: claimsv1.NewClaimsServiceClient(conn), Encoding: enc, Streams: streams, StoreClaims: o.storeClaims}, func() { conn.Close() }, nil
 	}
 	pipe, err := pipeline.New()
 	if err != nil {

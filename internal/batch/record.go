@@ -30,7 +30,10 @@ type Record struct {
 	Claims            json.RawMessage `json:"claims,omitempty"`
 	Links             json.RawMessage `json:"links,omitempty"`
 	CrossArticleLinks json.RawMessage `json:"crossArticleLinks,omitempty"`
-	Error             *ErrorRecord    `json:"error,omitempty"`
+	// StoredLinks are the links to claims in the server's claim store (with
+	// -store-claims): claims stored by other requests, other replicas included.
+	StoredLinks json.RawMessage `json:"storedLinks,omitempty"`
+	Error       *ErrorRecord    `json:"error,omitempty"`
 }
 
 // ErrorRecord says why a line has no result: the gRPC status the server gives
@@ -57,6 +60,7 @@ type outcome struct {
 	claims    int
 	links     int
 	crossLink int
+	stored    int    // links to stored claims
 	errCode   string // "" for a result
 }
 
@@ -75,12 +79,16 @@ func responseOutcome(j job, r *claimsv1.StreamExtractClaimsResponse) outcome {
 	links, err2 := marshalList(res.GetLinks())
 	cross, err3 := marshalList(r.GetCrossArticleLinks())
 	rec.Claims, rec.Links, rec.CrossArticleLinks = claims, links, cross
+	var err5 error
+	if res.GetStored() {
+		rec.StoredLinks, err5 = marshalList(res.GetStoredLinks())
+	}
 	data, err4 := encodeRecord(&rec)
-	if err := errors.Join(err1, err2, err3, err4); err != nil {
+	if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
 		return errorOutcome(j.line, j.id, j.inBytes, status.New(codes.Internal, err.Error()).Proto())
 	}
 	return outcome{line: j.line, data: data, inBytes: j.inBytes,
-		claims: len(res.GetClaims()), links: len(res.GetLinks()), crossLink: len(r.GetCrossArticleLinks())}
+		claims: len(res.GetClaims()), links: len(res.GetLinks()), crossLink: len(r.GetCrossArticleLinks()), stored: len(res.GetStoredLinks())}
 }
 
 // errorOutcome encodes a line's error status.

@@ -19,10 +19,20 @@ import (
 // validates (with its own limits) and links across the stream; the engine's
 // window bounds how many articles are on the wire at once, so neither side
 // buffers without end.
+//
+// With Streams > 1 it opens that many streams on the connection and spreads
+// the articles over them as each is free: on a connection that balances round
+// robin over several replicas (see Dial), each stream goes to the next
+// replica. With StoreClaims every article is written to the servers' claim
+// store, so replicas sharing one store link each other's articles.
 type Remote struct {
 	Client claimsv1.ClaimsServiceClient
 	// Encoding is the unit of every offset in the output.
 	Encoding claimsv1.EncodingType
+	// Streams is how many StreamExtractClaims calls run at once (0 means 1).
+	Streams int
+	// StoreClaims sets store_claims on every article.
+	StoreClaims bool
 }
 
 // Process implements Backend. A broken stream, or a response that says an
@@ -30,6 +40,15 @@ type Remote struct {
 // away), ends the run with an error; what was written stands and a resumed
 // run sends the rest.
 func (r Remote) Process(ctx context.Context, jobs <-chan job, out chan<- outcome) error {
+	g, ctx := errgroup.WithContext(ctx)
+	for range max(1, r.Streams) {
+		g.Go(func() error { return r.stream(ctx, jobs, out) })
+	}
+	return g.Wait()
+}
+
+// stream runs one StreamExtractClaims call, taking jobs until they run out.
+func (r Remote) stream(ctx context.Context, jobs <-chan job, out chan<- outcome) error {
 	g, ctx := errgroup.WithContext(ctx)
 	stream, err := r.Client.StreamExtractClaims(ctx)
 	if err != nil {
@@ -52,7 +71,7 @@ func (r Remote) Process(ctx context.Context, jobs <-chan job, out chan<- outcome
 			mu.Lock()
 			sent[i] = j
 			mu.Unlock()
-			if err := stream.Send(&claimsv1.StreamExtractClaimsRequest{Article: j.article, EncodingType: r.Encoding}); err != nil {
+			if err := stream.Send(&claimsv1.StreamExtractClaimsRequest{Article: j.article, EncodingType: r.Encoding, StoreClaims: r.StoreClaims}); err != nil {
 				// The stream is over; Recv reports why.
 				return nil
 			}

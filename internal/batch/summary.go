@@ -20,6 +20,7 @@ type Summary struct {
 	Claims       int64
 	Links        int64 // links within articles
 	CrossLinks   int64 // links to claims of earlier articles
+	StoredLinks  int64 // links to claims in the server's claim store
 	InputBytes   int64 // input bytes of the lines written
 	Pending      int   // lines finished but not written because an earlier one never finished
 	Elapsed      time.Duration
@@ -38,6 +39,7 @@ func (s *Summary) add(o outcome) {
 	s.Claims += int64(o.claims)
 	s.Links += int64(o.links)
 	s.CrossLinks += int64(o.crossLink)
+	s.StoredLinks += int64(o.stored)
 }
 
 // Rate is lines per second over the run.
@@ -66,7 +68,11 @@ func (s Summary) Text(w io.Writer) {
 		fmt.Fprintf(w, "  %-22s %d\n", c, s.ErrorsByCode[c])
 	}
 	fmt.Fprintf(w, "claims     %d\n", s.Claims)
-	fmt.Fprintf(w, "links      %d within articles, %d across articles\n", s.Links, s.CrossLinks)
+	fmt.Fprintf(w, "links      %d within articles, %d across articles", s.Links, s.CrossLinks)
+	if s.StoredLinks > 0 {
+		fmt.Fprintf(w, ", %d to stored claims", s.StoredLinks)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "throughput %.1f articles/s, %.2f MB/s (%.1f MB in %s)\n",
 		s.Rate(), s.MBPerSecond(), float64(s.InputBytes)/1e6, s.Elapsed.Round(time.Millisecond))
 }

@@ -7,7 +7,8 @@
 // antonyms plus a small news list: open/close, resume/suspend, maintain/sever),
 // opposing stance verbs (confirm/deny), and numbers or dates that differ for the
 // same thing — and combines them with a logistic regression whose weights are
-// learned by `go run ./cmd/claimtrain contradiction` (weights.json). A negation is
+// learned by `go run ./cmd/claimtrain contradiction` (train.go, on the shared
+// learner internal/learn; weights.json). A negation is
 // weighed by what it governs: how much of the negated statement and of its scope
 // the other side asserts, whether the governed word is one the other side states,
 // whether it is a flat denial ("never", "nobody", "not … any") and whether the
@@ -26,9 +27,20 @@
 //     "no longer") or carries a temporal cue ("earlier", "previously") the other
 //     lacks, or the two were published more than a week apart: both can be true,
 //     each at its own time.
+//   - AGREES: claims of different articles take the same stance on one
+//     proposition (both deny it, both assert it with much in common, or both
+//     report the change): corroboration, never made within one article.
+//
+// Claims that are no proposition (headings, bare noun phrases, meta-commentary;
+// see internal/claimtype) are never linked; predictions and recommendations
+// oppose only their own kind and never update a past state. Claims of different
+// reports are aligned on a shared proposition (stance.go): the same two or more
+// actors and one concept next to them, each side asserting, denying or reporting a
+// change of it where the concept stands.
 //
 // Reasons: NEGATION, QUANTITY (negative quantifier), ANTONYM, OPPOSING_STANCE,
-// NUMERIC_MISMATCH, DATE_MISMATCH, and CHANGE_OF_STATE for updates. Hedging lowers
+// NUMERIC_MISMATCH, DATE_MISMATCH, CHANGE_OF_STATE for updates, SAME_STANCE for
+// agreements. Hedging lowers
 // the score (a side with hedging 1 scales it by 0.4), so hedged claims rarely link.
 //
 // Two claims from different articles rarely share enough words to look like one

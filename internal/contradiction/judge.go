@@ -32,6 +32,11 @@ const (
 func (c *Classifier) judgeAligned(a Statement, aa *analysis, b Statement, ab *analysis, p proposition, score float64, reason claim.Reason, temper float64) (Verdict, bool) {
 	polarity := reason == claim.ReasonNegation || reason == claim.ReasonQuantity || reason == claim.ReasonUnspecified
 	ruleScore := (alignBase + alignOverlap*p.overlap) * temper
+	if p.listed < 2 {
+		// actors known only as capitalised names anchor agreements; an opposition
+		// or update between them needs the cue model's own verdict
+		ruleScore = 0
+	}
 	// hedging weakens an agreement less than an opposition: two hedged reports of
 	// scarce contact still corroborate each other
 	agreeScore := alignBase + alignOverlap*p.overlap - agreeHedge*max(clamp01(a.Hedging), clamp01(b.Hedging))
@@ -77,13 +82,18 @@ func (c *Classifier) judgeAligned(a Statement, aa *analysis, b Statement, ab *an
 			v.Score = min(score, DefaultThreshold*0.99)
 			return v, true
 		}
-		v.Score = max(score, ruleScore)
-		if v.Score < DefaultThreshold {
-			return v, true
-		}
 		deny := p.a
 		if p.b.stance == stanceDenies {
 			deny = p.b
+		}
+		// a denial of a phrase around the concept ("little interest in engaging …
+		// in dialogue") links only when the cue model finds the opposition too
+		if !deny.direct {
+			ruleScore = 0
+		}
+		v.Score = max(score, ruleScore)
+		if v.Score < DefaultThreshold {
+			return v, true
 		}
 		v.Reason = claim.ReasonNegation
 		if deny.quant {

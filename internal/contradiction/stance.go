@@ -45,6 +45,7 @@ type proposition struct {
 	key      string
 	a, b     sideStance
 	entities int     // shared named entities
+	listed   int     // of which the alias list names (the rest are capitalised names)
 	overlap  float64 // shared keys over the keys of the side with fewer
 }
 
@@ -74,8 +75,13 @@ func align(a, b *analysis) (proposition, bool) {
 			nA++
 			nB++
 			nS++
-			if a.terms[i].entity {
+			// named actors: the alias list's entities, and capitalised names
+			// inside both sentences ("Calais", "Dover") that it does not list
+			if a.terms[i].entity || a.terms[i].name && b.terms[j].name {
 				sharedEnt[k] = true
+				if a.terms[i].entity {
+					p.listed++
+				}
 			} else {
 				concepts = append(concepts, k)
 			}
@@ -121,7 +127,7 @@ func nearestToEntity(an *analysis, k string, ents map[string]bool) (int, int) {
 			continue
 		}
 		for _, e := range an.terms {
-			if !e.entity || !ents[e.key] || an.clause[e.pos] != an.clause[t.pos] {
+			if !(e.entity || e.name) || !ents[e.key] || an.clause[e.pos] != an.clause[t.pos] {
 				continue
 			}
 			if d := abs(e.pos - t.pos); d <= entityWindow && (pos < 0 || d < dist) {

@@ -193,8 +193,24 @@ func (m *mentionCtx) srcCandidates(s sentence, r *relation, ca, cb int, dst [][2
 			}
 		}
 	}
+	// starts further left, after a separator: the name before an appositive the
+	// rules took ("Scott Pruitt, the attorney general of Oklahoma,")
+	for x := a - 2; x >= max(s.t0, a-maxSourceReachLeft) && len(dst) < maxCandidates; x-- {
+		if x > s.t0 && !isSeparator(m.toks[x-1]) {
+			continue
+		}
+		for _, y := range [2]int{b, b + 1} {
+			if ok(x, y) {
+				dst = append(dst, [2]int{x, y})
+			}
+		}
+	}
 	return dst
 }
+
+// maxSourceReachLeft bounds how far left of the rules' phrase a speaker phrase
+// may start.
+const maxSourceReachLeft = 12
 
 // contentCandidates appends the candidate ranges for r's content: the rules'
 // content first, then starts near it and ends at boundaries around its end,

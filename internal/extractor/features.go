@@ -179,6 +179,10 @@ var (
 	kBase    = hashStr(fnvOffset, "base")
 	kParen   = hashStr(fnvOffset, "paren")
 	kRelWord = hashStr(fnvOffset, "relative")
+	kExtR    = hashStr(fnvOffset, "extR=")
+	kExtRCl  = hashStr(fnvOffset, "extRcl=")
+	kExtL    = hashStr(fnvOffset, "extL=")
+	kExtLCl  = hashStr(fnvOffset, "extLcl=")
 )
 
 // cueFeatures appends the features of relation r as a whole, for the cue
@@ -305,6 +309,20 @@ func (m *mentionCtx) spanFeatures(s sentence, r *relation, x, y, a, b int, cues 
 	}
 	if otherCueIn(cues, x, y, c.c0) {
 		f.add(kOther)
+	}
+	// the first word the candidate adds on either side ("Trump, speaking …",
+	// "…, the attorney general")
+	if y > b {
+		k := b
+		for k < y && m.toks[k].kind != tWord {
+			k++
+		}
+		f.add(kExtR ^ m.tokKey(k, lo, y))
+		f.add(kExtRCl ^ m.tokClass(k, lo, y))
+	}
+	if x < a {
+		f.add(kExtL ^ m.tokKey(x, lo, hi))
+		f.add(kExtLCl ^ m.tokClass(x, lo, hi))
 	}
 }
 
