@@ -26,6 +26,22 @@ func Of(f func()) time.Duration {
 // goroutine locked to its thread.
 func Now() time.Duration { return threadNow() }
 
+// OfProcess runs f and returns the CPU time the whole process spent meanwhile
+// (every thread: for work that fans out to goroutines). Other work in the process
+// counts too, so it suits fuzz targets and single tests, not parallel ones.
+func OfProcess(f func()) time.Duration {
+	t0 := processNow()
+	f()
+	return processNow() - t0
+}
+
+// Budget is a bound proportional to the size of an input: base plus perByte for
+// each of its n bytes. Fuzz targets fail inputs that cost more, which catches
+// superlinear paths however the fuzzer grows its inputs.
+func Budget(n int, base, perByte time.Duration) time.Duration {
+	return base + time.Duration(n)*perByte
+}
+
 // MinOf runs f reps times (at least once) and returns the smallest CPU time: the
 // run least disturbed by cache misses and GC assists.
 func MinOf(reps int, f func()) time.Duration {

@@ -32,3 +32,12 @@ func TestOfCountsWorkNotSleep(t *testing.T) {
 		t.Errorf("30 ms of sleep measured as %v of CPU", idle)
 	}
 }
+
+func TestOfProcessAndBudget(t *testing.T) {
+	if d := OfProcess(func() { work(2e7) }); d <= 0 {
+		t.Errorf("process CPU of work = %v", d)
+	}
+	if b := Budget(1000, time.Millisecond, time.Microsecond); b != 2*time.Millisecond {
+		t.Errorf("Budget = %v", b)
+	}
+}

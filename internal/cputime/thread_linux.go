@@ -1,6 +1,7 @@
 package cputime
 
 import (
+	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -16,4 +17,13 @@ func threadNow() time.Duration {
 		return time.Duration(time.Now().UnixNano())
 	}
 	return time.Duration(ts.Nano())
+}
+
+// processNow reads the process's user + system time.
+func processNow() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return time.Duration(time.Now().UnixNano())
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

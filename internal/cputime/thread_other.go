@@ -11,3 +11,6 @@ var start = time.Now()
 
 // threadNow falls back to the monotonic wall clock.
 func threadNow() time.Duration { return time.Since(start) }
+
+// processNow falls back to the monotonic wall clock.
+func processNow() time.Duration { return time.Since(start) }

@@ -194,3 +194,4 @@ func (p *Page) HTMLSpans(cs []claim.Claim) {
 		cs[i].HTMLSpan = claim.Span{Start: s, End: e}
 	}
 }
+

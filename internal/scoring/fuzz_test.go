@@ -3,13 +3,16 @@ package scoring
 import (
 	"math"
 	"testing"
+	"time"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/cputime"
 )
 
 // FuzzScorer feeds the scorers hostile text and claims whose spans may be
 // anything a buggy extractor could produce (negative, reversed, past the end,
-// inside a rune). It asserts what every caller relies on: no panic, both scores
+// inside a rune). It asserts what every caller relies on: no CPU time beyond a
+// bound proportional to the text's size, no panic, both scores
 // in [0,1] and agreeing with their thresholds, and every hedge cue either
 // slicing the text it claims to come from or, when the claim's span was
 // unusable, carrying no span at all.
@@ -36,7 +39,11 @@ func FuzzScorer(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text string, start, end, sentStart, sentEnd, cueStart, cueEnd int) {
-		h := sc.Hedge(text)
+		var h claim.Hedging
+		took := cputime.Of(func() { h = sc.Hedge(text) })
+		if bound := cputime.Budget(len(text), fuzzBase, fuzzPerByte); took > bound {
+			t.Fatalf("Hedge of %d bytes took %v of CPU, more than %v", len(text), took, bound)
+		}
 		checkHedging(t, "Hedge", sc, text, h, false)
 
 		p, worthy := sc.CheckWorthiness(text)
@@ -55,13 +62,24 @@ func FuzzScorer(f *testing.F) {
 		if start >= 0 && end <= len(text) && start <= end {
 			c.Text = text[start:end]
 		}
-		sc.Score(text, &c)
+		took = cputime.Of(func() { sc.Score(text, &c) })
+		if bound := cputime.Budget(len(text), fuzzBase, fuzzPerByte); took > bound {
+			t.Fatalf("Score over %d bytes took %v of CPU, more than %v", len(text), took, bound)
+		}
 		checkHedging(t, "Score", sc, text, c.Hedging, true)
 		if !(c.CheckWorthiness >= 0 && c.CheckWorthiness <= 1) || c.CheckWorthy != (c.CheckWorthiness >= sc.CheckThreshold()) {
 			t.Fatalf("Score: check-worthiness %v, %v", c.CheckWorthiness, c.CheckWorthy)
 		}
 	})
 }
+
+// Slowness bound: scoring must cost no more than this CPU time per byte of text
+// (plus a base for GC and cold caches); quadratic paths exceed it on inputs of a
+// few tens of kilobytes.
+const (
+	fuzzBase    = 100 * time.Millisecond
+	fuzzPerByte = 20 * time.Microsecond
+)
 
 func checkHedging(t *testing.T, what string, sc *Scorer, text string, h claim.Hedging, spanlessOK bool) {
 	t.Helper()

@@ -19,6 +19,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
+	"github.com/claimsvc/claimsvc/internal/cputime"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
 )
 
@@ -61,7 +62,7 @@ func FuzzDecodeValidate(f *testing.F) {
 	} {
 		f.Add(s.kind, s.data)
 	}
-	c := newCodec()
+	c := newCodec(DefaultLimits().MaxBatchArticles)
 	l := fuzzLimits
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		var msg, std proto.Message
@@ -181,7 +182,8 @@ func countViolations(st *status.Status) int {
 // FuzzService calls the handlers (ExtractClaims, BatchExtractClaims,
 // CompareClaims) in-process with fuzzed text, IDs and offset encodings, through
 // the real pipeline. It asserts: no panic; only OK, INVALID_ARGUMENT or
-// RESOURCE_EXHAUSTED, well inside a deadline (no blowup on 16 KB); on success
+// RESOURCE_EXHAUSTED, within a CPU-time bound proportional to the text's size;
+// on success
 // every span, in the unit the client asked for, slices exactly the text
 // reported for it, every score lies in [0,1], claim IDs are "<id>#<n>", and
 // every link names claims of the response.
@@ -216,7 +218,14 @@ func FuzzService(f *testing.F) {
 		defer cancel()
 		e := claimsv1.EncodingType(enc)
 
-		resp, err := svc.ExtractClaims(ctx, &claimsv1.ExtractClaimsRequest{Article: &claimsv1.Article{Id: id, Text: text}, EncodingType: e})
+		var (
+			resp *claimsv1.ExtractClaimsResponse
+			err  error
+		)
+		took := cputime.Of(func() {
+			resp, err = svc.ExtractClaims(ctx, &claimsv1.ExtractClaimsRequest{Article: &claimsv1.Article{Id: id, Text: text}, EncodingType: e})
+		})
+		checkBudget(t, "ExtractClaims", len(text), took)
 		if checkCode(t, "ExtractClaims", err) {
 			res := resp.GetResult()
 			checkResult(t, text, id, "0", resp.GetEncodingType(), res, claimIDs(res))
@@ -224,10 +233,14 @@ func FuzzService(f *testing.F) {
 
 		k := int(split) % (len(text) + 1)
 		first, second := text[:k], text[k:]
-		bresp, err := svc.BatchExtractClaims(ctx, &claimsv1.BatchExtractClaimsRequest{
-			Articles:     []*claimsv1.Article{{Id: "a", Text: first}, {Id: "b", Text: second}},
-			EncodingType: e,
+		var bresp *claimsv1.BatchExtractClaimsResponse
+		took = cputime.OfProcess(func() { // a batch extracts its articles in parallel
+			bresp, err = svc.BatchExtractClaims(ctx, &claimsv1.BatchExtractClaimsRequest{
+				Articles:     []*claimsv1.Article{{Id: "a", Text: first}, {Id: "b", Text: second}},
+				EncodingType: e,
+			})
 		})
+		checkBudget(t, "BatchExtractClaims", len(text), took)
 		if checkCode(t, "BatchExtractClaims", err) {
 			all := map[string]bool{}
 			for _, r := range bresp.GetResults() {
@@ -250,6 +263,22 @@ func FuzzService(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Slowness bound of FuzzService: a call must cost no more than this CPU time per
+// byte of text (plus a base for GC, cold caches and the fuzzer's own work in the
+// process); real articles cost a few microseconds a byte through the whole
+// pipeline, quadratic paths far more within the 16 KiB limit.
+const (
+	fuzzBase    = 150 * time.Millisecond
+	fuzzPerByte = 30 * time.Microsecond
+)
+
+func checkBudget(t *testing.T, call string, n int, took time.Duration) {
+	t.Helper()
+	if bound := cputime.Budget(n, fuzzBase, fuzzPerByte); took > bound {
+		t.Fatalf("%s of %d bytes took %v of CPU, more than %v", call, n, took, bound)
+	}
 }
 
 // checkCode fails on any status but OK, INVALID_ARGUMENT and RESOURCE_EXHAUSTED
