@@ -101,6 +101,12 @@ func checkCrossDay(t *testing.T, tue *claimsv1.ArticleResult) *claimsv1.Contradi
 			!strings.Contains(sc.GetText(), "will not reopen") || sc.GetSpeaker() != "Ana Ruiz" || sc.GetName() != "claims/"+l.GetClaimId() {
 			t.Errorf("the stored side of the link is described as %v", sc)
 		}
+		// links' LinkedClaim ends name both claims, the stored one included.
+		if f, s := l.GetFirst(), l.GetSecond(); f.GetArticleId() != "mon" || f.GetArticleUrl() != monday.GetUrl() ||
+			!f.GetPublishTime().AsTime().Equal(monday.GetPublishTime().AsTime()) || f.GetText() != sc.GetText() ||
+			s.GetArticleId() != "tue" || s.GetArticleUrl() != tuesday.GetUrl() || s.GetClaimId() != l.GetOtherClaimId() {
+			t.Errorf("the link's ends are %v and %v", f, s)
+		}
 		if l.GetRelation() == claimsv1.Relation_RELATION_UNSPECIFIED || l.GetExplanation() == "" {
 			t.Errorf("link without relation or explanation: %v", l)
 		}
@@ -129,7 +135,8 @@ func TestStoreTwoReplicasSharePostgres(t *testing.T) {
 	}
 	var both bool
 	for _, sl := range got.GetClaim().GetLinks() {
-		if sl.GetStoredClaim().GetArticleId() == "mon" && sl.GetOtherStoredClaim().GetArticleId() == "tue" {
+		if sl.GetStoredClaim().GetArticleId() == "mon" && sl.GetOtherStoredClaim().GetArticleId() == "tue" &&
+			sl.GetFirst().GetArticleId() == "mon" && sl.GetSecond().GetArticleUrl() == tuesday.GetUrl() {
 			both = true
 		}
 	}

@@ -1,19 +1,19 @@
 package contradiction
 
-// Restater returns Restates with each text's content keys computed once and
-// remembered: pruning tests one kept claim against every other link of a claim,
-// and an article of thousands of near-identical claims made each test analyse
-// both texts afresh (most of the CPU of such an article). The function is for
-// one goroutine and one pruning pass; it holds every text it has seen.
+// Restater returns Restates with each text's content keys computed once: pruning
+// asks about the same few claims over and over (each kept claim against every
+// weaker link of its end), and analysing both texts anew for every question was
+// the largest cost of a call. The function it returns is for one pruning pass,
+// by one goroutine; its memory grows with the distinct texts it is asked about.
 func (c *Classifier) Restater() func(a, b string) bool {
 	keys := map[string][]string{}
-	keysOf := func(text string) []string {
-		k, ok := keys[text]
+	keysOf := func(s string) []string {
+		k, ok := keys[s]
 		if !ok {
-			k = c.lx.analyze(text).keys()
-			keys[text] = k
+			k = c.lx.analyze(s).keys()
+			keys[s] = k
 		}
 		return k
 	}
-	return func(a, b string) bool { return restates(keysOf(a), keysOf(b), a == b) }
+	return func(a, b string) bool { return restatesKeys(a, b, keysOf(a), keysOf(b)) }
 }

@@ -214,14 +214,13 @@ const restateOverlap = 0.5
 // words of the shorter one, after aliases and near-synonyms, are the other's), so
 // that linking a third claim to both would repeat one link.
 func (c *Classifier) Restates(a, b string) bool {
-	return restates(c.lx.analyze(a).keys(), c.lx.analyze(b).keys(), a == b)
+	return restatesKeys(a, b, c.lx.analyze(a).keys(), c.lx.analyze(b).keys())
 }
 
-// restates is Restates on the two claims' sorted content keys; same says
-// whether the texts are equal, the answer when either has no keys.
-func restates(ka, kb []string, same bool) bool {
+// restatesKeys is Restates given both claims' keys.
+func restatesKeys(a, b string, ka, kb []string) bool {
 	if len(ka) == 0 || len(kb) == 0 {
-		return same
+		return a == b
 	}
 	shared, i, j := 0, 0, 0
 	for i < len(ka) && j < len(kb) {

@@ -1,5 +1,7 @@
 package contradiction
 
+import "github.com/claimsvc/claimsvc/internal/claim"
+
 // What a claim store needs of the linker: the blocking keys of a prepared claim
 // (which it keeps in an indexed key table), the limits the in-memory Index applies
 // to them, and a comparison of two prepared claims. With these, a store links a
@@ -32,10 +34,17 @@ func (c *Classifier) PrepareStatement(id string, st Statement) Prepared {
 	return Prepared{indexed{id: id, st: st, an: c.lx.analyze(st.Text)}}
 }
 
-// ComparePrepared judges a pair of prepared claims, earlier first, as an Index
-// does when it links them.
-func (c *Classifier) ComparePrepared(earlier, later Prepared) Verdict {
-	return c.compare(earlier.item.st, earlier.item.an, later.item.st, later.item.an)
+// LinkPrepared judges a pair of prepared claims, earlier first, and returns the
+// link an Index would make between them (both ends described), and whether
+// there is one.
+func (c *Classifier) LinkPrepared(earlier, later Prepared) (claim.Link, bool) {
+	a, b := &earlier.item, &later.item
+	v := c.compare(a.st, a.an, b.st, b.an)
+	if !v.Linked() {
+		return claim.Link{}, false
+	}
+	return claim.Link{A: a.id, B: b.id, Score: v.Score, Relation: v.Relation, Reason: v.Reason, Explanation: v.Explanation,
+		ClaimA: linked(a, v.StanceA, v.EvidenceA, v.DatesA), ClaimB: linked(b, v.StanceB, v.EvidenceB, v.DatesB)}, true
 }
 
 // EntityKey is the blocking key of a name as a claim's text would yield it: the

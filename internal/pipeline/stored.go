@@ -197,7 +197,9 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 	}
 	byID := make(map[string]candidate, len(claims))
 	for _, c := range claims {
-		byID[c.ID] = candidate{c, p.classifier.PrepareStatement(c.ID, contradiction.StatementOf(c.Claim, c.Published))}
+		st := contradiction.StatementOf(c.Claim, c.Published)
+		st.URL = c.URL
+		byID[c.ID] = candidate{c, p.classifier.PrepareStatement(c.ID, st)}
 	}
 	var links []claim.Link
 	about := map[string]store.Stored{}
@@ -211,11 +213,11 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 			if !ok {
 				continue
 			}
-			v := p.classifier.ComparePrepared(c.prepared, pr)
-			if !v.Contradiction {
+			l, ok := p.classifier.LinkPrepared(c.prepared, pr)
+			if !ok {
 				continue
 			}
-			links = append(links, claim.Link{A: id, B: pr.ID(), Score: v.Score, Relation: v.Relation, Reason: v.Reason, Explanation: v.Explanation})
+			links = append(links, l)
 			about[id] = c.stored
 		}
 	}

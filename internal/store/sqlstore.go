@@ -31,6 +31,12 @@ type sqlStore struct {
 	d  dialect
 }
 
+// linkEnds is how a link's two described ends are kept (links.ends).
+type linkEnds struct {
+	A claim.LinkedClaim `json:"a"`
+	B claim.LinkedClaim `json:"b"`
+}
+
 // rowsPerInsert bounds one multi-row INSERT, well under both databases'
 // parameter limits (SQLite 32766, PostgreSQL 65535).
 const rowsPerInsert = 400
@@ -83,6 +89,14 @@ func (s *sqlStore) PutArticle(ctx context.Context, a Article) error {
 		}
 		bodies[i] = string(b)
 	}
+	ends := make([]string, len(a.Links))
+	for i, l := range a.Links {
+		b, err := json.Marshal(linkEnds{A: l.ClaimA, B: l.ClaimB})
+		if err != nil {
+			return fmt.Errorf("store: encode link %s–%s: %w", l.A, l.B, err)
+		}
+		ends[i] = string(b)
+	}
 	now := time.Now().UnixNano()
 	pub := nanos(a.Published)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -109,12 +123,12 @@ ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, publi
 		if err := insertRows(ctx, tx, "claim_keys (block_key, stored_ns, claim_id, article_id)", keys); err != nil {
 			return err
 		}
-		for _, l := range a.Links {
+		for i, l := range a.Links {
 			// A link to a claim deleted meanwhile (its article retracted) is dropped.
-			if _, err := tx.ExecContext(ctx, `INSERT INTO links (claim_id, other_claim_id, score, relation, reason, explanation)
-SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM claims WHERE id = $7) AND EXISTS (SELECT 1 FROM claims WHERE id = $8)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO links (claim_id, other_claim_id, score, relation, reason, explanation, ends)
+SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM claims WHERE id = $8) AND EXISTS (SELECT 1 FROM claims WHERE id = $9)
 ON CONFLICT (claim_id, other_claim_id) DO NOTHING`,
-				l.A, l.B, l.Score, int(l.Relation), int(l.Reason), l.Explanation, l.A, l.B); err != nil {
+				l.A, l.B, l.Score, int(l.Relation), int(l.Reason), l.Explanation, ends[i], l.A, l.B); err != nil {
 				return fmt.Errorf("insert link: %w", err)
 			}
 		}
@@ -274,17 +288,26 @@ func (s *sqlStore) fillLinks(ctx context.Context, claims []Stored) error {
 	for len(ids) > 0 {
 		n := min(len(ids), rowsPerInsert/2)
 		args, in := inList(ids[:n], 0)
-		rows, err := s.db.QueryContext(ctx, `SELECT claim_id, other_claim_id, score, relation, reason, explanation FROM links WHERE claim_id IN (`+in+`)
-UNION SELECT claim_id, other_claim_id, score, relation, reason, explanation FROM links WHERE other_claim_id IN (`+in+`)`, args...)
+		rows, err := s.db.QueryContext(ctx, `SELECT claim_id, other_claim_id, score, relation, reason, explanation, ends FROM links WHERE claim_id IN (`+in+`)
+UNION SELECT claim_id, other_claim_id, score, relation, reason, explanation, ends FROM links WHERE other_claim_id IN (`+in+`)`, args...)
 		if err != nil {
 			return fmt.Errorf("links: %w", err)
 		}
 		for rows.Next() {
 			var l claim.Link
 			var rel, reason int
-			if err := rows.Scan(&l.A, &l.B, &l.Score, &rel, &reason, &l.Explanation); err != nil {
+			var ends string
+			if err := rows.Scan(&l.A, &l.B, &l.Score, &rel, &reason, &l.Explanation, &ends); err != nil {
 				rows.Close()
 				return fmt.Errorf("links: %w", err)
+			}
+			if ends != "" {
+				var e linkEnds
+				if err := json.Unmarshal([]byte(ends), &e); err != nil {
+					rows.Close()
+					return fmt.Errorf("decode link %s–%s: %w", l.A, l.B, err)
+				}
+				l.ClaimA, l.ClaimB = e.A, e.B
 			}
 			l.Relation, l.Reason = claim.Relation(rel), claim.Reason(reason)
 			for _, id := range []string{l.A, l.B} {

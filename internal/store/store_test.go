@@ -65,7 +65,9 @@ func TestPutReplaceGetDelete(t *testing.T) {
 		}
 		tue := store.Article{ID: "tue", Published: day.Add(24 * time.Hour),
 			Claims: []store.Claim{mkClaim("tue", 1, "Ana Ruiz", "the border reopens", "border", "open"), mkClaim("tue", 2, "Luis Gil", "talks resume", "talk")},
-			Links:  []claim.Link{{A: "mon#1", B: "tue#1", Score: 0.8, Relation: claim.RelationUpdate, Reason: claim.ReasonAntonym, Explanation: "open vs close"}}}
+			Links: []claim.Link{{A: "mon#1", B: "tue#1", Score: 0.8, Relation: claim.RelationUpdate, Reason: claim.ReasonAntonym, Explanation: "open vs close",
+				ClaimA: claim.LinkedClaim{ID: "mon#1", ArticleID: "mon", Text: "the border stays closed", Stance: claim.StanceDenies, Evidence: []claim.Span{{Start: 18, End: 24}}},
+				ClaimB: claim.LinkedClaim{ID: "tue#1", ArticleID: "tue", Text: "the border reopens", Stance: claim.StanceReportsChange}}}}
 		if err := s.PutArticle(ctx, tue); err != nil {
 			t.Fatal(err)
 		}
@@ -86,6 +88,8 @@ func TestPutReplaceGetDelete(t *testing.T) {
 		}
 		if len(m.Links) != 1 || m.Links[0].B != "tue#1" || m.Links[0].Relation != claim.RelationUpdate || m.Links[0].Explanation != "open vs close" {
 			t.Errorf("mon#1 links = %+v", m.Links)
+		} else if a, b := m.Links[0].ClaimA, m.Links[0].ClaimB; a.Text != "the border stays closed" || a.Stance != claim.StanceDenies || len(a.Evidence) != 1 || b.ArticleID != "tue" {
+			t.Errorf("the link's ends read back as %+v and %+v", a, b)
 		}
 		if len(byID["tue#1"].Links) != 1 {
 			t.Errorf("tue#1 links = %+v", byID["tue#1"].Links)
