@@ -9,9 +9,16 @@ import (
 
 // BenchmarkExtractSeeds runs the extractor over the five sample web articles and
 // reports throughput (MB/s via SetBytes) and allocations per pass.
-func BenchmarkExtractSeeds(b *testing.B) {
+func BenchmarkExtractSeeds(b *testing.B) { benchSeeds(b, Options{}) }
+
+// BenchmarkExtractSeedsRules is BenchmarkExtractSeeds without the learned
+// attribution model (the rules' relations as they are), for the model's cost
+// measured side by side.
+func BenchmarkExtractSeedsRules(b *testing.B) { benchSeeds(b, Options{NoModel: true}) }
+
+func benchSeeds(b *testing.B, o Options) {
 	texts := seedTexts(b)
-	e, err := New()
+	e, err := NewWithOptions(o)
 	if err != nil {
 		b.Fatal(err)
 	}

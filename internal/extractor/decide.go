@@ -1,6 +1,9 @@
 package extractor
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Stage 4c: decisions. The rules of attribute.go propose relations with high
 // recall; the learned attribution model (model.go) then decides, for each:
@@ -181,7 +184,20 @@ func (m *mentionCtx) srcCandidates(s sentence, r *relation, ca, cb int, dst [][2
 	dst = append(dst, [2]int{a, b})
 	// every boundary end with the rules' start, then other starts with the
 	// rules' end or one token either side
+	relative := false
 	for y := max(a+1, b-2); y <= min(limit, b+maxCandidateReach) && len(dst) < maxCandidates; y++ {
+		if y > b {
+			// an extension may hold an appositive or a relative clause, never the
+			// verb of a clause ("The remarks, reported by TASS, signaled …")
+			t := m.toks[y-1]
+			w := m.text[t.start:t.end]
+			if m.is(y-1, "who") || m.is(y-1, "which") || m.is(y-1, "whose") || m.is(y-1, "that") {
+				relative = true
+			}
+			if !relative && t.kind == tWord && t.flags&fLower != 0 && (t.cls&(clsVerb|clsAux) != 0 || strings.HasSuffix(w, "ed")) {
+				break
+			}
+		}
 		if y != b && ok(a, y) && m.boundary(y, s.t0, s.t1) {
 			dst = append(dst, [2]int{a, y})
 		}

@@ -3,20 +3,25 @@
 // resolves to) and how (the cue and whether the words are quoted). Sentences the
 // article asserts in its own voice are claims too, with the article as speaker.
 //
-// It is pure Go and rule-based: word lists (embedded data under lexicons/) and hand
-// scanners, no model. One list is learned: lexicons/cue-precision.tsv counts how often
-// each cue word was right on PolNeAR train (go run ./cmd/claimtrain cues), so noisy
-// reporting words are dropped and reliable ones added. The pipeline reads top-down,
-// one stage per file:
+// It is pure Go. Rules (word lists embedded under lexicons/, hand scanners) propose
+// relations with high recall; a learned attribution model (models/attribution.tsv,
+// trained on PolNeAR train by go run ./cmd/claimtrain attribution) then decides which
+// verb cues are attributions and where each speaker phrase and content start and end.
+// One word list is learned too: lexicons/cue-precision.tsv counts how often each cue
+// word was right on PolNeAR train (go run ./cmd/claimtrain cues). The pipeline reads
+// top-down, one stage per file, plain types between them:
 //
 //	clean.go     site furniture and layout → body, headline and list blocks
 //	segment.go   blocks → tokens, paired quotation marks, sentences
 //	cues.go      sentences → attribution cues
 //	mentions.go  cue → speaker phrase around it, read as a mention
-//	attribute.go cue + sentence → speaker phrase and content span
+//	attribute.go cue + sentence → the rules' relation: speaker phrase and content span
+//	features.go  relation, candidate spans → hashed sparse features
+//	decide.go    relations → relations the model keeps, with its speaker and content spans (weights: model.go)
 //	resolve.go   speaker phrase → canonical speaker (pronouns, surnames, "the minister")
 //	claims.go    relations → claim.Claim, continued quotations, the article's own voice
 //
+// train.go fits the model from the same stages (the trainer sees the rules' relations).
 // Every span is a byte range into the original text; cleaning never rewrites it.
 package extractor
 

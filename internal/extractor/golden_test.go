@@ -18,6 +18,7 @@ type goldenClaim struct {
 	Contains     string `json:"contains"`
 	Speaker      string `json:"speaker"`
 	Mention      string `json:"mention"`
+	Source       string `json:"source"` // the whole source phrase: Speaker.SourceSpan, else the mention
 	Title        string `json:"title"`
 	Organization string `json:"organization"`
 	Cue          string `json:"cue"`
@@ -88,7 +89,7 @@ func TestGoldenSeeds(t *testing.T) {
 					t.Errorf("no claim containing %q with cue %q; claims:\n%s", want.Contains, want.Cue, describe(cs))
 					continue
 				}
-				checkClaim(t, c, want)
+				checkClaim(t, text, c, want)
 			}
 			for _, f := range g.Forbidden {
 				for _, c := range cs {
@@ -110,7 +111,7 @@ func findClaim(cs []claim.Claim, want goldenClaim) (claim.Claim, bool) {
 	return claim.Claim{}, false
 }
 
-func checkClaim(t *testing.T, c claim.Claim, want goldenClaim) {
+func checkClaim(t *testing.T, text string, c claim.Claim, want goldenClaim) {
 	t.Helper()
 	check := func(field, got, exp string) {
 		if exp != "" && got != exp {
@@ -119,6 +120,11 @@ func checkClaim(t *testing.T, c claim.Claim, want goldenClaim) {
 	}
 	check("speaker", c.Speaker.Name, want.Speaker)
 	check("mention", c.Speaker.Mention, want.Mention)
+	src := c.Speaker.Mention
+	if sp := c.Speaker.SourceSpan; !sp.Empty() {
+		src = text[sp.Start:sp.End]
+	}
+	check("source", src, want.Source)
 	check("title", c.Speaker.Title, want.Title)
 	check("organization", c.Speaker.Organization, want.Organization)
 	check("kind", kindNames[c.Attribution.Kind], want.Kind)
