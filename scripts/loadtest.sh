@@ -190,7 +190,7 @@ echo
 echo "article: $ARTICLE ($BYTES bytes); $DURATION per level; load generator on the same machine; pinned: $PIN"
 echo "knee (gRPC): concurrency $KNEE_C at $KNEE_RPS req/s"
 awk '$1 == "grpc" && $6 <= 10 && $3 > best { best = $3; c = $2; p = $6 } END { if (c) printf "best gRPC throughput at p99 <= 10 ms: %d req/s (concurrency %s, p99 %s ms)\n", best, c, p; else print "no gRPC level met p99 <= 10 ms" }' "$OUT/table.txt"
-awk -v k="$KNEE_C" '$2 == k { cpu[$1] = $13 } END { if (cpu["grpc"] > 0) printf "server CPU per call at concurrency %s: gRPC %d us, REST %d us (REST/gRPC %.2f)\n", k, cpu["grpc"], cpu["rest"], cpu["rest"] / cpu["grpc"] }' "$OUT/table.txt"
+awk -v k="$KNEE_C" -v cores="$(nproc)" '$2 == k { cpu[$1] = $13 } END { if (cpu["grpc"] > 0) printf "server CPU per call at concurrency %s: gRPC %d us, REST %d us (REST/gRPC %.2f); implied ceiling with the server alone on %d cores: gRPC %d calls/s, REST %d calls/s\n", k, cpu["grpc"], cpu["rest"], cpu["rest"] / cpu["grpc"], cores, cores * 1e6 / cpu["grpc"], (cpu["rest"] > 0) ? cores * 1e6 / cpu["rest"] : 0 }' "$OUT/table.txt"
 echo "start-up: ${STARTUP_MS} ms from exec to /healthz SERVING (in-process init $INIT)"
 echo "RSS: idle ${RSS_IDLE} MB, peak (VmHWM) $(rss VmHWM) MB"
 

@@ -187,3 +187,50 @@ func TestHTMLBadInput(t *testing.T) {
 		t.Errorf("REST deep page: %d %s", resp.StatusCode, b)
 	}
 }
+
+// TestStreamHTML sends a page and a too-deep page on one stream: the page gets its
+// document text and metadata, the deep one its own INVALID_ARGUMENT, and the stream
+// goes on.
+func TestStreamHTML(t *testing.T) {
+	conn, _ := testServer(t, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	stream, err := claimsv1.NewClaimsServiceClient(conn).StreamExtractClaims(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := claimsv1.ContentType_CONTENT_TYPE_TEXT_HTML
+	deep := strings.Repeat("<div>", htmlpage.MaxDepth+1)
+	for _, a := range []*claimsv1.Article{
+		{Id: "page", Text: fixturePage(t), ContentType: html},
+		{Id: "deep", Text: deep, ContentType: html},
+		{Id: "plain", Text: "The mayor said on Monday that the bridge will reopen in March."},
+	} {
+		if err := stream.Send(&claimsv1.StreamExtractClaimsRequest{Article: a}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := stream.CloseSend(); err != nil {
+		t.Fatal(err)
+	}
+	got := map[int32]*claimsv1.StreamExtractClaimsResponse{}
+	for {
+		r, err := stream.Recv()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[r.GetInputIndex()] = r
+	}
+	if r := got[0].GetResult(); r.GetMetadata().GetSiteName() != "The Harbour Gazette" || r.GetDocumentText() == "" || len(r.GetClaims()) == 0 {
+		t.Errorf("page: metadata %v, %d claims, error %v", r.GetMetadata(), len(r.GetClaims()), got[0].GetError())
+	}
+	if codes.Code(got[1].GetError().GetCode()) != codes.InvalidArgument {
+		t.Errorf("deep page: error %v, want INVALID_ARGUMENT", got[1].GetError())
+	}
+	if r := got[2].GetResult(); len(r.GetClaims()) == 0 || r.GetDocumentText() != "" || r.GetMetadata() != nil {
+		t.Errorf("plain article after the pages: %v", r)
+	}
+}

@@ -140,7 +140,7 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	defer conn.Close()
 	drain := &gateway.Drain{}
 	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{
-		Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), Pages: pages,
+		Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), MaxBatchArticles: cfg.limits.MaxBatchArticles, Pages: pages,
 		MaxConcurrent: cfg.maxConcurrent, QueueWait: cfg.queueWait, Drain: drain, GuardMetrics: tokens.RequireHTTP,
 	})
 	if err != nil {

@@ -57,6 +57,10 @@ func TestResultToProto(t *testing.T) {
 		Speaker:     claim.Speaker{Kind: claim.SpeakerArticle, Resolution: claim.ResolutionNone},
 		Attribution: claim.Attribution{Kind: claim.AttributionUnattributed},
 		Hedging:     claim.Hedging{Score: 0.25, Cues: []claim.HedgeCue{{Text: "it", Span: claim.Span{Start: start, End: start + 2}, Kind: "something_new", Weight: 0.1}}},
+		CheckWorthinessReasons: []claim.ScoreReason{
+			{Feature: "words", Text: "closed", Span: claim.Span{Start: end - 6, End: end}, Contribution: 0.4},
+			{Feature: "length_up_to_6", Contribution: -0.6},
+		},
 	}}}
 	got := ResultToProto(r, offsets.NewConverter(text, offsets.UTF16))
 	c := got.GetClaims()[0]
@@ -72,6 +76,16 @@ func TestResultToProto(t *testing.T) {
 	}
 	if k := c.GetHedging().GetCues()[0].GetKind(); k != claimsv1.HedgeCueKind_HEDGE_CUE_KIND_OTHER {
 		t.Errorf("unknown cue class became %v, want OTHER", k)
+	}
+	rs := c.GetCheckWorthinessReasons()
+	if len(rs) != 2 || rs[0].GetFeature() != "words" || rs[0].GetContribution() != 0.4 {
+		t.Fatalf("reasons = %v, want the two given", rs)
+	}
+	if u16 := []rune(text[:end-6]); rs[0].GetStart() != int32(len(u16)+1) || rs[0].GetEnd()-rs[0].GetStart() != 6 {
+		t.Errorf("reason offsets [%d,%d), want the UTF-16 place of %q", rs[0].GetStart(), rs[0].GetEnd(), "closed")
+	}
+	if rs[1].GetStart() != 0 || rs[1].GetEnd() != 0 || rs[1].GetText() != "" {
+		t.Errorf("a whole-claim reason has text %q at [%d,%d), want none", rs[1].GetText(), rs[1].GetStart(), rs[1].GetEnd())
 	}
 	if got.GetLinks() == nil || LinksToProto(nil, offsets.UTF8) == nil {
 		t.Error("links should be an empty list, not nil")

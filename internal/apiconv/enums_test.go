@@ -8,6 +8,7 @@ import (
 	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/offsets"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
+	"github.com/claimsvc/claimsvc/internal/scoring"
 )
 
 // The conversion casts the pipeline's enums to the API's by number, so the two
@@ -113,5 +114,30 @@ func TestResultToProtoEncodings(t *testing.T) {
 		if kinds[0].GetKind() != claimsv1.HedgeCueKind_HEDGE_CUE_KIND_SPECULATIVE_VERB || kinds[1].GetKind() != claimsv1.HedgeCueKind_HEDGE_CUE_KIND_OTHER {
 			t.Errorf("hedge cue kinds = %v, %v", kinds[0].GetKind(), kinds[1].GetKind())
 		}
+	}
+}
+
+// TestHedgeCueKindsNamed: every cue class the scorer reports has its own API
+// kind, so OTHER means only a corpus-learned form; a weak cue stays marked and
+// a cue without a place has no span.
+func TestHedgeCueKindsNamed(t *testing.T) {
+	classes := []string{scoring.ClassModal, scoring.ClassSpeculativeVerb, scoring.ClassAdverb, scoring.ClassConditional,
+		scoring.ClassInvestigation, scoring.ClassWeakAttribution, scoring.ClassBooster, scoring.ClassNegatedHedge,
+		scoring.ClassLimitation, scoring.ClassApproximator}
+	for _, cls := range classes {
+		if k := hedgeCueKind(cls); k == claimsv1.HedgeCueKind_HEDGE_CUE_KIND_OTHER || k == claimsv1.HedgeCueKind_HEDGE_CUE_KIND_UNSPECIFIED {
+			t.Errorf("class %q maps to %v", cls, k)
+		}
+	}
+	c := claim.Claim{ID: "a#1", Text: "t", Span: claim.Span{Start: 0, End: 1}, Hedging: claim.Hedging{Cues: []claim.HedgeCue{
+		{Text: "could", Span: claim.Span{Start: 0, End: 1}, Kind: scoring.ClassModal, Weight: 0.4, Weak: true},
+		{Text: "claimed", Kind: scoring.ClassWeakAttribution, Weight: 0.7},
+	}}}
+	got := ResultToProto(pipeline.Result{ArticleID: "a", Claims: []claim.Claim{c}}, offsets.NewConverter("t", offsets.UTF8)).GetClaims()[0].GetHedging().GetCues()
+	if !got[0].GetWeak() || got[1].GetWeak() {
+		t.Errorf("weak flags %v %v, want true false", got[0].GetWeak(), got[1].GetWeak())
+	}
+	if got[0].GetSpan() == nil || got[1].GetSpan() != nil {
+		t.Errorf("spans %v %v, want the first set and the placeless one unset", got[0].GetSpan(), got[1].GetSpan())
 	}
 }

@@ -62,9 +62,10 @@ func claimToProto(c *claim.Claim, conv *offsets.Converter) *claimsv1.Claim {
 	for i, h := range c.Hedging.Cues {
 		cues[i] = &claimsv1.HedgeCue{
 			Text:   h.Text,
-			Span:   spanToProto(h.Span, conv),
+			Span:   optionalSpan(h.Span, conv),
 			Kind:   hedgeCueKind(h.Kind),
 			Weight: float32(h.Weight),
+			Weak:   h.Weak,
 		}
 	}
 	return &claimsv1.Claim{
@@ -92,10 +93,29 @@ func claimToProto(c *claim.Claim, conv *offsets.Converter) *claimsv1.Claim {
 			Uncertain: c.Hedging.Uncertain,
 			Cues:      cues,
 		},
-		CheckWorthiness: float32(c.CheckWorthiness),
-		CheckWorthy:     c.CheckWorthy,
-		ClaimType:       claimsv1.ClaimType(c.Type),
+		CheckWorthiness:        float32(c.CheckWorthiness),
+		CheckWorthy:            c.CheckWorthy,
+		ClaimType:              claimsv1.ClaimType(c.Type),
+		CheckWorthinessReasons: reasonsToProto(c.CheckWorthinessReasons, conv),
 	}
+}
+
+// reasonsToProto converts score reasons, their offsets in the converter's unit
+// (UTF-8 with a nil converter, as spanToProto; both 0 for a reason without
+// text or place).
+func reasonsToProto(rs []claim.ScoreReason, conv *offsets.Converter) []*claimsv1.ScoreReason {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]*claimsv1.ScoreReason, len(rs))
+	for i, r := range rs {
+		out[i] = &claimsv1.ScoreReason{Feature: r.Feature, Text: r.Text, Contribution: r.Contribution}
+		if !r.Span.Empty() {
+			sp := spanToProto(r.Span, conv)
+			out[i].Start, out[i].End = sp.GetStart(), sp.GetEnd()
+		}
+	}
+	return out
 }
 
 // spanToProto converts a span; a nil conv keeps UTF-8 byte offsets (stored
@@ -207,6 +227,12 @@ func hedgeCueKind(k string) claimsv1.HedgeCueKind {
 		return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_BOOSTER
 	case "negated_hedge":
 		return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_NEGATED_HEDGE
+	case "approximator":
+		return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_APPROXIMATOR
+	case "limitation":
+		return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_LIMITATION
+	case "investigation":
+		return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_INVESTIGATION
 	}
 	return claimsv1.HedgeCueKind_HEDGE_CUE_KIND_OTHER
 }

@@ -131,6 +131,9 @@ type HedgeCue struct {
 	Kind string
 	// Weight is the cue's signed contribution: positive hedges, negative boosts.
 	Weight float64
+	// Weak marks a hedge candidate below the cue threshold, listed only because
+	// such weak candidates together made the claim uncertain.
+	Weak bool
 }
 
 // Hedging is how tentatively a claim is asserted.
@@ -161,6 +164,9 @@ type Claim struct {
 	CheckWorthiness float64
 	// CheckWorthy is CheckWorthiness at or above the scorer's default threshold.
 	CheckWorthy bool
+	// CheckWorthinessReasons are the features that moved CheckWorthiness most,
+	// strongest first, so a reader can see why a claim is (not) worth checking.
+	CheckWorthinessReasons []ScoreReason
 	// HTMLSpan is, for an article sent as a web page, the byte range of the page
 	// from the claim's first character to its last; empty for plain text and where
 	// the extracted text cannot be traced back to the page.
@@ -168,6 +174,23 @@ type Claim struct {
 	// Type is what kind of assertion the claim is (event, fact, prediction …), or
 	// TypeNotProposition for headings, filler and bare noun phrases; linking reads it.
 	Type Type
+}
+
+// ScoreReason is one feature that moved a score.
+type ScoreReason struct {
+	// Feature names it: a genre-general feature of the check-worthiness model
+	// ("number", "date", "named_entity", "change_verb", "first_person_opinion",
+	// "length_up_to_6", …; see scoring.CheckFeatureNames) or "words" for a
+	// lexical unigram or bigram.
+	Feature string
+	// Text is the words that fired it as written ("agreed", "last year"); empty
+	// for features of the whole claim (its length, two or more numbers).
+	Text string
+	// Span is where Text stands in the article; empty when Text is.
+	Span Span
+	// Contribution is the feature's signed weight in the score's log-odds:
+	// positive raises the score, negative lowers it.
+	Contribution float64
 }
 
 // Type is what kind of assertion a claim is.

@@ -23,55 +23,86 @@ import (
 //go:embed data/words.tsv
 var wordsTSV string
 
+// Word classes of data/words.tsv, one bit each in a word's mask.
+const (
+	cAux = iota
+	cCopula
+	cDet
+	cEventcue
+	cFuture
+	cMetanoun
+	cMetaverb
+	cModal
+	cOpinion
+	cPast
+	cPlancue
+	cPrep
+	cRecommend
+	cRelative
+	cSaycue
+	cVerb
+	numClasses
+)
+
+// classNames are the class names words.tsv uses, in constant order.
+var classNames = [numClasses]string{"aux", "copula", "det", "eventcue", "future", "metanoun", "metaverb", "modal", "opinion", "past", "plancue", "prep", "recommend", "relative", "saycue", "verb"}
+
 // Typer classifies claims. It is immutable after New and safe for concurrent use.
 type Typer struct {
-	class map[string]map[string]bool // class → single words
-	multi map[string][][]string      // class → multi-word phrases
+	words map[string]uint32      // word → the classes it belongs to (one bit each)
+	multi [numClasses][][]string // class → multi-word phrases
 }
 
 // New parses the embedded word classes.
 func New() (*Typer, error) {
-	t := &Typer{class: map[string]map[string]bool{}, multi: map[string][][]string{}}
+	t := &Typer{words: map[string]uint32{}}
+	byName := map[string]int{}
+	for i, n := range classNames {
+		byName[n] = i
+	}
 	sc := bufio.NewScanner(strings.NewReader(wordsTSV))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		cls, w, ok := strings.Cut(line, "\t")
-		if !ok || w == "" {
-			return nil, fmt.Errorf("claimtype: words.tsv line %d: want class<TAB>word", n)
+		name, w, ok := strings.Cut(line, "\t")
+		cls, known := byName[name]
+		if !ok || w == "" || !known {
+			return nil, fmt.Errorf("claimtype: words.tsv line %d: want class<TAB>word with a known class", n)
 		}
 		if strings.Contains(w, " ") {
 			t.multi[cls] = append(t.multi[cls], strings.Fields(w))
 			continue
 		}
-		if t.class[cls] == nil {
-			t.class[cls] = map[string]bool{}
-		}
-		t.class[cls][w] = true
+		t.words[w] |= 1 << cls
 	}
 	return t, nil
 }
 
 // word is one lower-case word of a claim and whether it was capitalised.
 type word struct {
-	low string
-	cap bool
+	low  string
+	cap  bool
+	mask uint32 // the word's classes
 }
 
 // maxWords bounds the words read of one claim: the type is decided by how a claim
 // opens and its main verb, never by the tail of a megabyte "claim".
 const maxWords = 80
 
-func words(text string) []word {
-	var out []word
+func (t *Typer) wordsOf(text string) []word {
+	out := make([]word, 0, 32)
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
 			w := text[start:end]
 			r, _ := utf8.DecodeRuneInString(w)
-			out = append(out, word{low: strings.ToLower(strings.ReplaceAll(w, "’", "'")), cap: unicode.IsUpper(r)})
+			if strings.Contains(w, "’") {
+				w = strings.ReplaceAll(w, "’", "'")
+			}
+			low := strings.ToLower(w)
+			out = append(out, word{low: low, cap: unicode.IsUpper(r), mask: t.words[low]})
 			start = -1
 		}
 	}
@@ -91,11 +122,14 @@ func words(text string) []word {
 	return out
 }
 
-func (t *Typer) is(cls, w string) bool { return t.class[cls][w] }
+func (t *Typer) is(cls int, w string) bool { return t.words[w]&(1<<cls) != 0 }
+
+// in is is for a word whose mask words() already looked up.
+func in(cls int, w word) bool { return w.mask&(1<<cls) != 0 }
 
 // phraseAt reports whether a phrase of class cls starts at word i.
-func (t *Typer) phraseAt(cls string, ws []word, i int) bool {
-	if t.is(cls, ws[i].low) {
+func (t *Typer) phraseAt(cls int, ws []word, i int) bool {
+	if in(cls, ws[i]) {
 		return true
 	}
 	for _, p := range t.multi[cls] {
@@ -116,7 +150,7 @@ func (t *Typer) phraseAt(cls string, ws []word, i int) bool {
 	return false
 }
 
-func (t *Typer) any(cls string, ws []word) bool {
+func (t *Typer) any(cls int, ws []word) bool {
 	for i := range ws {
 		if t.phraseAt(cls, ws, i) {
 			return true
@@ -130,7 +164,7 @@ func (t *Typer) any(cls string, ws []word) bool {
 // content ("to reopen the channels") is: an event after "agreed", a plan after
 // "promised".
 func (t *Typer) Classify(text, cue string) claim.Type {
-	ws := words(text)
+	ws := t.wordsOf(text)
 	trimmed := strings.TrimSpace(text)
 	clause := false // content opened by "that": a clause, whatever its verb
 	if len(ws) > 0 && ws[0].low == "that" {
@@ -138,7 +172,7 @@ func (t *Typer) Classify(text, cue string) claim.Type {
 	}
 	if len(ws) > 0 && ws[0].low == "to" && strings.TrimSpace(cue) != "" {
 		c := strings.ToLower(strings.TrimSpace(cue))
-		if t.is("eventcue", c) || t.multiIs("eventcue", c) {
+		if t.is(cEventcue, c) || t.multiIs(cEventcue, c) {
 			return claim.TypeEvent
 		}
 		return claim.TypePrediction
@@ -159,7 +193,7 @@ func (t *Typer) Classify(text, cue string) claim.Type {
 		// phrase ("officials have welcomed the continuity of diplomatic channels",
 		// "he described the stance as firm") asserts nothing; a sentence in the
 		// article's voice or after "said" has a verb the lists lack.
-		if !clause && strings.TrimSpace(cue) != "" && !t.is("saycue", strings.ToLower(strings.TrimSpace(cue))) && !t.multiIs("saycue", strings.ToLower(cue)) {
+		if !clause && strings.TrimSpace(cue) != "" && !t.is(cSaycue, strings.ToLower(strings.TrimSpace(cue))) && !t.multiIs(cSaycue, strings.ToLower(cue)) {
 			return claim.TypeNotProposition
 		}
 		return claim.TypeFact
@@ -167,30 +201,30 @@ func (t *Typer) Classify(text, cue string) claim.Type {
 	// a subject headed by talk about talk: "The exchange underscored …", "Ryabkov's
 	// statements fit into …" (its head opens the claim or stands just before the verb)
 	for i := 0; i < first && i < 3; i++ {
-		if t.is("metanoun", ws[i].low) {
+		if in(cMetanoun, ws[i]) {
 			return claim.TypeMeta
 		}
 	}
-	if first > 0 && t.is("metanoun", ws[first-1].low) {
+	if first > 0 && in(cMetanoun, ws[first-1]) {
 		return claim.TypeMeta
 	}
 	v := first
 	if (ws[v].low == "continues" || ws[v].low == "continue") && v+2 < len(ws) && ws[v+1].low == "to" {
 		v += 2
 	}
-	if t.is("metaverb", ws[v].low) {
+	if in(cMetaverb, ws[v]) {
 		return claim.TypeMeta
 	}
 	// Modality is read at the main verb ("will unfold", "would need to appoint",
 	// "is expected to"), not in subordinate clauses further on.
 	for i := max(0, first-1); i < len(ws) && i <= first+2; i++ {
-		if t.phraseAt("recommend", ws, i) {
+		if t.phraseAt(cRecommend, ws, i) {
 			return claim.TypeRecommendation
 		}
 	}
 	for i := max(0, first-1); i < len(ws) && i <= first+2; i++ {
 		w := ws[i]
-		if t.phraseAt("future", ws, i) || t.is("modal", w.low) && !(w.low == "may" && w.cap && i > 0) {
+		if t.phraseAt(cFuture, ws, i) || in(cModal, w) && !(w.low == "may" && w.cap && i > 0) {
 			return claim.TypePrediction
 		}
 	}
@@ -198,31 +232,31 @@ func (t *Typer) Classify(text, cue string) claim.Type {
 	// essential", "remains preferable", "is widely seen as counterproductive"), or
 	// a verb of opinion at the main verb ("believes")
 	for i := first; i < len(ws) && i <= first+3; i++ {
-		if t.is("opinion", ws[i].low) && (i > first && t.is("copula", ws[first].low) || i <= first+1 && isOpinionVerb(ws[i].low)) {
+		if in(cOpinion, ws[i]) && (i > first && in(cCopula, ws[first]) || i <= first+1 && isOpinionVerb(ws[i].low)) {
 			return claim.TypeOpinion
 		}
 	}
 	w := ws[first].low
 	switch {
-	case t.is("copula", w):
+	case t.is(cCopula, w):
 		return claim.TypeFact
 	case w == "has" || w == "have" || w == "had":
 		for k := first + 1; k < len(ws) && k <= first+3; k++ {
-			if t.is("copula", ws[k].low) {
+			if in(cCopula, ws[k]) {
 				return claim.TypeFact
 			}
-			if participle(ws[k].low) || t.is("past", ws[k].low) {
+			if participle(ws[k].low) || in(cPast, ws[k]) {
 				return claim.TypeEvent
 			}
 		}
 		return claim.TypeFact
-	case t.is("past", w) || (strings.HasSuffix(w, "ed") && !t.is("aux", w)):
+	case t.is(cPast, w) || (strings.HasSuffix(w, "ed") && !t.is(cAux, w)):
 		return claim.TypeEvent
 	}
 	return claim.TypeFact
 }
 
-func (t *Typer) multiIs(cls, phrase string) bool {
+func (t *Typer) multiIs(cls int, phrase string) bool {
 	f := strings.Fields(phrase)
 	for _, p := range t.multi[cls] {
 		if strings.Join(p, " ") == strings.Join(f, " ") {
@@ -253,23 +287,23 @@ func participle(w string) bool {
 // a stabilizing factor") or one whose only verbs sit in a relative clause ("the
 // importance of addressing the causes that fuel the fighting").
 func (t *Typer) mainVerb(ws []word) int {
-	np := t.is("det", ws[0].low) || strings.HasSuffix(ws[0].low, "'s")
+	np := in(cDet, ws[0]) || strings.HasSuffix(ws[0].low, "'s")
 	inRel := false
 	for i, w := range ws {
-		if i > 0 && t.is("relative", w.low) {
+		if i > 0 && in(cRelative, w) {
 			inRel = true
 			continue
 		}
 		// after a determiner or preposition a verb-like word is a noun or adjective
 		// ("the signals", "on continued support"); "May" inside a sentence is the month
-		nominal := i > 0 && (t.is("det", ws[i-1].low) && !demonstrative(ws[i-1].low) || t.is("prep", ws[i-1].low))
-		verb := (t.is("aux", w.low) && !(w.low == "may" && w.cap && i > 0)) ||
-			!nominal && (t.is("verb", w.low) || t.is("past", w.low) || t.is("metaverb", w.low) ||
+		nominal := i > 0 && (in(cDet, ws[i-1]) && !demonstrative(ws[i-1].low) || in(cPrep, ws[i-1]))
+		verb := (in(cAux, w) && !(w.low == "may" && w.cap && i > 0)) ||
+			!nominal && (in(cVerb, w) || in(cPast, w) || in(cMetaverb, w) ||
 				len(w.low) >= 5 && strings.HasSuffix(w.low, "ed") && i > 0 && !strings.HasSuffix(ws[i-1].low, "ly"))
 		if !verb {
 			continue
 		}
-		if inRel && np && !t.is("aux", w.low) {
+		if inRel && np && !in(cAux, w) {
 			continue // a verb of a relative clause inside a noun phrase
 		}
 		return i

@@ -157,11 +157,12 @@ func (lx *lexicon) analyze(text string) *analysis {
 		if t.boundary {
 			continue
 		}
-		if _, n := lx.exceptions.match(len(toks), low, i); n > 0 {
+		wf := lx.factsOf(t.low)
+		if _, n := matchFrom(wf.exceptions, len(toks), low, i); n > 0 {
 			i += n - 1
 			continue
 		}
-		if v, n := lx.temporal.match(len(toks), low, i); n > 0 {
+		if v, n := matchFrom(wf.temporal, len(toks), low, i); n > 0 {
 			a.temporals = append(a.temporals, cue{word: v, pos: i})
 		}
 		if v, n := lx.change.match(len(toks), st, i); n > 0 {
@@ -171,7 +172,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 			skip--
 			continue
 		}
-		if v, n := lx.aliases.match(len(toks), low, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
+		if v, n := matchFrom(wf.aliases, len(toks), low, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
 			words := make([]string, n)
 			for k := range n {
 				words[k] = toks[i+k].low
@@ -181,21 +182,21 @@ func (lx *lexicon) analyze(text string) *analysis {
 			continue
 		}
 		switch {
-		case lx.negators[t.low] && !interjection(toks, i):
+		case wf.negator && !interjection(toks, i):
 			a.negators = append(a.negators, cue{word: t.low, pos: i})
 			continue
-		case lx.quantities[t.low]:
+		case wf.quantity:
 			a.quantities = append(a.quantities, cue{word: t.low, pos: i, pred: predicative(toks, i)})
 			continue
-		case lx.hedges[t.low] && !(t.low == "may" && t.cap && i > 0):
+		case wf.hedge && !(t.low == "may" && t.cap && i > 0):
 			a.hedges = append(a.hedges, cue{word: t.low, pos: i})
-		case lx.npi[t.low]:
+		case wf.npi:
 			a.npis = append(a.npis, cue{word: t.low, pos: i})
 		}
-		if lx.stop[t.low] {
+		if wf.stop {
 			continue
 		}
-		if v, ok := lx.numberWord(t.low); ok {
+		if v, ok := lx.numberWordOf(t.low, wf); ok {
 			q := quantity{value: v, pos: i, approx: approximate(toks, i)}
 			// "twenty five" is one number, as "twenty-five" is
 			if i+1 < len(toks) && !toks[i+1].boundary {
@@ -209,12 +210,12 @@ func (lx *lexicon) analyze(text string) *analysis {
 			a.numbers = append(a.numbers, q)
 			continue
 		}
-		if v, ok := lx.months[t.low]; ok && t.cap {
+		if v := wf.month; v != "" && t.cap {
 			a.dates = append(a.dates, "m"+v)
 			a.dateToks = append(a.dateToks, i)
 			continue
 		}
-		if v, ok := lx.weekdays[t.low]; ok {
+		if v := wf.weekday; v != "" {
 			a.dates = append(a.dates, "d"+v)
 			a.dateToks = append(a.dateToks, i)
 			continue
@@ -378,6 +379,15 @@ func interjection(toks []token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// numberWordOf is numberWord for a word whose facts are known: only a listed
+// number or a hyphenated word can be one.
+func (lx *lexicon) numberWordOf(w string, wf *facts) (string, bool) {
+	if !wf.number && strings.IndexByte(w, '-') < 0 {
+		return "", false
+	}
+	return lx.numberWord(w)
 }
 
 // numberWord reads a number word, including hyphenated ones ("seventy-two" → 72);

@@ -35,6 +35,9 @@ type lexicon struct {
 	months     map[string]string   // month name → number
 	weekdays   map[string]string   // weekday name → number
 
+	// facts gathers the word-keyed lists above per word (facts.go).
+	facts map[string]*facts
+
 	// scratch pools analyze's buffers (*analyzeScratch); the word lists above are
 	// read-only after loadLexicon.
 	scratch sync.Pool
@@ -65,8 +68,13 @@ func (p *phrases) add(words []string, value string) {
 // match returns the longest phrase starting at words[i] (compared with get(i)) and
 // its length in words, or 0 when none starts there.
 func (p *phrases) match(n int, get func(int) string, i int) (string, int) {
+	return matchFrom(p.byFirst[get(i)], n, get, i)
+}
+
+// matchFrom is match given the phrases that start with the word at i.
+func matchFrom(cands []phrase, n int, get func(int) string, i int) (string, int) {
 	best, bestLen := "", 0
-	for _, ph := range p.byFirst[get(i)] {
+	for _, ph := range cands {
 		if len(ph.words) <= bestLen || i+len(ph.words) > n {
 			continue
 		}
@@ -167,6 +175,7 @@ func loadLexicon() (*lexicon, error) {
 			return nil, err
 		}
 	}
+	lx.buildFacts()
 	return lx, nil
 }
 

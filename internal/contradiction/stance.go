@@ -214,7 +214,11 @@ const restateOverlap = 0.5
 // words of the shorter one, after aliases and near-synonyms, are the other's), so
 // that linking a third claim to both would repeat one link.
 func (c *Classifier) Restates(a, b string) bool {
-	ka, kb := c.lx.analyze(a).keys(), c.lx.analyze(b).keys()
+	return restatesKeys(a, b, c.lx.analyze(a).keys(), c.lx.analyze(b).keys())
+}
+
+// restatesKeys is Restates given both claims' keys.
+func restatesKeys(a, b string, ka, kb []string) bool {
 	if len(ka) == 0 || len(kb) == 0 {
 		return a == b
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 
@@ -49,8 +48,17 @@ func limitBody(next http.Handler, max int64) http.Handler {
 			writeStatus(w, http.StatusBadRequest, codes.InvalidArgument, "reading the request body: "+err.Error())
 			return
 		}
-		r.Body = io.NopCloser(&buf)
+		r.Body = bufferedBody{Reader: bytes.NewReader(buf.Bytes()), data: buf.Bytes()}
 		r.ContentLength = int64(buf.Len())
 		next.ServeHTTP(w, r)
 	})
 }
+
+// bufferedBody is a body limitBody read whole, so later checks can look at it
+// without reading it.
+type bufferedBody struct {
+	*bytes.Reader
+	data []byte
+}
+
+func (bufferedBody) Close() error { return nil }

@@ -68,3 +68,41 @@ func TestWrongMethodIs405(t *testing.T) {
 		}
 	}
 }
+
+func TestCountArticles(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		want int
+	}{
+		{`{"articles":[]}`, 0},
+		{`{"encodingType":"ENCODING_TYPE_UTF16","articles":[{"text":"a"},{"text":"b"}]}`, 2},
+		{`{"articles":[{},{},{},{},{}]}`, 4}, // stops after stop+1
+		{`{"articles":{}}`, -1},
+		{`[]`, -1},
+		{`{"articles":[{"text":"a"`, -1}, // truncated: the decoder reports it
+	} {
+		if got := countArticles([]byte(tt.body), 3); got != tt.want {
+			t.Errorf("countArticles(%s) = %d, want %d", tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestLimitBatchBeforeDecoding: a REST batch over the article limit is 413
+// naming articles before the gateway decodes it; others go on.
+func TestLimitBatchBeforeDecoding(t *testing.T) {
+	h := limitBody(limitBatch(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) }), 2), 1<<20)
+	for _, tt := range []struct {
+		path, body string
+		want       int
+	}{
+		{"/v1/claims:batchExtract", `{"articles":[{},{}]}`, http.StatusNoContent},
+		{"/v1/claims:batchExtract", `{"articles":[{},{},{}]}`, http.StatusRequestEntityTooLarge},
+		{"/v1/claims:extract", `{"articles":[{},{},{}]}`, http.StatusNoContent},
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, tt.path, strings.NewReader(tt.body)))
+		if rec.Code != tt.want || (tt.want == 413 && !strings.Contains(rec.Body.String(), `"field":"articles"`)) {
+			t.Errorf("%s %s: %d %s, want %d", tt.path, tt.body, rec.Code, rec.Body, tt.want)
+		}
+	}
+}

@@ -27,6 +27,9 @@ type Options struct {
 	Gatherer prometheus.Gatherer
 	// MaxBodyBytes bounds a request body; larger bodies get 413 before decoding.
 	MaxBodyBytes int64
+	// MaxBatchArticles, when positive, refuses larger batches before their
+	// JSON is decoded (see limitBatch); the server's limit.
+	MaxBatchArticles int
 	// Pages, when set, serves the web page (internal/web) at GET /, /static/
 	// and /examples.
 	Pages http.Handler
@@ -73,7 +76,7 @@ func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Han
 	if o.MaxConcurrent > 0 {
 		rest = newAdmission(o.MaxConcurrent, o.QueueWait).wrap(rest)
 	}
-	root.Handle("/v1/", limitBody(rest, o.MaxBodyBytes))
+	root.Handle("/v1/", limitBody(limitBatch(rest, o.MaxBatchArticles), o.MaxBodyBytes))
 	root.Handle("GET /healthz", mux) // the gateway's health endpoint asks the gRPC health service
 	root.HandleFunc("GET /openapi.json", serveOpenAPI)
 	var metrics http.Handler = promhttp.HandlerFor(o.Gatherer, promhttp.HandlerOpts{})

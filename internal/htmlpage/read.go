@@ -194,4 +194,3 @@ func (p *Page) HTMLSpans(cs []claim.Claim) {
 		cs[i].HTMLSpan = claim.Span{Start: s, End: e}
 	}
 }
-

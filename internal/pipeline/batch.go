@@ -44,7 +44,7 @@ func (p *Pipeline) batch(ctx context.Context, arts []claim.Article) ([]Result, [
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("pipeline: link %q: %w", results[i].ArticleID, err)
 		}
-		cross = append(cross, crossLinks(links, results[i].Claims, p.classifier.Restates)...)
+		cross = append(cross, crossLinks(links, results[i].Claims, p.classifier.Restater())...)
 	}
 	return results, prepared, cross, nil
 }

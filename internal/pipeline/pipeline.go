@@ -122,7 +122,7 @@ func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", id, err)
 	}
-	res.Links = pruneLinks(links, p.classifier.Restates)
+	res.Links = pruneLinks(links, p.classifier.Restater())
 	return res, prepared, nil
 }
 

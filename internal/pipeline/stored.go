@@ -89,7 +89,7 @@ func (s *Stream) AddStored(ctx context.Context, st store.Store, a claim.Article,
 	if err != nil {
 		return Result{}, nil, nil, fmt.Errorf("pipeline: link %q: %w", id, err)
 	}
-	cross := crossLinks(links, res.Claims, s.p.classifier.Restates)
+	cross := crossLinks(links, res.Claims, s.p.classifier.Restater())
 	stored, err := s.p.linkStored(ctx, st, prepared, func(other string) bool { return other == id })
 	if err != nil {
 		return Result{}, nil, nil, fmt.Errorf("pipeline: link %q to the store: %w", id, err)
@@ -221,7 +221,7 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 			about[id] = c.stored
 		}
 	}
-	links = pruneLinks(links, p.classifier.Restates)
+	links = pruneLinks(links, p.classifier.Restater())
 	out := make([]StoredLink, len(links))
 	for i, l := range links {
 		out[i] = StoredLink{Link: l, Stored: about[l.A]}

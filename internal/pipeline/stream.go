@@ -60,7 +60,7 @@ func (s *Stream) Add(ctx context.Context, a claim.Article, position int) (Result
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", res.ArticleID, err)
 	}
-	return res, crossLinks(links, res.Claims, s.p.classifier.Restates), nil
+	return res, crossLinks(links, res.Claims, s.p.classifier.Restater()), nil
 }
 
 // link adds one article's claims to the index (both generations, with a window)

@@ -2,29 +2,29 @@ package scoring
 
 import (
 	"fmt"
+	"math"
 	"strconv"
-	"strings"
+
+	"github.com/claimsvc/claimsvc/internal/claim"
 )
 
-// CheckBuckets is the size of the hashed feature space of the check-worthiness
-// model: unigrams, bigrams and hand features all hash into it.
-const CheckBuckets = 1 << 18
-
 // checkModel is the parsed checkworthy-model.tsv: a logistic regression over
-// hashed features, its bias and the dev-chosen default threshold.
+// hashed lexical features and named genre-general features, its bias and the
+// default threshold.
 type checkModel struct {
-	weights   []float32 // CheckBuckets long; absent buckets are 0
+	weights   []float32 // CheckDim long; absent features are 0
 	bias      float64
 	threshold float64
-	classes   map[string]uint16 // word -> hand-feature class bits (checkworthy-lexicon.tsv)
+	classes   map[string]uint32 // word -> class bits (checkworthy-lexicon.tsv)
 }
 
-// parseCheckModel reads the lines the claimtrain checkworthy command writes:
+// parseCheckModel reads the lines the check-worthiness trainer writes:
 //
-//	w<TAB>bucket<TAB>weight      one non-zero feature weight
+//	w<TAB>bucket<TAB>weight      a lexical n-gram bucket's weight
+//	h<TAB>feature<TAB>weight     a genre-general feature's weight (CheckFeatureNames)
 //	param<TAB>name<TAB>value     bias, threshold, buckets (must equal CheckBuckets)
 func parseCheckModel(data, lexData string) (checkModel, error) {
-	m := checkModel{weights: make([]float32, CheckBuckets), threshold: 0.5}
+	m := checkModel{weights: make([]float32, CheckDim), threshold: 0.5}
 	err := eachRow(data, "checkworthy model", 3, func(f []string) error {
 		v, err := finite(f[2])
 		if err != nil {
@@ -37,6 +37,12 @@ func parseCheckModel(data, lexData string) (checkModel, error) {
 				return fmt.Errorf("bad bucket %q", f[1])
 			}
 			m.weights[b] = float32(v)
+		case "h":
+			k := indexOf(CheckFeatureNames[:], f[1])
+			if k < 0 {
+				return fmt.Errorf("unknown feature %q", f[1])
+			}
+			m.weights[CheckBuckets+k] = float32(v)
 		case "param":
 			switch f[1] {
 			case "bias":
@@ -62,137 +68,120 @@ func parseCheckModel(data, lexData string) (checkModel, error) {
 	return m, err
 }
 
-// parseCheckLexicon reads word<TAB>class lines into class bits per word.
-func parseCheckLexicon(lexData string) (map[string]uint16, error) {
-	classes := map[string]uint16{}
-	names := checkClasses()
-	err := eachRow(lexData, "checkworthy lexicon", 2, func(f []string) error {
-		bit := indexOf(names[:], f[1])
-		if bit < 0 || bit >= classYear {
-			return fmt.Errorf("unknown class %q", f[1])
-		}
-		classes[f[0]] |= 1 << bit
-		return nil
-	})
-	return classes, err
-}
-
-// checkClasses are the hand-feature classes; the lexicon assigns the first eight
-// (and the scorer adds "past" for regular -ed verbs), the scorer detects years
-// and questions itself.
-func checkClasses() [10]string {
-	return [...]string{"comparative", "money", "percent", "opinion", "firstperson", "future", "hedge", "past", "year", "question"}
-}
-
-// Bits of the hand-feature classes in checkClasses.
-const (
-	classOpinion     = 3
-	classFirstPerson = 4
-	classPast        = 7
-	classYear        = 8
-	classQuestion    = 9
-)
-
-// checkFeatures calls emit with the bucket of every feature of the tokens: lowercased
-// unigrams and bigrams (numbers folded to "#num", hashed by word), and hand features in the
-// spirit of ClaimBuster — numbers, years, percentages and money, capitalised
-// (named-entity-like) words, comparatives, first-person opinion, promises,
-// questions and length. A bucket may repeat; each occurrence counts.
-func checkFeatures(toks []token, classes map[string]uint16, emit func(bucket uint32)) {
-	put := func(f feat) { emit(uint32(f.hash() % CheckBuckets)) }
-	hPrev := wordHash("<s>")
-	var nums, caps, words int
-	var seen uint16
-	for i, t := range toks {
-		w := t.Lower
-		if t.Digit {
-			nums++
-			if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
-				seen |= 1 << classYear
-			}
-			w = "#num"
-		}
-		if t.Word {
-			words++
-			if t.Upper && i > 0 && toks[i-1].Word {
-				caps++
-			}
-		}
-		h := wordHash(w)
-		emit(unigramBucket(h))
-		emit(bigramBucket(hPrev, h))
-		seen |= classes[w]
-		if t.Word && !t.Digit && len(w) > 4 && strings.HasSuffix(w, "ed") {
-			seen |= 1 << classPast
-		}
-		if w == "?" {
-			seen |= 1 << classQuestion
-		}
-		hPrev = h
-	}
-	emit(bigramBucket(hPrev, wordHash("</s>")))
-	for bit, c := range checkClasses() {
-		if seen&(1<<bit) != 0 {
-			put(feat{"h=", c})
-		}
-	}
-	if seen&(1<<classFirstPerson) != 0 && seen&(1<<classOpinion) != 0 {
-		put(feat{"h=", "firstperson+opinion"})
-	}
-	if seen&(1<<classFirstPerson) != 0 && seen&(1<<classPast) != 0 {
-		put(feat{"h=", "firstperson+past"})
-	}
-	put(feat{"h=nums:", bucketName(nums, 0, 1, 2)})
-	put(feat{"h=caps:", bucketName(caps, 0, 1, 2, 4)})
-	put(feat{"h=len:", bucketName(words, 3, 6, 10, 16, 25, 40)})
-}
-
-// wordHash is 64-bit FNV-1a of a word; n-gram features combine word hashes so
-// each word is hashed once however many n-grams it is part of.
-func wordHash(w string) uint64 { return feat{w}.hash() }
-
-// unigramBucket and bigramBucket place n-grams in the hashed feature space
-// (a splitmix64 finaliser over the combined word hashes, tagged by n).
-func unigramBucket(h uint64) uint32 { return uint32(mix64(h^0x75) % CheckBuckets) }
-
-func bigramBucket(h1, h2 uint64) uint32 {
-	return uint32(mix64(h1*0x9e3779b97f4a7c15^h2^0x62) % CheckBuckets)
-}
-
-func mix64(h uint64) uint64 {
-	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	h *= 0xc4ceb9fe1a85ec53
-	h ^= h >> 33
-	return h
-}
-
-// bucketName names the first bound that n does not exceed ("<=2"), or ">last".
-func bucketName(n int, bounds ...int) string {
-	for _, b := range bounds {
-		if n <= b {
-			return strconv.Itoa(b)
-		}
-	}
-	return "more"
-}
-
 // CheckWorthiness is the probability that sentence is a factual claim worth
-// checking, and whether it reaches the default threshold chosen on dev data.
+// checking, and whether it reaches the default threshold.
 func (s *Scorer) CheckWorthiness(sentence string) (float64, bool) {
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	sc.toks = tokenize(sentence, sc.toks)
-	return s.checkTokens(sc.toks)
+	p, ok, _ := s.checkTokens(sc, sentence, sc.toks, 0, false)
+	return p, ok
 }
 
-// checkTokens is CheckWorthiness over already tokenized text.
-func (s *Scorer) checkTokens(toks []token) (float64, bool) {
+// CheckWorthinessReasons is CheckWorthiness with the reasons of the score (see
+// checkTokens), their spans into sentence.
+func (s *Scorer) CheckWorthinessReasons(sentence string) (float64, bool, []claim.ScoreReason) {
+	sc := s.getScratch()
+	defer s.putScratch(sc)
+	sc.toks = tokenize(sentence, sc.toks)
+	return s.checkTokens(sc, sentence, sc.toks, 0, true)
+}
+
+// maxReasons is how many reasons a check-worthiness score comes with, and
+// minReason the least |contribution| (log-odds) a feature needs to be one.
+const (
+	maxReasons = 5
+	minReason  = 0.05
+)
+
+// checkTokens scores tokens (whose offsets point into text, which starts at
+// byte offset in the article), holds a structurally unworthy text under the
+// threshold (checkGate) and, with reasons, names the features that moved the
+// score most (see pickReasons); a lexical n-gram is named "words" with the
+// words as written, a genre-general feature by its CheckFeatureNames name with
+// the word that fired it (none for whole-claim features such as length).
+func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, offset int, reasons bool) (float64, bool, []claim.ScoreReason) {
 	z := s.check.bias
-	checkFeatures(toks, s.check.classes, func(b uint32) { z += float64(s.check.weights[b]) })
+	up, down := sc.up[:0], sc.down[:0]
+	checkFeatures(text, toks, s.check.classes, func(f uint32, i, j int) {
+		w := float64(s.check.weights[f])
+		z += w
+		switch {
+		case !reasons || math.Abs(w) < minReason:
+		case w > 0:
+			up = keepTop(up, contribution{f: f, i: i, j: j, w: w})
+		default:
+			down = keepTop(down, contribution{f: f, i: i, j: j, w: w})
+		}
+	})
+	sc.up, sc.down = up, down
 	p := sigmoid(clip(z, -30, 30))
-	return p, p >= s.check.threshold
+	worthy := p >= s.check.threshold
+	gate := ""
+	if worthy {
+		gate = checkGate(text, toks)
+	}
+	if !reasons {
+		p, worthy, _ = applyGate(gate, p, s.check.threshold, worthy, nil)
+		return p, worthy, nil
+	}
+	picked := pickReasons(up, down, worthy)
+	out := make([]claim.ScoreReason, len(picked))
+	for k, c := range picked {
+		r := claim.ScoreReason{Feature: "words", Contribution: c.w}
+		if !IsLexicalCheckFeature(int(c.f)) {
+			r.Feature = CheckFeatureNames[int(c.f)-CheckBuckets]
+		}
+		if c.i >= 0 && c.j > c.i && c.j <= len(toks) {
+			start, end := toks[c.i].Start, toks[c.j-1].End
+			r.Text = text[start:end]
+			r.Span = claim.Span{Start: start + offset, End: end + offset}
+		}
+		out[k] = r
+	}
+	return applyGate(gate, p, s.check.threshold, worthy, out)
+}
+
+// pickReasons chooses up to maxReasons reasons: first the strongest
+// contributions toward the verdict (raising the score of a check-worthy claim,
+// lowering that of one that is not), at most maxReasons-2 of them, then the
+// strongest against it, so a reader sees both why and what spoke against;
+// either side fills the other's unused places.
+func pickReasons(up, down []contribution, worthy bool) []contribution {
+	with, against := up, down
+	if !worthy {
+		with, against = down, up
+	}
+	nWith := min(len(with), maxReasons-2)
+	nAgainst := min(len(against), maxReasons-nWith)
+	nWith = min(len(with), maxReasons-nAgainst)
+	out := make([]contribution, 0, nWith+nAgainst)
+	return append(append(out, with[:nWith]...), against[:nAgainst]...)
+}
+
+// contribution is one feature occurrence's weight and the tokens that fired it.
+type contribution struct {
+	f    uint32
+	i, j int
+	w    float64
+}
+
+// keepTop inserts c into top, kept sorted by |w| descending and at most
+// maxReasons long (ties keep the earlier feature).
+func keepTop(top []contribution, c contribution) []contribution {
+	k := len(top)
+	for k > 0 && math.Abs(top[k-1].w) < math.Abs(c.w) {
+		k--
+	}
+	if k >= maxReasons {
+		return top
+	}
+	if len(top) < maxReasons {
+		top = append(top, contribution{})
+	}
+	copy(top[k+1:], top[k:len(top)-1])
+	top[k] = c
+	return top
 }
 
 // CheckThreshold is the default check-worthiness threshold.

@@ -20,16 +20,17 @@ import (
 // point into text.
 //
 // It leaves the sentence's tokens in sc.toks and returns the range [i, j) of
-// those inside the content, so Score can reuse them; ok is false when the
+// those inside the content and the sentence's start in text (the tokens'
+// offsets are relative to it), so Score can reuse them; ok is false when the
 // claim's spans are unusable and the hedging was scored on c.Text instead.
-func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.Hedging, i, j int, ok bool) {
+func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.Hedging, i, j, base int, ok bool) {
 	content, ok := validSpan(text, c.Span)
 	if !ok {
 		h := s.Hedge(c.Text)
 		for i := range h.Cues { // the spans would point into c.Text, not the article
 			h.Cues[i].Span = claim.Span{}
 		}
-		return h, 0, 0, false
+		return h, 0, 0, 0, false
 	}
 	ctx := content
 	if sent, ok := validSpan(text, c.Sentence); ok && sent.Start <= content.Start && content.End <= sent.End {
@@ -73,7 +74,7 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 			cues = sc.keep(cues, cue, ok)
 		}
 	}
-	return s.finish(sc, cues), i, j, true
+	return s.finish(sc, cues), i, j, ctx.Start, true
 }
 
 // framingCue reports whether a cue of this class outside the content still

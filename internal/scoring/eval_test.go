@@ -100,8 +100,8 @@ func TestEvalCheckworthy(t *testing.T) {
 		f1    float64
 		apMin float64
 	}{
-		{"checkworthy/ct24-dev.jsonl", 0.87, 0.92},
-		{"checkworthy/ct24-devtest.jsonl", 0.72, 0.82},
+		{"checkworthy/ct24-dev.jsonl", 0.82, 0.92},
+		{"checkworthy/ct24-devtest.jsonl", 0.75, 0.85},
 	} {
 		data, err := dataset.ReadCheckworthy(dataPath(t, tt.file))
 		if err != nil {

@@ -17,6 +17,9 @@ type scratch struct {
 	// weak are the hedge candidates whose cue probability fell below the cue
 	// threshold: not reported unless they are all that makes a claim uncertain.
 	weak []claim.HedgeCue
+	// up and down are the strongest positive and negative check-worthiness
+	// contributions of a claim.
+	up, down []contribution
 }
 
 // Hedge scores how tentatively sentence is asserted and returns the cues that
@@ -69,6 +72,7 @@ func (sc *scratch) keep(cues []claim.HedgeCue, cue claim.HedgeCue, ok bool) []cl
 	case ok:
 		return append(cues, cue)
 	case cue.Weight >= minWeakCue:
+		cue.Weak = true
 		sc.weak = append(sc.weak, cue)
 	}
 	return cues

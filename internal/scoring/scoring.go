@@ -66,19 +66,25 @@ func New() (*Scorer, error) {
 func (s *Scorer) getScratch() *scratch   { return s.pool.Get().(*scratch) }
 func (s *Scorer) putScratch(sc *scratch) { s.pool.Put(sc) }
 
-// Score fills c.Hedging and c.CheckWorthiness/c.CheckWorthy for a claim found in
-// text. Hedging weighs the claim's content, its sentence and its attribution cue
-// (see hedgeClaim); check-worthiness is that of the content, scored on the
-// sentence's tokens inside c.Span (the same as CheckWorthiness(c.Text) unless the
-// span cuts a word). With unusable spans both fall back to c.Text.
+// Score fills c.Hedging, c.CheckWorthiness, c.CheckWorthy and
+// c.CheckWorthinessReasons for a claim found in text. Hedging weighs the
+// claim's content, its sentence and its attribution cue (see hedgeClaim);
+// check-worthiness is that of the content, scored on the sentence's tokens
+// inside c.Span (the same as CheckWorthiness(c.Text) unless the span cuts a
+// word), its reasons' spans pointing into text. With unusable spans both fall
+// back to c.Text, and the reasons carry no spans.
 func (s *Scorer) Score(text string, c *claim.Claim) {
 	sc := s.getScratch()
 	defer s.putScratch(sc)
-	h, i, j, ok := s.hedgeClaim(sc, text, c)
+	h, i, j, base, ok := s.hedgeClaim(sc, text, c)
 	c.Hedging = h
 	if ok {
-		c.CheckWorthiness, c.CheckWorthy = s.checkTokens(sc.toks[i:j])
+		c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, text[base:], sc.toks[i:j], base, true)
 		return
 	}
-	c.CheckWorthiness, c.CheckWorthy = s.CheckWorthiness(c.Text)
+	sc.toks = tokenize(c.Text, sc.toks)
+	c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, c.Text, sc.toks, 0, true)
+	for k := range c.CheckWorthinessReasons {
+		c.CheckWorthinessReasons[k].Span = claim.Span{}
+	}
 }

@@ -89,7 +89,7 @@ func CueForm(text string) string {
 
 // CheckFeaturizer computes check-worthiness features for training.
 type CheckFeaturizer struct {
-	classes map[string]uint16
+	classes map[string]uint32
 }
 
 // NewCheckFeaturizer parses the embedded check-worthiness lexicon.
@@ -101,10 +101,10 @@ func NewCheckFeaturizer() (*CheckFeaturizer, error) {
 	return &CheckFeaturizer{classes: classes}, nil
 }
 
-// Features returns the hashed feature buckets of sentence (with repeats), exactly
-// as CheckWorthiness sums them.
+// Features returns the feature indices of sentence (below CheckDim, with
+// repeats), exactly as CheckWorthiness sums them.
 func (cf *CheckFeaturizer) Features(sentence string) []uint32 {
 	var out []uint32
-	checkFeatures(tokenize(sentence, nil), cf.classes, func(b uint32) { out = append(out, b) })
+	checkFeatures(sentence, tokenize(sentence, nil), cf.classes, func(f uint32, _, _ int) { out = append(out, f) })
 	return out
 }

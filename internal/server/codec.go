@@ -25,17 +25,28 @@ const decodeFailureField protowire.Number = protowire.MaxValidNumber
 // "articles[2].text: is not valid UTF-8 (first bad byte at offset 17)". Protobuf
 // refuses invalid UTF-8 in string fields, so without this a client that sends a
 // raw byte string would get an opaque internal error.
-type codec struct{ base encoding.CodecV2 }
+//
+// It also refuses, undecoded, a batch with more than maxBatch articles (see
+// overBatchLimit); validation then reports the count.
+type codec struct {
+	base     encoding.CodecV2
+	maxBatch int
+}
 
-func newCodec() codec { return codec{base: encoding.GetCodecV2(encproto.Name)} }
+func newCodec(maxBatch int) codec {
+	return codec{base: encoding.GetCodecV2(encproto.Name), maxBatch: maxBatch}
+}
 
 func (c codec) Name() string { return encproto.Name }
 
 func (c codec) Marshal(v any) (mem.BufferSlice, error) { return c.base.Marshal(v) }
 
 func (c codec) Unmarshal(data mem.BufferSlice, v any) error {
-	err := c.base.Unmarshal(data, v)
 	m, ok := v.(proto.Message)
+	if ok && overBatchLimit(data, m, c.maxBatch) {
+		return nil
+	}
+	err := c.base.Unmarshal(data, v)
 	if !ok {
 		return err
 	}
@@ -74,7 +85,7 @@ func dropDecodeFailure(m proto.Message) {
 			return
 		}
 		n += v
-		if num != decodeFailureField {
+		if num != decodeFailureField && num != articleCountField {
 			kept = append(kept, raw[:n]...)
 		}
 		raw = raw[n:]

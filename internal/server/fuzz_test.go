@@ -62,7 +62,7 @@ func FuzzDecodeValidate(f *testing.F) {
 	} {
 		f.Add(s.kind, s.data)
 	}
-	c := newCodec()
+	c := newCodec(DefaultLimits().MaxBatchArticles)
 	l := fuzzLimits
 	f.Fuzz(func(t *testing.T, kind uint8, data []byte) {
 		var msg, std proto.Message

@@ -83,7 +83,7 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	svc.slots = lim
 	abort := newAborter()
 	s := grpc.NewServer(append(connectionLimits(o.MaxStreamsPerConn),
-		grpc.ForceServerCodecV2(newCodec()),
+		grpc.ForceServerCodecV2(newCodec(svc.limits.MaxBatchArticles)),
 		grpc.MaxRecvMsgSize(o.MaxRecvBytes),
 		grpc.ChainUnaryInterceptor(
 			recovery.UnaryServerInterceptor(rec),

@@ -180,15 +180,19 @@ func (l Limits) ValidateBatch(r *claimsv1.BatchExtractClaimsRequest) error {
 
 func (l Limits) validateBatch(v *violations, r *claimsv1.BatchExtractClaimsRequest) {
 	arts := r.GetArticles()
+	count := len(arts)
+	if n, counted := markedArticleCount(r); counted { // the codec counted them and did not decode
+		count = n
+	}
 	// Counts and sizes first: they are cheap, and a batch over them is refused
 	// whole, so checking its articles one by one would only cost the server time
 	// and memory (a million empty articles fit in a few megabytes).
-	if len(arts) == 0 {
+	if count == 0 {
 		v.addInvalid("articles", "at least one article is required")
 		return
 	}
-	if len(arts) > l.MaxBatchArticles {
-		v.addTooLarge("articles", "has %d articles; the limit is %d (use StreamExtractClaims for more)", len(arts), l.MaxBatchArticles)
+	if count > l.MaxBatchArticles {
+		v.addTooLarge("articles", "has %d articles; the limit is %d (use StreamExtractClaims for more)", count, l.MaxBatchArticles)
 		return
 	}
 	total := 0

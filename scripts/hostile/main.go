@@ -35,6 +35,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 )
@@ -58,10 +59,10 @@ func main() {
 			os.Exit(2)
 		}
 	}
-	scenarios := map[string]func(){"bigbatch": bigBatch, "idle": idleStreams, "rest": restLoad, "slowloris": slowloris, "shortbody": shortBody}
+	scenarios := map[string]func(){"bigbatch": bigBatch, "grpcbatch": grpcBatch, "idle": idleStreams, "rest": restLoad, "slowloris": slowloris, "shortbody": shortBody}
 	run, ok := scenarios[flag.Arg(0)]
 	if !ok {
-		fmt.Fprintln(os.Stderr, "usage: hostile [flags] bigbatch|idle|rest|slowloris|shortbody")
+		fmt.Fprintln(os.Stderr, "usage: hostile [flags] bigbatch|grpcbatch|idle|rest|slowloris|shortbody")
 		os.Exit(2)
 	}
 	stop := watchRSS()
@@ -173,6 +174,25 @@ func bigBatch() {
 	fmt.Print("concurrent unrelated REST calls:")
 	other.Range(func(k, v any) bool { fmt.Printf(" %v×%d", k, v.(*atomic.Int64).Load()); return true })
 	fmt.Println()
+}
+
+// grpcBatch sends the million empty articles over gRPC (a 2 MB message).
+func grpcBatch() {
+	conn, err := grpc.NewClient(*grpcAddr, grpc.WithTransportCredentials(insecure.NewCredentials()), grpc.WithDefaultCallOptions(grpc.MaxCallSendMsgSize(64<<20)))
+	if err != nil {
+		panic(err)
+	}
+	defer conn.Close()
+	arts := make([]*claimsv1.Article, 1_000_000)
+	for i := range arts {
+		arts[i] = &claimsv1.Article{}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	start := time.Now()
+	_, err = claimsv1.NewClaimsServiceClient(conn).BatchExtractClaims(ctx, &claimsv1.BatchExtractClaimsRequest{Articles: arts})
+	st := status.Convert(err)
+	fmt.Printf("gRPC batch of 1,000,000 empty articles: %v %.120q (%d-byte status) in %v\n", st.Code(), st.Message(), proto.Size(st.Proto()), time.Since(start).Round(time.Millisecond))
 }
 
 func idleStreams() {

@@ -304,20 +304,32 @@ const (
 	HedgeCueKind_HEDGE_CUE_KIND_NEGATED_HEDGE HedgeCueKind = 7
 	// Another cue learned from labeled data.
 	HedgeCueKind_HEDGE_CUE_KIND_OTHER HedgeCueKind = 8
+	// A vague quantity or frequency: "about 30 minutes", "roughly", "often". It
+	// softens the score a little but never makes a claim uncertain alone.
+	HedgeCueKind_HEDGE_CUE_KIND_APPROXIMATOR HedgeCueKind = 9
+	// An admitted limit of knowledge: "limited evidence", "further research is
+	// needed", "preliminary". It softens the score but never makes a claim
+	// uncertain alone.
+	HedgeCueKind_HEDGE_CUE_KIND_LIMITATION HedgeCueKind = 10
+	// A word of inquiry that leaves the outcome open: "investigate", "examine".
+	HedgeCueKind_HEDGE_CUE_KIND_INVESTIGATION HedgeCueKind = 11
 )
 
 // Enum value maps for HedgeCueKind.
 var (
 	HedgeCueKind_name = map[int32]string{
-		0: "HEDGE_CUE_KIND_UNSPECIFIED",
-		1: "HEDGE_CUE_KIND_MODAL",
-		2: "HEDGE_CUE_KIND_SPECULATIVE_VERB",
-		3: "HEDGE_CUE_KIND_ADVERB",
-		4: "HEDGE_CUE_KIND_CONDITIONAL",
-		5: "HEDGE_CUE_KIND_WEAK_ATTRIBUTION",
-		6: "HEDGE_CUE_KIND_BOOSTER",
-		7: "HEDGE_CUE_KIND_NEGATED_HEDGE",
-		8: "HEDGE_CUE_KIND_OTHER",
+		0:  "HEDGE_CUE_KIND_UNSPECIFIED",
+		1:  "HEDGE_CUE_KIND_MODAL",
+		2:  "HEDGE_CUE_KIND_SPECULATIVE_VERB",
+		3:  "HEDGE_CUE_KIND_ADVERB",
+		4:  "HEDGE_CUE_KIND_CONDITIONAL",
+		5:  "HEDGE_CUE_KIND_WEAK_ATTRIBUTION",
+		6:  "HEDGE_CUE_KIND_BOOSTER",
+		7:  "HEDGE_CUE_KIND_NEGATED_HEDGE",
+		8:  "HEDGE_CUE_KIND_OTHER",
+		9:  "HEDGE_CUE_KIND_APPROXIMATOR",
+		10: "HEDGE_CUE_KIND_LIMITATION",
+		11: "HEDGE_CUE_KIND_INVESTIGATION",
 	}
 	HedgeCueKind_value = map[string]int32{
 		"HEDGE_CUE_KIND_UNSPECIFIED":      0,
@@ -329,6 +341,9 @@ var (
 		"HEDGE_CUE_KIND_BOOSTER":          6,
 		"HEDGE_CUE_KIND_NEGATED_HEDGE":    7,
 		"HEDGE_CUE_KIND_OTHER":            8,
+		"HEDGE_CUE_KIND_APPROXIMATOR":     9,
+		"HEDGE_CUE_KIND_LIMITATION":       10,
+		"HEDGE_CUE_KIND_INVESTIGATION":    11,
 	}
 )
 
@@ -735,9 +750,12 @@ type Claim struct {
 	// What kind of assertion the claim is (event, fact, prediction, opinion,
 	// recommendation, meta-commentary, or no proposition at all). Only
 	// propositions anchor links.
-	ClaimType     ClaimType `protobuf:"varint,10,opt,name=claim_type,json=claimType,proto3,enum=claims.v1.ClaimType" json:"claim_type,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	ClaimType ClaimType `protobuf:"varint,10,opt,name=claim_type,json=claimType,proto3,enum=claims.v1.ClaimType" json:"claim_type,omitempty"`
+	// The features that moved check_worthiness most, strongest first (see
+	// ScoreReason): why the claim is, or is not, worth checking.
+	CheckWorthinessReasons []*ScoreReason `protobuf:"bytes,15,rep,name=check_worthiness_reasons,json=checkWorthinessReasons,proto3" json:"check_worthiness_reasons,omitempty"`
+	unknownFields          protoimpl.UnknownFields
+	sizeCache              protoimpl.SizeCache
 }
 
 func (x *Claim) Reset() {
@@ -845,6 +863,13 @@ func (x *Claim) GetClaimType() ClaimType {
 		return x.ClaimType
 	}
 	return ClaimType_CLAIM_TYPE_UNSPECIFIED
+}
+
+func (x *Claim) GetCheckWorthinessReasons() []*ScoreReason {
+	if x != nil {
+		return x.CheckWorthinessReasons
+	}
+	return nil
 }
 
 // Speaker is who asserts a claim.
@@ -1099,12 +1124,17 @@ type HedgeCue struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The cue as written.
 	Text string `protobuf:"bytes,1,opt,name=text,proto3" json:"text,omitempty"`
-	// Where the cue stands in the text.
+	// Where the cue stands in the text; unset for a cue known only by its text
+	// (a claim's attribution cue whose place is unknown).
 	Span *Span `protobuf:"bytes,2,opt,name=span,proto3" json:"span,omitempty"`
 	// What sort of cue it is.
 	Kind HedgeCueKind `protobuf:"varint,3,opt,name=kind,proto3,enum=claims.v1.HedgeCueKind" json:"kind,omitempty"`
 	// Signed contribution to the score: positive hedges, negative boosts.
-	Weight        float32 `protobuf:"fixed32,4,opt,name=weight,proto3" json:"weight,omitempty"`
+	Weight float32 `protobuf:"fixed32,4,opt,name=weight,proto3" json:"weight,omitempty"`
+	// True for a hedge candidate below the cue threshold, listed only because
+	// such weak candidates together made the claim uncertain (several faint
+	// modals add up); its weight is then the candidate's probability.
+	Weak          bool `protobuf:"varint,5,opt,name=weak,proto3" json:"weak,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1165,6 +1195,13 @@ func (x *HedgeCue) GetWeight() float32 {
 		return x.Weight
 	}
 	return 0
+}
+
+func (x *HedgeCue) GetWeak() bool {
+	if x != nil {
+		return x.Weak
+	}
+	return false
 }
 
 // ContradictionLink connects two claims that oppose each other (or, with
@@ -1311,7 +1348,7 @@ var File_claims_v1_claims_proto protoreflect.FileDescriptor
 
 const file_claims_v1_claims_proto_rawDesc = "" +
 	"\n" +
-	"\x16claims/v1/claims.proto\x12\tclaims.v1\x1a\x18claims/v1/document.proto\x1a\x15claims/v1/links.proto\x1a\x19claims/v1/store_ref.proto\".\n" +
+	"\x16claims/v1/claims.proto\x12\tclaims.v1\x1a\x18claims/v1/document.proto\x1a\x15claims/v1/links.proto\x1a\x16claims/v1/scores.proto\x1a\x19claims/v1/store_ref.proto\".\n" +
 	"\x04Span\x12\x14\n" +
 	"\x05start\x18\x01 \x01(\x05R\x05start\x12\x10\n" +
 	"\x03end\x18\x02 \x01(\x05R\x03end\"\x95\x03\n" +
@@ -1325,7 +1362,7 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\fempty_reason\x18\x06 \x01(\tR\vemptyReason\x12-\n" +
 	"\x06groups\x18\t \x03(\v2\x15.claims.v1.ClaimGroupR\x06groups\x12?\n" +
 	"\fstored_links\x18\r \x03(\v2\x1c.claims.v1.ContradictionLinkR\vstoredLinks\x12\x16\n" +
-	"\x06stored\x18\x0e \x01(\bR\x06stored\"\xcd\x03\n" +
+	"\x06stored\x18\x0e \x01(\bR\x06stored\"\x9f\x04\n" +
 	"\x05Claim\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x12\n" +
 	"\x04text\x18\x02 \x01(\tR\x04text\x12#\n" +
@@ -1339,7 +1376,8 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\thtml_span\x18\x14 \x01(\v2\x0f.claims.v1.SpanR\bhtmlSpan\x123\n" +
 	"\n" +
 	"claim_type\x18\n" +
-	" \x01(\x0e2\x14.claims.v1.ClaimTypeR\tclaimType\"\xd4\x02\n" +
+	" \x01(\x0e2\x14.claims.v1.ClaimTypeR\tclaimType\x12P\n" +
+	"\x18check_worthiness_reasons\x18\x0f \x03(\v2\x16.claims.v1.ScoreReasonR\x16checkWorthinessReasons\"\xd4\x02\n" +
 	"\aSpeaker\x12\x18\n" +
 	"\amention\x18\x01 \x01(\tR\amention\x122\n" +
 	"\fmention_span\x18\x02 \x01(\v2\x0f.claims.v1.SpanR\vmentionSpan\x12%\n" +
@@ -1359,12 +1397,13 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\aHedging\x12\x14\n" +
 	"\x05score\x18\x01 \x01(\x02R\x05score\x12\x1c\n" +
 	"\tuncertain\x18\x02 \x01(\bR\tuncertain\x12'\n" +
-	"\x04cues\x18\x03 \x03(\v2\x13.claims.v1.HedgeCueR\x04cues\"\x88\x01\n" +
+	"\x04cues\x18\x03 \x03(\v2\x13.claims.v1.HedgeCueR\x04cues\"\x9c\x01\n" +
 	"\bHedgeCue\x12\x12\n" +
 	"\x04text\x18\x01 \x01(\tR\x04text\x12#\n" +
 	"\x04span\x18\x02 \x01(\v2\x0f.claims.v1.SpanR\x04span\x12+\n" +
 	"\x04kind\x18\x03 \x01(\x0e2\x17.claims.v1.HedgeCueKindR\x04kind\x12\x16\n" +
-	"\x06weight\x18\x04 \x01(\x02R\x06weight\"\xcd\x03\n" +
+	"\x06weight\x18\x04 \x01(\x02R\x06weight\x12\x12\n" +
+	"\x04weak\x18\x05 \x01(\bR\x04weak\"\xcd\x03\n" +
 	"\x11ContradictionLink\x12\x19\n" +
 	"\bclaim_id\x18\x01 \x01(\tR\aclaimId\x12$\n" +
 	"\x0eother_claim_id\x18\x02 \x01(\tR\fotherClaimId\x12\x14\n" +
@@ -1402,7 +1441,7 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\x19ATTRIBUTION_KIND_INDIRECT\x10\x02\x12\x1a\n" +
 	"\x16ATTRIBUTION_KIND_MIXED\x10\x03\x12!\n" +
 	"\x1dATTRIBUTION_KIND_ACCORDING_TO\x10\x04\x12!\n" +
-	"\x1dATTRIBUTION_KIND_UNATTRIBUTED\x10\x05*\xa5\x02\n" +
+	"\x1dATTRIBUTION_KIND_UNATTRIBUTED\x10\x05*\x87\x03\n" +
 	"\fHedgeCueKind\x12\x1e\n" +
 	"\x1aHEDGE_CUE_KIND_UNSPECIFIED\x10\x00\x12\x18\n" +
 	"\x14HEDGE_CUE_KIND_MODAL\x10\x01\x12#\n" +
@@ -1412,7 +1451,11 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\x1fHEDGE_CUE_KIND_WEAK_ATTRIBUTION\x10\x05\x12\x1a\n" +
 	"\x16HEDGE_CUE_KIND_BOOSTER\x10\x06\x12 \n" +
 	"\x1cHEDGE_CUE_KIND_NEGATED_HEDGE\x10\a\x12\x18\n" +
-	"\x14HEDGE_CUE_KIND_OTHER\x10\b*\x80\x01\n" +
+	"\x14HEDGE_CUE_KIND_OTHER\x10\b\x12\x1f\n" +
+	"\x1bHEDGE_CUE_KIND_APPROXIMATOR\x10\t\x12\x1d\n" +
+	"\x19HEDGE_CUE_KIND_LIMITATION\x10\n" +
+	"\x12 \n" +
+	"\x1cHEDGE_CUE_KIND_INVESTIGATION\x10\v*\x80\x01\n" +
 	"\bRelation\x12\x18\n" +
 	"\x14RELATION_UNSPECIFIED\x10\x00\x12\x1a\n" +
 	"\x16RELATION_CONTRADICTION\x10\x01\x12\x14\n" +
@@ -1463,8 +1506,9 @@ var file_claims_v1_claims_proto_goTypes = []any{
 	(*DocumentMetadata)(nil),  // 15: claims.v1.DocumentMetadata
 	(*ClaimGroup)(nil),        // 16: claims.v1.ClaimGroup
 	(ClaimType)(0),            // 17: claims.v1.ClaimType
-	(*LinkedClaim)(nil),       // 18: claims.v1.LinkedClaim
-	(*StoredClaimRef)(nil),    // 19: claims.v1.StoredClaimRef
+	(*ScoreReason)(nil),       // 18: claims.v1.ScoreReason
+	(*LinkedClaim)(nil),       // 19: claims.v1.LinkedClaim
+	(*StoredClaimRef)(nil),    // 20: claims.v1.StoredClaimRef
 }
 var file_claims_v1_claims_proto_depIdxs = []int32{
 	9,  // 0: claims.v1.ArticleResult.claims:type_name -> claims.v1.Claim
@@ -1479,26 +1523,27 @@ var file_claims_v1_claims_proto_depIdxs = []int32{
 	12, // 9: claims.v1.Claim.hedging:type_name -> claims.v1.Hedging
 	7,  // 10: claims.v1.Claim.html_span:type_name -> claims.v1.Span
 	17, // 11: claims.v1.Claim.claim_type:type_name -> claims.v1.ClaimType
-	7,  // 12: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
-	1,  // 13: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
-	2,  // 14: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
-	7,  // 15: claims.v1.Speaker.source_span:type_name -> claims.v1.Span
-	7,  // 16: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
-	3,  // 17: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
-	13, // 18: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
-	7,  // 19: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
-	4,  // 20: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
-	5,  // 21: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
-	6,  // 22: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
-	18, // 23: claims.v1.ContradictionLink.first:type_name -> claims.v1.LinkedClaim
-	18, // 24: claims.v1.ContradictionLink.second:type_name -> claims.v1.LinkedClaim
-	19, // 25: claims.v1.ContradictionLink.stored_claim:type_name -> claims.v1.StoredClaimRef
-	19, // 26: claims.v1.ContradictionLink.other_stored_claim:type_name -> claims.v1.StoredClaimRef
-	27, // [27:27] is the sub-list for method output_type
-	27, // [27:27] is the sub-list for method input_type
-	27, // [27:27] is the sub-list for extension type_name
-	27, // [27:27] is the sub-list for extension extendee
-	0,  // [0:27] is the sub-list for field type_name
+	18, // 12: claims.v1.Claim.check_worthiness_reasons:type_name -> claims.v1.ScoreReason
+	7,  // 13: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
+	1,  // 14: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
+	2,  // 15: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
+	7,  // 16: claims.v1.Speaker.source_span:type_name -> claims.v1.Span
+	7,  // 17: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
+	3,  // 18: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
+	13, // 19: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
+	7,  // 20: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
+	4,  // 21: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
+	5,  // 22: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
+	6,  // 23: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
+	19, // 24: claims.v1.ContradictionLink.first:type_name -> claims.v1.LinkedClaim
+	19, // 25: claims.v1.ContradictionLink.second:type_name -> claims.v1.LinkedClaim
+	20, // 26: claims.v1.ContradictionLink.stored_claim:type_name -> claims.v1.StoredClaimRef
+	20, // 27: claims.v1.ContradictionLink.other_stored_claim:type_name -> claims.v1.StoredClaimRef
+	28, // [28:28] is the sub-list for method output_type
+	28, // [28:28] is the sub-list for method input_type
+	28, // [28:28] is the sub-list for extension type_name
+	28, // [28:28] is the sub-list for extension extendee
+	0,  // [0:28] is the sub-list for field type_name
 }
 
 func init() { file_claims_v1_claims_proto_init() }
@@ -1508,6 +1553,7 @@ func file_claims_v1_claims_proto_init() {
 	}
 	file_claims_v1_document_proto_init()
 	file_claims_v1_links_proto_init()
+	file_claims_v1_scores_proto_init()
 	file_claims_v1_store_ref_proto_init()
 	type x struct{}
 	out := protoimpl.TypeBuilder{
