@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
@@ -45,7 +45,7 @@ func Read(ctx context.Context, page, pageURL string) (*Page, error) {
 		return nil, err
 	}
 	type outcome struct {
-		res *trafilatura.ExtractResult
+		res *extraction
 		err error
 	}
 	done := make(chan outcome, 1)
@@ -87,39 +87,58 @@ func Read(ctx context.Context, page, pageURL string) (*Page, error) {
 	return p, nil
 }
 
+// extraction is what the library found on the page, plus the publication
+// date and canonical URL read from the page's own metadata (meta.go).
+type extraction struct {
+	article readability.Article
+	meta    pageMeta
+}
+
 // extract runs the library on the parsed page. The page is parsed here with
 // x/net/html rather than by the library, which would guess a charset and
-// re-decode text that is already UTF-8.
-func extract(page, pageURL string) (*trafilatura.ExtractResult, error) {
+// re-decode text that is already UTF-8. The date is read from the tree before the
+// library mutates it (meta.go).
+func extract(page, pageURL string) (*extraction, error) {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return nil, err
 	}
-	opts := trafilatura.Options{ExcludeComments: true, Focus: trafilatura.Balanced, MaxTreeSize: MaxElements}
-	if u, err := url.Parse(pageURL); err == nil && pageURL != "" {
-		opts.OriginalURL = u
+	meta := metadata(doc)
+	dropFurniture(doc)
+	var u *url.URL
+	if pageURL != "" {
+		if pu, err := url.Parse(pageURL); err == nil {
+			u = pu
+		}
 	}
-	return trafilatura.ExtractDocument(doc, opts)
+	ps := readability.NewParser()
+	ps.MaxElemsToParse = MaxElements
+	art, err := ps.ParseAndMutate(doc, u)
+	if err != nil {
+		return nil, err
+	}
+	return &extraction{article: art, meta: meta}, nil
 }
 
 // document turns the library's result into the pipeline's type.
-func document(r *trafilatura.ExtractResult, pageURL string) claim.Document {
-	md := r.Metadata
+func document(r *extraction, pageURL string) claim.Document {
+	a := r.article
 	d := claim.Document{
-		Title:    oneLine(md.Title),
-		Author:   byline(md.Author),
-		SiteName: oneLine(md.Sitename),
-		URL:      md.URL,
-		Language: md.Language,
+		Title:    oneLine(a.Title()),
+		Author:   byline(a.Byline()),
+		SiteName: oneLine(a.SiteName()),
+		URL:      r.meta.canonical,
+		Language: a.Language(),
 	}
 	if d.URL == "" {
 		d.URL = pageURL
 	}
-	if !md.Date.IsZero() {
-		d.Published = md.Date.UTC()
+	if !r.meta.published.IsZero() {
+		d.Published = r.meta.published.UTC()
 	}
-	if r.ContentNode != nil {
-		d.Text = tidy(render(r.ContentNode), d.Title)
+	if a.Node != nil {
+		prune(a.Node)
+		d.Text = tidy(render(a.Node), d.Title)
 	}
 	return d
 }

@@ -8,13 +8,14 @@ import (
 	"golang.org/x/net/html"
 )
 
-// Rendering: the library's content tree (trafilatura's vocabulary: p, head, list,
-// item, quote, lb, hi, ref, table, row, cell, code, graphic, plus the HTML names
-// it keeps) becomes plain text the extractor reads as it reads a typed article:
+// Rendering: the library's content tree (HTML elements; the names of
+// trafilatura's vocabulary, head, list, item, quote, lb, hi, row, cell, graphic,
+// are still understood) becomes plain text the extractor reads as it reads a typed article:
 // paragraphs and headings separated by a blank line, list items on lines of
 // their own with a "- " marker, a line break as a newline, and white space inside
-// a paragraph collapsed to single spaces. Code blocks are left out: code never
-// holds claims.
+// a paragraph collapsed to single spaces. Code blocks and figure captions are
+// left out: code never holds claims, and a caption describes a photo, not the
+// story.
 
 // blockTags start a paragraph of their own.
 var blockTags = map[string]bool{
@@ -28,7 +29,7 @@ var blockTags = map[string]bool{
 var (
 	listTags = map[string]bool{"list": true, "ul": true, "ol": true}
 	itemTags = map[string]bool{"item": true, "li": true}
-	skipTags = map[string]bool{"code": true, "pre": true, "script": true, "style": true, "graphic": true, "img": true, "noscript": true, "template": true}
+	skipTags = map[string]bool{"code": true, "pre": true, "script": true, "style": true, "graphic": true, "img": true, "noscript": true, "template": true, "figcaption": true}
 	cellTags = map[string]bool{"cell": true, "td": true, "th": true}
 	breaks   = map[string]bool{"lb": true, "br": true}
 )
