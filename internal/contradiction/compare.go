@@ -162,7 +162,7 @@ func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysi
 		}
 	}
 	v := Verdict{Score: score, Reason: reason}
-	v.Contradiction = score >= DefaultThreshold && typesMayOppose(a.Type, b.Type, reason, &ev)
+	v.Contradiction = score >= DefaultThreshold && typesMayOppose(a.Type, b.Type, reason, &ev) && enoughShared(a, aa, b, ab)
 	if !v.Contradiction {
 		return v // explanations are written only for links: most pairs compared are not
 	}
@@ -380,4 +380,35 @@ func NewWithWeights(w Weights) (*Classifier, error) {
 		return nil, err
 	}
 	return &Classifier{lx: lx, w: w}, nil
+}
+
+// minSharedAcross is how many content words two claims of different articles must
+// share for the cue model alone to link them: one shared word ("came", "think")
+// between two reports is a coincidence of vocabulary, not one proposition.
+const minSharedAcross = 2
+
+// enoughShared reports whether a pair shares enough to be about one proposition:
+// always within an article or for bare statements, at least minSharedAcross
+// distinct content words (after aliases and near-synonyms) across articles.
+func enoughShared(a Statement, aa *analysis, b Statement, ab *analysis) bool {
+	if a.Article == "" || b.Article == "" || a.Article == b.Article {
+		return true
+	}
+	n, i, j := 0, 0, 0
+	for i < len(aa.terms) && j < len(ab.terms) && n < minSharedAcross {
+		x, y := &aa.terms[i], &ab.terms[j]
+		switch {
+		case x.less(y):
+			i++
+		case y.less(x):
+			j++
+		default:
+			n++
+			for k := x.key; i < len(aa.terms) && aa.terms[i].key == k; i++ {
+			}
+			for k := y.key; j < len(ab.terms) && ab.terms[j].key == k; j++ {
+			}
+		}
+	}
+	return n >= minSharedAcross
 }

@@ -20,7 +20,10 @@ const (
 	// agreeOverlap is the overlap two claims that both assert (no negation, no
 	// change) must reach to corroborate: sharing actors and a concept alone is
 	// not saying the same thing.
-	agreeOverlap = 0.5
+	agreeOverlap = 0.7
+	// agreeMinTerms is how many content words each of two asserting claims needs
+	// before their overlap counts as saying the same thing.
+	agreeMinTerms = 5
 	// agreeHedge is how much the more hedged side's hedging lowers an agreement.
 	agreeHedge = 0.2
 )
@@ -48,10 +51,16 @@ func (c *Classifier) judgeAligned(a Statement, aa *analysis, b Statement, ab *an
 		}
 		// the same stance on the proposition: a negation elsewhere is no opposition
 		v.Score = min(score, DefaultThreshold*0.99)
-		if (a.Article != "" && a.Article == b.Article) || !typesMayAgree(a.Type, b.Type) {
+		// one article restating itself is no corroboration, nor is one text
+		// syndicated verbatim (a boilerplate editor's note) in two articles
+		if (a.Article != "" && a.Article == b.Article) || !typesMayAgree(a.Type, b.Type) || sameWords(a.Text, b.Text) {
 			return v, true
 		}
-		if p.a.stance == stanceAsserts && p.overlap < agreeOverlap || p.a.stance != stanceAsserts && !(p.a.direct && p.b.direct) {
+		// two assertions corroborate only when they say much the same thing at
+		// some length: sharing a topic ("private email", "Editor's note") is not
+		// agreeing
+		if p.a.stance == stanceAsserts && (p.overlap < agreeOverlap || min(len(aa.terms), len(ab.terms)) < agreeMinTerms) ||
+			p.a.stance != stanceAsserts && !(p.a.direct && p.b.direct) {
 			return v, true
 		}
 		if agreeScore < DefaultThreshold {
@@ -370,4 +379,19 @@ func cueStances(aa, ab *analysis, ev *evidence, update bool) (claim.Stance, clai
 		sb = claim.StanceReportsChange
 	}
 	return sa, sb
+}
+
+// sameWords reports whether two texts are the same words, whatever the spacing
+// and line breaks between them.
+func sameWords(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) != len(fb) {
+		return false
+	}
+	for i := range fa {
+		if fa[i] != fb[i] {
+			return false
+		}
+	}
+	return true
 }

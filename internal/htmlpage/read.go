@@ -125,8 +125,8 @@ func document(r *trafilatura.ExtractResult, pageURL string) claim.Document {
 }
 
 // tidy drops the paragraphs that are not article text: the headline repeated at
-// the top (it is the title, reported as metadata) and paragraphs without a letter
-// or digit (a byline's leftover "·").
+// the top (it is the title, reported as metadata), paragraphs without a letter or
+// digit (a byline's leftover "·") and reader-facing furniture (furniture.go).
 func tidy(text, title string) string {
 	paras := strings.Split(text, "\n\n")
 	out := paras[:0]
@@ -134,7 +134,7 @@ func tidy(text, title string) string {
 		if i == 0 && title != "" && strings.EqualFold(oneLine(p), title) {
 			continue
 		}
-		if !strings.ContainsFunc(p, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		if !strings.ContainsFunc(p, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) || isFurniture(p) {
 			continue
 		}
 		out = append(out, p)
