@@ -60,14 +60,14 @@ per_call() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$HZ" 'BEGIN { printf "%.0f
 measure() {
 	local name=$1 bin=$2 t0 t1
 	t0=$(date +%s%N)
-	"$bin" -grpc-addr 127.0.0.1:0 -http-addr 127.0.0.1:0 2>"$OUT/$name.log" &
+	"$bin" -grpc-addr 127.0.0.1:0 -http-addr 127.0.0.1:0 >/dev/null 2>"$OUT/$name.log" &
 	PID=$!
 	GRPC= HTTP=
 	for i in $(seq 1 5000); do # 10 s at most
 		kill -0 "$PID" 2>/dev/null || { cat "$OUT/$name.log" >&2; exit 1; }
 		GRPC=$(grep -o 'grpc=[0-9.:]*' "$OUT/$name.log" | head -1 | cut -d= -f2) || true
 		HTTP=$(grep -o 'http=http://[0-9.:]*' "$OUT/$name.log" | head -1 | cut -d= -f2) || true
-		[[ -n "$HTTP" ]] && curl -sf "$HTTP/healthz" 2>/dev/null | grep -q SERVING && break
+		[[ -n "$GRPC" && -n "$HTTP" ]] && curl -sf "$HTTP/healthz" 2>/dev/null | grep -q SERVING && break
 		[[ $i == 5000 ]] && { echo "cpupercall: $bin did not serve within 10 s" >&2; exit 1; }
 		sleep 0.002
 	done

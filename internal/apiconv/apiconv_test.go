@@ -71,6 +71,9 @@ func TestResultToProto(t *testing.T) {
 	if c.GetSpeaker().GetMentionSpan() != nil || c.GetAttribution().GetCueSpan() != nil {
 		t.Error("absent spans should be unset")
 	}
+	if c.GetSpeaker().GetSourceSpan() != nil {
+		t.Error("an absent source span should be unset")
+	}
 	if k := c.GetHedging().GetCues()[0].GetKind(); k != claimsv1.HedgeCueKind_HEDGE_CUE_KIND_OTHER {
 		t.Errorf("unknown cue class became %v, want OTHER", k)
 	}
@@ -86,6 +89,27 @@ func TestResultToProto(t *testing.T) {
 	}
 	if got.GetLinks() == nil || LinksToProto(nil, offsets.UTF8) == nil {
 		t.Error("links should be an empty list, not nil")
+	}
+}
+
+// TestSourceSpanToProto checks that the whole source phrase reaches the API in
+// the asked unit, beside the mention.
+func TestSourceSpanToProto(t *testing.T) {
+	text := "Sen. Jöne Doe, R-Neb., said the tariff would hurt farmers."
+	mention := claim.Span{Start: 0, End: len("Sen. Jöne Doe")}
+	source := claim.Span{Start: 0, End: len("Sen. Jöne Doe, R-Neb.,")}
+	r := pipeline.Result{ArticleID: "x", Claims: []claim.Claim{{
+		ID: "x#1", Text: "the tariff would hurt farmers", Span: claim.Span{Start: 28, End: 57}, Sentence: claim.Span{Start: 0, End: len(text)},
+		Speaker: claim.Speaker{Mention: text[mention.Start:mention.End], MentionSpan: mention, SourceSpan: source, Name: "Jöne Doe",
+			Kind: claim.SpeakerPerson, Resolution: claim.ResolutionExplicit},
+		Attribution: claim.Attribution{Cue: "said", CueSpan: claim.Span{Start: 23, End: 27}, Kind: claim.AttributionIndirect},
+	}}}
+	sp := ResultToProto(r, offsets.NewConverter(text, offsets.UTF16)).GetClaims()[0].GetSpeaker()
+	if got, want := sp.GetSourceSpan().GetEnd(), int32(len([]rune("Sen. Jöne Doe, R-Neb.,"))); got != want {
+		t.Errorf("source span end = %d UTF-16 units, want %d", got, want)
+	}
+	if got, want := sp.GetMentionSpan().GetEnd(), int32(len([]rune("Sen. Jöne Doe"))); got != want {
+		t.Errorf("mention span end = %d, want %d", got, want)
 	}
 }
 

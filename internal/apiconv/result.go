@@ -76,6 +76,7 @@ func claimToProto(c *claim.Claim, conv *offsets.Converter) *claimsv1.Claim {
 		Speaker: &claimsv1.Speaker{
 			Mention:       c.Speaker.Mention,
 			MentionSpan:   optionalSpan(c.Speaker.MentionSpan, conv),
+			SourceSpan:    optionalSpan(c.Speaker.SourceSpan, conv),
 			CanonicalName: c.Speaker.Name,
 			Title:         c.Speaker.Title,
 			Organization:  c.Speaker.Organization,

@@ -57,7 +57,7 @@ func TestLinearTime(t *testing.T) {
 		t.Run(g.Name, func(t *testing.T) {
 			small, large := g.Make(n), g.Make(4*n)
 			var m growth
-			for attempt, reps := range []int{2, 5, 9} {
+			for attempt, reps := range []int{1, 3, 7} {
 				m = measureGrowth(t, p, small, large, reps)
 				if m.cpuRatio() <= maxGrowth && m.allocRatio(len(small)) <= maxGrowth {
 					break

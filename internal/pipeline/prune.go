@@ -43,6 +43,9 @@ func pruneLinks(links []claim.Link, restates func(a, b string) bool) []claim.Lin
 		sort.SliceStable(idx, func(x, y int) bool { return links[idx[x]].Score > links[idx[y]].Score })
 		var keptTexts []string
 		for _, i := range idx {
+			if len(keptTexts) == maxKeptPerEnd {
+				break // nothing more can be kept: skip the restatement tests
+			}
 			t := other(links[i], e.claimID)
 			echo := false
 			for _, k := range keptTexts {

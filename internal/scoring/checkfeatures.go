@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/claimsvc/claimsvc/internal/claim"
 )
 
 // CheckBuckets is the size of the hashed space of the check-worthiness model's
@@ -38,7 +40,9 @@ var checkClassNames = [...]string{"comparative", "superlative", "money", "percen
 // model, in index order: what a fact-checker looks for in any genre — numbers,
 // dates, amounts, named entities, comparisons, records, changes of state and
 // their causes — against the marks of talk that checks nothing: opinion, first
-// and second person, promises, questions, greetings. They carry from the
+// and second person, promises, questions, greetings; and the claim's type
+// (internal/claimtype: an event or fact against an opinion, recommendation or
+// meta-commentary). They carry from the
 // debates the model learned on to news, where the words do not. The names
 // appear in model files and, as ScoreReason.feature, in responses.
 var CheckFeatureNames = [...]string{
@@ -49,6 +53,8 @@ var CheckFeatureNames = [...]string{
 	"second_person", "future", "question", "exclamation", "discourse_opening",
 	"length_up_to_3", "length_up_to_6", "length_up_to_10", "length_up_to_16",
 	"length_up_to_25", "length_up_to_40", "length_over_40",
+	"claim_type_event", "claim_type_fact", "claim_type_prediction", "claim_type_opinion",
+	"claim_type_recommendation", "claim_type_meta", "claim_type_not_proposition",
 }
 
 // Indices of the genre-general features in CheckFeatureNames.
@@ -80,7 +86,8 @@ const (
 	hfExclamation
 	hfDiscourse
 	hfLength
-	numHandFeatures = hfLength + 7
+	hfType          = hfLength + 7 // claim types claim.TypeEvent … claim.TypeNotProposition, in order
+	numHandFeatures = hfType + 7
 )
 
 // CheckDim is the number of weights of the check-worthiness model.
@@ -116,7 +123,8 @@ type checkEmit func(index uint32, i, j int)
 // bucket may repeat; each occurrence counts.
 //
 // text is what the tokens' offsets point into (to tell "NATO" from "Nato").
-func checkFeatures(text string, toks []token, classes map[string]uint32, emit checkEmit) {
+// typ is the claim's type (internal/claimtype; claim.TypeUnspecified when unknown).
+func checkFeatures(text string, toks []token, typ claim.Type, classes map[string]uint32, emit checkEmit) {
 	// hand[k] is 2 + the index of the first token that fired feature k (-1 for
 	// the whole claim), 0 when it did not fire.
 	var hand [numHandFeatures]int
@@ -213,6 +221,9 @@ func checkFeatures(text string, toks []token, classes map[string]uint32, emit ch
 		fire(hfFirstPersonPast, -1)
 	}
 	fire(hfLength+lengthBucket(words), -1)
+	if typ >= claim.TypeEvent && typ <= claim.TypeNotProposition {
+		fire(hfType+int(typ-claim.TypeEvent), -1)
+	}
 	for k, at := range hand {
 		if at == 0 {
 			continue

@@ -15,7 +15,7 @@ func firedFeatures(t *testing.T, sentence string) map[string]bool {
 		t.Fatal(err)
 	}
 	out := map[string]bool{}
-	checkFeatures(sentence, tokenize(sentence, nil), classes, func(f uint32, _, _ int) {
+	checkFeatures(sentence, tokenize(sentence, nil), claim.TypeUnspecified, classes, func(f uint32, _, _ int) {
 		if !IsLexicalCheckFeature(int(f)) {
 			out[CheckFeatureNames[int(f)-CheckBuckets]] = true
 		}

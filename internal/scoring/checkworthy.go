@@ -74,7 +74,7 @@ func (s *Scorer) CheckWorthiness(sentence string) (float64, bool) {
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	sc.toks = tokenize(sentence, sc.toks)
-	p, ok, _ := s.checkTokens(sc, sentence, sc.toks, 0, false)
+	p, ok, _ := s.checkTokens(sc, sentence, sc.toks, s.typer.Classify(sentence, ""), 0, false)
 	return p, ok
 }
 
@@ -84,7 +84,7 @@ func (s *Scorer) CheckWorthinessReasons(sentence string) (float64, bool, []claim
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	sc.toks = tokenize(sentence, sc.toks)
-	return s.checkTokens(sc, sentence, sc.toks, 0, true)
+	return s.checkTokens(sc, sentence, sc.toks, s.typer.Classify(sentence, ""), 0, true)
 }
 
 // maxReasons is how many reasons a check-worthiness score comes with, and
@@ -100,10 +100,10 @@ const (
 // score most (see pickReasons); a lexical n-gram is named "words" with the
 // words as written, a genre-general feature by its CheckFeatureNames name with
 // the word that fired it (none for whole-claim features such as length).
-func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, offset int, reasons bool) (float64, bool, []claim.ScoreReason) {
+func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, typ claim.Type, offset int, reasons bool) (float64, bool, []claim.ScoreReason) {
 	z := s.check.bias
 	up, down := sc.up[:0], sc.down[:0]
-	checkFeatures(text, toks, s.check.classes, func(f uint32, i, j int) {
+	checkFeatures(text, toks, typ, s.check.classes, func(f uint32, i, j int) {
 		w := float64(s.check.weights[f])
 		z += w
 		switch {

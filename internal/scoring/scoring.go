@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/claimtype"
 )
 
 //go:embed data/hedge-lexicon.tsv
@@ -41,7 +42,8 @@ type Scorer struct {
 	finder *cueFinder
 	hedge  hedgeModel
 	check  checkModel
-	pool   sync.Pool // *scratch
+	typer  *claimtype.Typer // claim types for bare sentences and untyped claims
+	pool   sync.Pool        // *scratch
 }
 
 // New parses the embedded lexicons and weights into a ready Scorer.
@@ -58,7 +60,11 @@ func New() (*Scorer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scoring: %w", err)
 	}
-	s := &Scorer{lex: lex, finder: newCueFinder(lex, hm.learned), hedge: hm, check: cm}
+	ty, err := claimtype.New()
+	if err != nil {
+		return nil, fmt.Errorf("scoring: %w", err)
+	}
+	s := &Scorer{lex: lex, finder: newCueFinder(lex, hm.learned), hedge: hm, check: cm, typer: ty}
 	s.pool.New = func() any { return new(scratch) }
 	return s, nil
 }
@@ -78,12 +84,16 @@ func (s *Scorer) Score(text string, c *claim.Claim) {
 	defer s.putScratch(sc)
 	h, i, j, base, ok := s.hedgeClaim(sc, text, c)
 	c.Hedging = h
+	typ := c.Type
+	if typ == claim.TypeUnspecified {
+		typ = s.typer.Classify(c.Text, c.Attribution.Cue)
+	}
 	if ok {
-		c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, text[base:], sc.toks[i:j], base, true)
+		c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, text[base:], sc.toks[i:j], typ, base, true)
 		return
 	}
 	sc.toks = tokenize(c.Text, sc.toks)
-	c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, c.Text, sc.toks, 0, true)
+	c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, c.Text, sc.toks, typ, 0, true)
 	for k := range c.CheckWorthinessReasons {
 		c.CheckWorthinessReasons[k].Span = claim.Span{}
 	}

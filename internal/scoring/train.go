@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/claimtype"
 )
 
 // This file exposes the scorers' feature extraction to cmd/claimtrain, so the
@@ -90,6 +91,7 @@ func CueForm(text string) string {
 // CheckFeaturizer computes check-worthiness features for training.
 type CheckFeaturizer struct {
 	classes map[string]uint32
+	typer   *claimtype.Typer
 }
 
 // NewCheckFeaturizer parses the embedded check-worthiness lexicon.
@@ -98,13 +100,19 @@ func NewCheckFeaturizer() (*CheckFeaturizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scoring: %w", err)
 	}
-	return &CheckFeaturizer{classes: classes}, nil
+	ty, err := claimtype.New()
+	if err != nil {
+		return nil, fmt.Errorf("scoring: %w", err)
+	}
+	return &CheckFeaturizer{classes: classes, typer: ty}, nil
 }
 
 // Features returns the feature indices of sentence (below CheckDim, with
-// repeats), exactly as CheckWorthiness sums them.
+// repeats), exactly as CheckWorthiness sums them (the sentence typed as a
+// claim without attribution cue).
 func (cf *CheckFeaturizer) Features(sentence string) []uint32 {
 	var out []uint32
-	checkFeatures(sentence, tokenize(sentence, nil), cf.classes, func(f uint32, _, _ int) { out = append(out, f) })
+	typ := cf.typer.Classify(sentence, "")
+	checkFeatures(sentence, tokenize(sentence, nil), typ, cf.classes, func(f uint32, _, _ int) { out = append(out, f) })
 	return out
 }

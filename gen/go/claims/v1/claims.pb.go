@@ -890,7 +890,12 @@ type Speaker struct {
 	// What sort of entity the speaker is.
 	Kind SpeakerKind `protobuf:"varint,6,opt,name=kind,proto3,enum=claims.v1.SpeakerKind" json:"kind,omitempty"`
 	// How the speaker was found.
-	Resolution    SpeakerResolution `protobuf:"varint,7,opt,name=resolution,proto3,enum=claims.v1.SpeakerResolution" json:"resolution,omitempty"`
+	Resolution SpeakerResolution `protobuf:"varint,7,opt,name=resolution,proto3,enum=claims.v1.SpeakerResolution" json:"resolution,omitempty"`
+	// The whole source phrase as an annotator marks it, when it is longer than
+	// the mention: the mention with its appositive, party-state tag or relative
+	// clause ("An engineer who worked on the inspection", "Sen. Jane Doe,
+	// R-Neb.,"). Unset when it is the mention itself.
+	SourceSpan    *Span `protobuf:"bytes,8,opt,name=source_span,json=sourceSpan,proto3" json:"source_span,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -972,6 +977,13 @@ func (x *Speaker) GetResolution() SpeakerResolution {
 		return x.Resolution
 	}
 	return SpeakerResolution_SPEAKER_RESOLUTION_UNSPECIFIED
+}
+
+func (x *Speaker) GetSourceSpan() *Span {
+	if x != nil {
+		return x.SourceSpan
+	}
+	return nil
 }
 
 // Attribution ties a claim to its speaker.
@@ -1365,7 +1377,7 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\n" +
 	"claim_type\x18\n" +
 	" \x01(\x0e2\x14.claims.v1.ClaimTypeR\tclaimType\x12P\n" +
-	"\x18check_worthiness_reasons\x18\x0f \x03(\v2\x16.claims.v1.ScoreReasonR\x16checkWorthinessReasons\"\xa2\x02\n" +
+	"\x18check_worthiness_reasons\x18\x0f \x03(\v2\x16.claims.v1.ScoreReasonR\x16checkWorthinessReasons\"\xd4\x02\n" +
 	"\aSpeaker\x12\x18\n" +
 	"\amention\x18\x01 \x01(\tR\amention\x122\n" +
 	"\fmention_span\x18\x02 \x01(\v2\x0f.claims.v1.SpanR\vmentionSpan\x12%\n" +
@@ -1375,7 +1387,9 @@ const file_claims_v1_claims_proto_rawDesc = "" +
 	"\x04kind\x18\x06 \x01(\x0e2\x16.claims.v1.SpeakerKindR\x04kind\x12<\n" +
 	"\n" +
 	"resolution\x18\a \x01(\x0e2\x1c.claims.v1.SpeakerResolutionR\n" +
-	"resolution\"{\n" +
+	"resolution\x120\n" +
+	"\vsource_span\x18\b \x01(\v2\x0f.claims.v1.SpanR\n" +
+	"sourceSpan\"{\n" +
 	"\vAttribution\x12\x10\n" +
 	"\x03cue\x18\x01 \x01(\tR\x03cue\x12*\n" +
 	"\bcue_span\x18\x02 \x01(\v2\x0f.claims.v1.SpanR\acueSpan\x12.\n" +
@@ -1513,22 +1527,23 @@ var file_claims_v1_claims_proto_depIdxs = []int32{
 	7,  // 13: claims.v1.Speaker.mention_span:type_name -> claims.v1.Span
 	1,  // 14: claims.v1.Speaker.kind:type_name -> claims.v1.SpeakerKind
 	2,  // 15: claims.v1.Speaker.resolution:type_name -> claims.v1.SpeakerResolution
-	7,  // 16: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
-	3,  // 17: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
-	13, // 18: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
-	7,  // 19: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
-	4,  // 20: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
-	5,  // 21: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
-	6,  // 22: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
-	19, // 23: claims.v1.ContradictionLink.first:type_name -> claims.v1.LinkedClaim
-	19, // 24: claims.v1.ContradictionLink.second:type_name -> claims.v1.LinkedClaim
-	20, // 25: claims.v1.ContradictionLink.stored_claim:type_name -> claims.v1.StoredClaimRef
-	20, // 26: claims.v1.ContradictionLink.other_stored_claim:type_name -> claims.v1.StoredClaimRef
-	27, // [27:27] is the sub-list for method output_type
-	27, // [27:27] is the sub-list for method input_type
-	27, // [27:27] is the sub-list for extension type_name
-	27, // [27:27] is the sub-list for extension extendee
-	0,  // [0:27] is the sub-list for field type_name
+	7,  // 16: claims.v1.Speaker.source_span:type_name -> claims.v1.Span
+	7,  // 17: claims.v1.Attribution.cue_span:type_name -> claims.v1.Span
+	3,  // 18: claims.v1.Attribution.kind:type_name -> claims.v1.AttributionKind
+	13, // 19: claims.v1.Hedging.cues:type_name -> claims.v1.HedgeCue
+	7,  // 20: claims.v1.HedgeCue.span:type_name -> claims.v1.Span
+	4,  // 21: claims.v1.HedgeCue.kind:type_name -> claims.v1.HedgeCueKind
+	5,  // 22: claims.v1.ContradictionLink.relation:type_name -> claims.v1.Relation
+	6,  // 23: claims.v1.ContradictionLink.reason:type_name -> claims.v1.Reason
+	19, // 24: claims.v1.ContradictionLink.first:type_name -> claims.v1.LinkedClaim
+	19, // 25: claims.v1.ContradictionLink.second:type_name -> claims.v1.LinkedClaim
+	20, // 26: claims.v1.ContradictionLink.stored_claim:type_name -> claims.v1.StoredClaimRef
+	20, // 27: claims.v1.ContradictionLink.other_stored_claim:type_name -> claims.v1.StoredClaimRef
+	28, // [28:28] is the sub-list for method output_type
+	28, // [28:28] is the sub-list for method input_type
+	28, // [28:28] is the sub-list for extension type_name
+	28, // [28:28] is the sub-list for extension extendee
+	0,  // [0:28] is the sub-list for field type_name
 }
 
 func init() { file_claims_v1_claims_proto_init() }

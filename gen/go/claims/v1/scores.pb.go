@@ -35,7 +35,9 @@ type ScoreReason struct {
 	// "change_verb", "causal", "past_tense", "perfect_tense", "negation",
 	// "opinion", "first_person", "first_person_opinion", "first_person_past",
 	// "second_person", "future", "question", "exclamation", "discourse_opening",
-	// "length_up_to_N" / "length_over_40"; "words" for a lexical unigram or
+	// "length_up_to_N" / "length_over_40", "claim_type_event" … (the claim's
+	// type: event, fact, prediction, opinion, recommendation, meta,
+	// not_proposition); "words" for a lexical unigram or
 	// bigram; or a structural gate: "fragment" (three words or fewer),
 	// "heading" (title case), "list_introduction" (ends in a colon at the end of
 	// its line). New names may appear; treat an unknown one as informative text.
