@@ -36,7 +36,7 @@ var (
 
 // storeServer runs the service in-process with the given store flags and
 // returns a client and a stop function (also run when the test ends).
-func storeServer(t *testing.T, flags ...string) (claimsv1.ClaimsServiceClient, func()) {
+func storeServer(t testing.TB, flags ...string) (claimsv1.ClaimsServiceClient, func()) {
 	t.Helper()
 	cfg, err := parseConfig(append([]string{"-grpc-addr=127.0.0.1:0", "-http-addr=127.0.0.1:0"}, flags...), func(string) string { return "" })
 	if err != nil {
@@ -76,7 +76,7 @@ func storeServer(t *testing.T, flags ...string) (claimsv1.ClaimsServiceClient, f
 	return claimsv1.NewClaimsServiceClient(conn), stop
 }
 
-func storeArticle(t *testing.T, c claimsv1.ClaimsServiceClient, a *claimsv1.Article) *claimsv1.ArticleResult {
+func storeArticle(t testing.TB, c claimsv1.ClaimsServiceClient, a *claimsv1.Article) *claimsv1.ArticleResult {
 	t.Helper()
 	resp, err := c.ExtractClaims(context.Background(), &claimsv1.ExtractClaimsRequest{Article: a, StoreClaims: true})
 	if err != nil {

@@ -17,6 +17,12 @@ import (
 // Index's blocking (the same keys, window and limits), with the postings read
 // from the store's key table instead of memory.
 
+// storedPostingWindow is how many of the most recently stored claims per key
+// a stored lookup reads: a quarter of the in-memory Index's window, because
+// each posting is a row read from the database (BENCHMARKS.md: the lookup is
+// most of the store's cost).
+const storedPostingWindow = contradiction.PostingWindow / 4
+
 // StoredLink is a link from a claim in the store (Link.A, described by Stored)
 // to a claim of the article being processed (Link.B).
 type StoredLink struct {
@@ -112,7 +118,7 @@ func (s *Stream) AddStored(ctx context.Context, st store.Store, a claim.Article,
 }
 
 // linkStored compares each prepared claim with the stored claims that share
-// its blocking keys — per key the PostingWindow most recently stored, at most
+// its blocking keys — per key the storedPostingWindow most recently stored, at most
 // MaxCandidates sharing the most keys — except claims of articles skip names,
 // and returns the links found, pruned as an article's own are.
 func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []contradiction.Prepared, skip func(articleID string) bool) ([]StoredLink, error) {
@@ -131,7 +137,7 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 			}
 		}
 	}
-	postings, err := st.Candidates(ctx, keys, contradiction.PostingWindow, "")
+	postings, err := st.Candidates(ctx, keys, storedPostingWindow, "")
 	if err != nil {
 		return nil, err
 	}

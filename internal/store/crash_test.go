@@ -107,6 +107,9 @@ func crashAndCheck(t *testing.T, target string) {
 			}
 			committed[f[1]] = f[0]
 			n++
+			if n < 3 { // a slow (loaded) machine still kills mid-job, never before it started
+				continue
+			}
 			select {
 			case <-kill:
 				break read
@@ -120,7 +123,7 @@ func crashAndCheck(t *testing.T, target string) {
 			}
 		}
 		cmd.Wait()
-		if n < 2 {
+		if n < 3 {
 			t.Fatalf("round %d: the writer committed only %d articles before the kill", round, n)
 		}
 

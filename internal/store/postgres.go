@@ -32,6 +32,8 @@ func OpenPostgres(ctx context.Context, url string) (Store, error) {
 		name:      "postgres",
 		lock:      fmt.Sprintf("SELECT pg_advisory_xact_lock(%d)", int64(migrationLockID)),
 		retryable: pgRetryable,
+		candidatesAll: `SELECT c.block_key, c.claim_id, c.stored_ns FROM unnest($1::text[]) AS k (block_key)
+CROSS JOIN LATERAL (SELECT block_key, claim_id, stored_ns FROM claim_keys WHERE block_key = k.block_key ORDER BY stored_ns DESC LIMIT $2) AS c`,
 	}}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()

@@ -35,7 +35,7 @@ func OpenSQLite(ctx context.Context, path string) (Store, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(4)
-	s := &sqlStore{db: db, d: dialect{name: "sqlite", retryable: sqliteBusy}}
+	s := &sqlStore{db: db, d: dialect{name: "sqlite", retryable: sqliteBusy, positional: true}}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err

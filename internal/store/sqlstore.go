@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
@@ -23,12 +24,72 @@ type dialect struct {
 	// retryable reports a transaction that lost a race (deadlock, serialisation,
 	// a busy file) and should be run again.
 	retryable func(error) bool
+	// positional: the driver is given "?" parameters in order instead of "$n"
+	// (see bind).
+	positional bool
+	// candidatesAll, when set, looks up every key in one statement ($1 the
+	// keys as an array, $2 the per-key limit).
+	candidatesAll string
+}
+
+// bind rewrites q's "$n" parameters for the dialect. SQLite takes "$n" as a
+// named parameter and looks each one up in a list, which is quadratic in a
+// multi-row INSERT of thousands of parameters; plain "?" in order costs
+// nothing, so for SQLite every "$n" becomes "?" and args follow in order of
+// appearance (a repeated "$n" repeats its argument).
+func (d dialect) bind(q string, args []any) (string, []any) {
+	if !d.positional || !strings.Contains(q, "$") {
+		return q, args
+	}
+	var b strings.Builder
+	out := make([]any, 0, len(args))
+	for i := 0; i < len(q); i++ {
+		if q[i] != '$' || i+1 >= len(q) || q[i+1] < '1' || q[i+1] > '9' {
+			b.WriteByte(q[i])
+			continue
+		}
+		j := i + 1
+		for j < len(q) && q[j] >= '0' && q[j] <= '9' {
+			j++
+		}
+		n, _ := strconv.Atoi(q[i+1 : j])
+		if n > len(args) { // leave it for the driver to report
+			b.WriteString(q[i:j])
+		} else {
+			b.WriteByte('?')
+			out = append(out, args[n-1])
+		}
+		i = j - 1
+	}
+	return b.String(), out
+}
+
+// execer and querier are what *sql.DB and *sql.Tx share.
+type execer interface {
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+func (s *sqlStore) exec(ctx context.Context, e execer, q string, args ...any) (sql.Result, error) {
+	q, args = s.d.bind(q, args)
+	return e.ExecContext(ctx, q, args...)
+}
+
+func (s *sqlStore) queryRows(ctx context.Context, e querier, q string, args ...any) (*sql.Rows, error) {
+	q, args = s.d.bind(q, args)
+	return e.QueryContext(ctx, q, args...)
 }
 
 // sqlStore implements Store over database/sql for either dialect.
 type sqlStore struct {
 	db *sql.DB
 	d  dialect
+
+	prepMu   sync.Mutex
+	candStmt *sql.Stmt // SQLite's candidatesOne, prepared on first use
 }
 
 // linkEnds is how a link's two described ends are kept (links.ends).
@@ -100,39 +161,34 @@ func (s *sqlStore) PutArticle(ctx context.Context, a Article) error {
 	now := time.Now().UnixNano()
 	pub := nanos(a.Published)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO articles (id, url, title, published_ns, stored_ns) VALUES ($1, $2, $3, $4, $5)
+		if _, err := s.exec(ctx, tx, `INSERT INTO articles (id, url, title, published_ns, stored_ns) VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, published_ns = excluded.published_ns, stored_ns = excluded.stored_ns`,
 			a.ID, a.URL, a.Title, pub, now); err != nil {
 			return fmt.Errorf("upsert article: %w", err)
 		}
 		// Its old claims go, and with them (ON DELETE CASCADE) their keys and links.
-		if _, err := tx.ExecContext(ctx, `DELETE FROM claims WHERE article_id = $1`, a.ID); err != nil {
+		if _, err := s.exec(ctx, tx, `DELETE FROM claims WHERE article_id = $1`, a.ID); err != nil {
 			return fmt.Errorf("delete old claims: %w", err)
 		}
 		claims := make([][]any, len(a.Claims))
 		var keys [][]any
 		for i, c := range a.Claims {
 			claims[i] = []any{c.ID, a.ID, i + 1, speakerOf(c.Claim), pub, now, bodies[i]}
+			seen := make(map[string]bool, len(c.Keys))
 			for _, k := range c.Keys {
-				keys = append(keys, []any{k, now, c.ID, a.ID})
+				if !seen[k] { // a key repeated in one claim is one posting
+					seen[k] = true
+					keys = append(keys, []any{k, now, c.ID, a.ID})
+				}
 			}
 		}
-		if err := insertRows(ctx, tx, "claims (id, article_id, ordinal, speaker, published_ns, stored_ns, body)", claims); err != nil {
+		if err := s.insertRows(ctx, tx, "claims (id, article_id, ordinal, speaker, published_ns, stored_ns, body)", claims, ""); err != nil {
 			return err
 		}
-		if err := insertRows(ctx, tx, "claim_keys (block_key, stored_ns, claim_id, article_id)", keys); err != nil {
+		if err := s.insertRows(ctx, tx, "claim_keys (block_key, stored_ns, claim_id, article_id)", keys, ""); err != nil {
 			return err
 		}
-		for i, l := range a.Links {
-			// A link to a claim deleted meanwhile (its article retracted) is dropped.
-			if _, err := tx.ExecContext(ctx, `INSERT INTO links (claim_id, other_claim_id, score, relation, reason, explanation, ends)
-SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM claims WHERE id = $8) AND EXISTS (SELECT 1 FROM claims WHERE id = $9)
-ON CONFLICT (claim_id, other_claim_id) DO NOTHING`,
-				l.A, l.B, l.Score, int(l.Relation), int(l.Reason), l.Explanation, ends[i], l.A, l.B); err != nil {
-				return fmt.Errorf("insert link: %w", err)
-			}
-		}
-		return nil
+		return s.insertLinks(ctx, tx, a.Links, ends)
 	})
 	if err != nil {
 		return fmt.Errorf("store: put article %q: %w", a.ID, err)
@@ -140,9 +196,48 @@ ON CONFLICT (claim_id, other_claim_id) DO NOTHING`,
 	return nil
 }
 
+// insertLinks inserts an article's links in multi-row statements, under a
+// savepoint: if one names a claim deleted meanwhile (its article retracted
+// after the lookup), the foreign key refuses the statement, and the links go
+// in one by one, each only when both its claims still exist.
+func (s *sqlStore) insertLinks(ctx context.Context, tx *sql.Tx, links []claim.Link, ends []string) error {
+	type pair struct{ a, b string }
+	seen := make(map[pair]bool, len(links))
+	var rows [][]any
+	for i, l := range links {
+		if p := (pair{l.A, l.B}); !seen[p] {
+			seen[p] = true
+			rows = append(rows, []any{l.A, l.B, l.Score, int(l.Relation), int(l.Reason), l.Explanation, ends[i]})
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	if _, err := s.exec(ctx, tx, `SAVEPOINT links`); err != nil {
+		return fmt.Errorf("savepoint: %w", err)
+	}
+	const cols = "links (claim_id, other_claim_id, score, relation, reason, explanation, ends)"
+	err := s.insertRows(ctx, tx, cols, rows, " ON CONFLICT (claim_id, other_claim_id) DO NOTHING")
+	if err == nil {
+		_, err = s.exec(ctx, tx, `RELEASE SAVEPOINT links`)
+		return err
+	}
+	if _, err := s.exec(ctx, tx, `ROLLBACK TO SAVEPOINT links`); err != nil {
+		return fmt.Errorf("rollback to savepoint: %w", err)
+	}
+	for _, r := range rows {
+		if _, err := s.exec(ctx, tx, `INSERT INTO links (claim_id, other_claim_id, score, relation, reason, explanation, ends)
+SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM claims WHERE id = $8) AND EXISTS (SELECT 1 FROM claims WHERE id = $9)
+ON CONFLICT (claim_id, other_claim_id) DO NOTHING`, append(r, r[0], r[1])...); err != nil {
+			return fmt.Errorf("insert link: %w", err)
+		}
+	}
+	return nil
+}
+
 // insertRows inserts rows into table (with its column list) in multi-row
 // statements.
-func insertRows(ctx context.Context, tx *sql.Tx, table string, rows [][]any) error {
+func (s *sqlStore) insertRows(ctx context.Context, tx *sql.Tx, table string, rows [][]any, suffix string) error {
 	for len(rows) > 0 {
 		n := min(len(rows), rowsPerInsert)
 		var q strings.Builder
@@ -162,7 +257,8 @@ func insertRows(ctx context.Context, tx *sql.Tx, table string, rows [][]any) err
 			}
 			q.WriteByte(')')
 		}
-		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+		q.WriteString(suffix)
+		if _, err := s.exec(ctx, tx, q.String(), args...); err != nil {
 			return fmt.Errorf("insert into %s: %w", table[:strings.IndexByte(table, ' ')], err)
 		}
 		rows = rows[n:]
@@ -170,44 +266,78 @@ func insertRows(ctx context.Context, tx *sql.Tx, table string, rows [][]any) err
 	return nil
 }
 
-// Candidates implements Store: one statement, a UNION ALL of one index range
-// scan per key.
+// Candidates implements Store. Each key is one range scan of the key table's
+// primary key (block_key, stored_ns, claim_id), read backwards from the newest
+// and cut at perKey: an index-only scan that touches no table rows (the
+// article is read from the claim ID), so a lookup costs the same at any store
+// size. PostgreSQL runs all keys in one statement (unnest + LATERAL, one round
+// trip, a fixed text its statement cache keeps); SQLite, in-process, runs one
+// prepared statement per key.
 func (s *sqlStore) Candidates(ctx context.Context, keys []string, perKey int, exceptArticle string) ([]Posting, error) {
 	var out []Posting
-	const keysPerQuery = 100
-	for len(keys) > 0 {
-		n := min(len(keys), keysPerQuery)
-		var q strings.Builder
-		args := make([]any, 0, n+2)
-		args = append(args, exceptArticle, perKey)
-		for i, k := range keys[:n] {
-			if i > 0 {
-				q.WriteString(" UNION ALL ")
+	add := func(rows *sql.Rows) error {
+		defer rows.Close()
+		for rows.Next() {
+			var p Posting
+			if err := rows.Scan(&p.Key, &p.ClaimID, &p.Stored); err != nil {
+				return err
 			}
-			args = append(args, k)
-			fmt.Fprintf(&q, `SELECT * FROM (SELECT block_key, claim_id, article_id, stored_ns FROM claim_keys WHERE block_key = $%d AND article_id <> $1 ORDER BY stored_ns DESC LIMIT $2) AS k%d`, len(args), i)
+			if p.ArticleID = articleOf(p.ClaimID); exceptArticle == "" || p.ArticleID != exceptArticle {
+				out = append(out, p)
+			}
 		}
-		rows, err := s.db.QueryContext(ctx, q.String(), args...)
+		return rows.Err()
+	}
+	if s.d.candidatesAll != "" {
+		rows, err := s.db.QueryContext(ctx, s.d.candidatesAll, keys, perKey)
+		if err == nil {
+			err = add(rows)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("store: candidates: %w", err)
 		}
-		for rows.Next() {
-			var p Posting
-			if err := rows.Scan(&p.Key, &p.ClaimID, &p.ArticleID, &p.Stored); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("store: candidates: %w", err)
-			}
-			out = append(out, p)
+		return out, nil
+	}
+	stmt, err := s.candidateStmt(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: candidates: %w", err)
+	}
+	for _, k := range keys {
+		rows, err := stmt.QueryContext(ctx, k, perKey)
+		if err == nil {
+			err = add(rows)
 		}
-		if err := rows.Close(); err != nil {
+		if err != nil {
 			return nil, fmt.Errorf("store: candidates: %w", err)
 		}
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("store: candidates: %w", err)
-		}
-		keys = keys[n:]
 	}
 	return out, nil
+}
+
+// candidatesOne is the per-key candidate lookup.
+const candidatesOne = `SELECT block_key, claim_id, stored_ns FROM claim_keys WHERE block_key = ? ORDER BY stored_ns DESC LIMIT ?`
+
+// candidateStmt prepares candidatesOne once.
+func (s *sqlStore) candidateStmt(ctx context.Context) (*sql.Stmt, error) {
+	s.prepMu.Lock()
+	defer s.prepMu.Unlock()
+	if s.candStmt == nil {
+		st, err := s.db.PrepareContext(ctx, candidatesOne)
+		if err != nil {
+			return nil, err
+		}
+		s.candStmt = st
+	}
+	return s.candStmt, nil
+}
+
+// articleOf is the article part of a claim ID ("<article id>#<n>"; the article
+// ID may contain '#', the counter never does).
+func articleOf(claimID string) string {
+	if i := strings.LastIndexByte(claimID, '#'); i >= 0 {
+		return claimID[:i]
+	}
+	return claimID
 }
 
 const selectStored = `SELECT c.id, c.article_id, a.url, a.title, c.published_ns, c.stored_ns, c.body FROM claims c JOIN articles a ON a.id = c.article_id`
@@ -250,7 +380,7 @@ func inList(ids []string, k int) ([]any, string) {
 
 // query reads Stored rows of a selectStored query (without their links).
 func (s *sqlStore) query(ctx context.Context, q string, args ...any) ([]Stored, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.queryRows(ctx, s.db, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -288,7 +418,7 @@ func (s *sqlStore) fillLinks(ctx context.Context, claims []Stored) error {
 	for len(ids) > 0 {
 		n := min(len(ids), rowsPerInsert/2)
 		args, in := inList(ids[:n], 0)
-		rows, err := s.db.QueryContext(ctx, `SELECT claim_id, other_claim_id, score, relation, reason, explanation, ends FROM links WHERE claim_id IN (`+in+`)
+		rows, err := s.queryRows(ctx, s.db, `SELECT claim_id, other_claim_id, score, relation, reason, explanation, ends FROM links WHERE claim_id IN (`+in+`)
 UNION SELECT claim_id, other_claim_id, score, relation, reason, explanation, ends FROM links WHERE other_claim_id IN (`+in+`)`, args...)
 		if err != nil {
 			return fmt.Errorf("links: %w", err)
@@ -331,7 +461,7 @@ UNION SELECT claim_id, other_claim_id, score, relation, reason, explanation, end
 func (s *sqlStore) DeleteArticle(ctx context.Context, id string) error {
 	var n int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = $1`, id)
+		res, err := s.exec(ctx, tx, `DELETE FROM articles WHERE id = $1`, id)
 		if err != nil {
 			return err
 		}
@@ -348,7 +478,12 @@ func (s *sqlStore) DeleteArticle(ctx context.Context, id string) error {
 }
 
 // Close implements Store.
-func (s *sqlStore) Close() error { return s.db.Close() }
+func (s *sqlStore) Close() error {
+	if s.candStmt != nil {
+		s.candStmt.Close()
+	}
+	return s.db.Close()
+}
 
 // speakerOf is the canonical speaker name ListClaims filters on ("" for the
 // article's own voice).

@@ -22,7 +22,8 @@ type Store interface {
 	// under the same ID with its claims, keys and links.
 	PutArticle(ctx context.Context, a Article) error
 	// Candidates returns, for each of keys, the perKey most recently stored
-	// claims carrying it, except those of article exceptArticle.
+	// claims carrying it, less those of article exceptArticle ("" for none):
+	// the window is taken first, then the article's claims leave it.
 	Candidates(ctx context.Context, keys []string, perKey int, exceptArticle string) ([]Posting, error)
 	// Claims returns the stored claims with the given IDs, in no particular
 	// order, with their links when withLinks; IDs not stored are left out.

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -36,6 +37,7 @@ type Server struct {
 	// URL reaches the server's default database as its superuser.
 	URL  string
 	port int
+	pgid int
 	dbs  atomic.Int32
 }
 
@@ -112,7 +114,7 @@ func Start(tb testing.TB) *Server {
 			<-exited
 		}
 	})
-	s := &Server{URL: fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", port), port: port}
+	s := &Server{URL: fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", port), port: port, pgid: srv.Process.Pid}
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		err := ping(s.URL)
@@ -203,4 +205,32 @@ func (r runAs) cmd(c *exec.Cmd) *exec.Cmd {
 	out := exec.Command("runuser", append([]string{"-u", r.user, "--", c.Path}, c.Args[1:]...)...)
 	out.Dir = "/"
 	return out
+}
+
+// CPU is the CPU time (user + system) the server's processes have used so far,
+// for benchmarks that charge the database's work to the operation measured. It
+// counts live processes of the server's process group (the postmaster and its
+// backends); 0 where /proc is not readable.
+func (s *Server) CPU() time.Duration {
+	var ticks int64
+	procs, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, p := range procs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		// fields after the command's closing parenthesis: state ppid pgrp … utime(14) stime(15)
+		i := strings.LastIndexByte(string(b), ')')
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(string(b[i+1:]))
+		if len(f) < 13 || f[2] != strconv.Itoa(s.pgid) {
+			continue
+		}
+		u, _ := strconv.ParseInt(f[11], 10, 64)
+		st, _ := strconv.ParseInt(f[12], 10, 64)
+		ticks += u + st
+	}
+	return time.Duration(ticks) * (time.Second / 100) // USER_HZ
 }
