@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"context"
 	"strings"
 	"unicode/utf8"
 )
@@ -47,8 +48,9 @@ const maxHeadlineWords = 20
 // markers and "ADVERTISEMENT". A single newline inside a paragraph is read as a soft
 // wrap when softWrap says so (softwrap.go): the lines become one block. It appends to
 // dst.
-func (e *Extractor) clean(text string, dst []block) []block {
+func (e *Extractor) clean(ctx context.Context, text string, dst []block) ([]block, error) {
 	para := 0
+	nextCheck := ctxCheckBytes // a megabyte of short lines is a million lines to read
 	dropNext := false
 	blank := true
 	var pend pending // the kept lines not yet emitted, joined by soft wraps
@@ -60,6 +62,12 @@ func (e *Extractor) clean(text string, dst []block) []block {
 		}
 	}
 	for pos := 0; pos < len(text); {
+		if pos >= nextCheck {
+			nextCheck = pos + ctxCheckBytes
+			if err := ctx.Err(); err != nil {
+				return dst, err
+			}
+		}
 		nl := strings.IndexByte(text[pos:], '\n')
 		end := len(text)
 		if nl >= 0 {
@@ -114,7 +122,7 @@ func (e *Extractor) clean(text string, dst []block) []block {
 		pend = pending{ok: true, start: ls, end: le, lastStart: ls}
 	}
 	flush()
-	return dst
+	return dst, nil
 }
 
 // pending is a run of kept lines of one paragraph that soft wraps join into one block.

@@ -118,7 +118,10 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, er
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}
-	blocks := e.clean(text, nil)
+	blocks, err := e.clean(ctx, text, nil)
+	if err != nil {
+		return nil, fmt.Errorf("extractor: %w", err)
+	}
 	sg := segmenter{lx: e.lx}
 	m := mentionCtx{lx: e.lx, text: text}
 	cb := newClaimBuilder(text)

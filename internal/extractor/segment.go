@@ -149,7 +149,10 @@ func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockTok
 		i += w
 	}
 	bt.t1 = len(sg.toks)
-	sg.pairQuotes(text, bt.t0, bt.t1)
+	if sg.err != nil {
+		return bt
+	}
+	sg.pairQuotes(ctx, text, bt.t0, bt.t1)
 	bt.q1 = len(sg.quotes)
 	return bt
 }
@@ -275,13 +278,19 @@ func (sg *segmenter) word(text string, i, end int) int {
 }
 
 // pairQuotes turns straight quotes into opening or closing marks by their neighbours,
-// pairs marks into regions and flags the tokens inside them.
-func (sg *segmenter) pairQuotes(text string, t0, t1 int) {
+// pairs marks into regions and flags the tokens inside them. When ctx ends midway it
+// stops and records ctx's error in sg.err.
+func (sg *segmenter) pairQuotes(ctx context.Context, text string, t0, t1 int) {
 	q0 := len(sg.quotes)
 	var stack [8]int
 	depth := 0
 	toks := sg.toks
 	for i := t0; i < t1; i++ {
+		if (i-t0)%ctxCheckBytes == ctxCheckBytes-1 { // a megabyte of quotation marks is a million tokens
+			if sg.err = ctx.Err(); sg.err != nil {
+				return
+			}
+		}
 		t := &toks[i]
 		if t.kind == tOpenQ || t.kind == tCloseQ {
 			t.kind = curlyKind(text, toks, i, t0)

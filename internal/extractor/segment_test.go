@@ -10,7 +10,7 @@ func sentencesOf(t *testing.T, e *Extractor, text string) []string {
 	t.Helper()
 	sg := segmenter{lx: e.lx}
 	var out []string
-	for bi, b := range e.clean(text, nil) {
+	for bi, b := range mustClean(t, e, text) {
 		sg.toks, sg.quotes = sg.toks[:0], sg.quotes[:0]
 		bt := sg.tokenize(context.Background(), text, b.span)
 		for _, s := range sg.sentences(text, bt, bi, nil) {

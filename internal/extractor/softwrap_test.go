@@ -49,7 +49,7 @@ func TestCleanSoftWrap(t *testing.T) {
 	text := "Harbour Bridge Reopens\n\nThe harbour authority said the new crane would be ready by\nMarch, two months later than planned. The mayor called\nthe delay regrettable.\n\n- first item\n- second item"
 	var got []string
 	var kinds []blockKind
-	for _, b := range e.clean(text, nil) {
+	for _, b := range mustClean(t, e, text) {
 		got = append(got, text[b.span.Start:b.span.End])
 		kinds = append(kinds, b.kind)
 	}
