@@ -32,6 +32,14 @@ type LogRegConfig struct {
 // by cfg.Seed each epoch: the same input gives the same weights on every
 // machine. It checks ctx once per epoch.
 func TrainLogReg(ctx context.Context, xs []Example, dim int, cfg LogRegConfig) ([]float64, float64, error) {
+	return trainLogReg(ctx, xs, dim, cfg, nil, nil)
+}
+
+// trainLogReg is the AdaGrad loop behind TrainLogReg and TrainLogRegGrouped.
+// l2 gives each feature's penalty (nil: cfg.L2 for every feature); drop gives
+// each feature's dropout rate (nil: no dropout, and the dropout generator is
+// never drawn from, so the weights equal a run without dropout support).
+func trainLogReg(ctx context.Context, xs []Example, dim int, cfg LogRegConfig, l2, drop []float64) ([]float64, float64, error) {
 	w := make([]float64, dim)
 	g2 := make([]float64, dim)
 	var bias, gb2 float64
@@ -40,6 +48,8 @@ func TrainLogReg(ctx context.Context, xs []Example, dim int, cfg LogRegConfig) (
 		order[i] = i
 	}
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x5eed))
+	dropRNG := rand.New(rand.NewPCG(cfg.Seed, 0xd209))
+	var scale []float64 // per feature of the current example: 0 when dropped, else 1/(1−p)
 	for epoch := 0; epoch < cfg.Epochs; epoch++ {
 		if err := ctx.Err(); err != nil {
 			return nil, 0, err
@@ -47,15 +57,34 @@ func TrainLogReg(ctx context.Context, xs []Example, dim int, cfg LogRegConfig) (
 		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
 		for _, i := range order {
 			x := xs[i]
+			scale = scale[:0]
 			z := bias
 			for k, f := range x.Feats {
-				z += w[f] * value(x.Vals, k)
+				s := 1.0
+				if drop != nil {
+					if p := drop[f]; p > 0 {
+						if dropRNG.Float64() < p {
+							s = 0
+						} else {
+							s = 1 / (1 - p)
+						}
+					}
+				}
+				scale = append(scale, s)
+				z += w[f] * value(x.Vals, k) * s
 			}
 			g := (Sigmoid(z) - x.Y) * x.W
 			gb2 += g * g
 			bias -= cfg.Rate * g / (math.Sqrt(gb2) + 1e-8)
 			for k, f := range x.Feats {
-				gf := g*value(x.Vals, k) + cfg.L2*w[f]
+				if scale[k] == 0 {
+					continue
+				}
+				pen := cfg.L2
+				if l2 != nil {
+					pen = l2[f]
+				}
+				gf := g*value(x.Vals, k)*scale[k] + pen*w[f]
 				g2[f] += gf * gf
 				w[f] -= cfg.Rate * gf / (math.Sqrt(g2[f]) + 1e-8)
 			}
