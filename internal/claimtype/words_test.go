@@ -1,0 +1,79 @@
+package claimtype
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// wordsOfRef is the straightforward reading of a claim's words that wordsOf
+// must equal: letters and digits, inner and trailing apostrophes and hyphens,
+// each word lowercased with the curly apostrophe folded.
+func (t *Typer) wordsOfRef(text string) []word {
+	var out []word
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			w := text[start:end]
+			r, _ := utf8.DecodeRuneInString(w)
+			w = strings.ReplaceAll(w, "’", "'")
+			low := strings.ToLower(w)
+			out = append(out, word{low: low, cap: unicode.IsUpper(r), mask: t.words[low]})
+			start = -1
+		}
+	}
+	for i, r := range text {
+		if len(out) >= maxWords {
+			return out
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && (r == '\'' || r == '’' || r == '-')) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return out
+}
+
+// TestWordsOfMatchesReference compares wordsOf with wordsOfRef on written
+// sentences and on random mixes of ASCII, curly apostrophes, accented and
+// invalid bytes.
+func TestWordsOfMatchesReference(t *testing.T) {
+	ty, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"", "The harbour bridge closed to traffic on Monday", "It’s the students' union’s – ÉTÉ café", "NATO and the U.S. won't",
+		"don’t-stop ’quoted’ -lead trail- x\xffy İstanbul ǅemal 3.5% 1,200", strings.Repeat("Word ", 100),
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "B", "z", "Q", "7", " ", "'", "’", "-", ".", "é", "É", "İ", "\xff", "\t", "ß", "ǅ", "\u0301", "—", ":"}
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := r.IntN(40); k > 0; k-- {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	var dst []word
+	var buf []byte
+	for _, s := range texts {
+		want := ty.wordsOfRef(s)
+		dst, buf = ty.wordsOf(s, dst, buf)
+		if len(dst) != len(want) {
+			t.Fatalf("wordsOf(%q): %d words, want %d", s, len(dst), len(want))
+		}
+		for k := range want {
+			g, w := dst[k], want[k]
+			if g.low != w.low || g.cap != w.cap || g.mask != w.mask {
+				t.Fatalf("wordsOf(%q)[%d] = %+v, want %+v", s, k, g, w)
+			}
+		}
+	}
+}
