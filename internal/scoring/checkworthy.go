@@ -16,6 +16,17 @@ type checkModel struct {
 	bias      float64
 	threshold float64
 	classes   map[string]uint32 // word -> class bits (checkworthy-lexicon.tsv)
+	// nonzero has bit f set when weights[f] is not 0: most hashed buckets are
+	// empty, and the 32 KB bit set stays in cache where the 1 MB weights do not.
+	nonzero []uint64
+}
+
+// weight is weights[f], read only when it is not zero.
+func (m *checkModel) weight(f uint32) float64 {
+	if m.nonzero[f>>6]&(1<<(f&63)) == 0 {
+		return 0
+	}
+	return float64(m.weights[f])
 }
 
 // parseCheckModel reads the lines the check-worthiness trainer writes:
@@ -64,6 +75,12 @@ func parseCheckModel(data, lexData string) (checkModel, error) {
 	if err != nil {
 		return m, err
 	}
+	m.nonzero = make([]uint64, (CheckDim+63)/64)
+	for f, w := range m.weights {
+		if w != 0 {
+			m.nonzero[f>>6] |= 1 << (f & 63)
+		}
+	}
 	m.classes, err = parseCheckLexicon(lexData)
 	return m, err
 }
@@ -74,7 +91,8 @@ func (s *Scorer) CheckWorthiness(sentence string) (float64, bool) {
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	sc.toks = tokenize(sentence, sc.toks)
-	p, ok, _ := s.checkTokens(sc, sentence, sc.toks, s.typer.Classify(sentence, ""), 0, false)
+	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	p, ok, _ := s.checkTokens(sc, sentence, sc.toks, sc.info, s.typer.Classify(sentence, ""), 0, false)
 	return p, ok
 }
 
@@ -84,7 +102,8 @@ func (s *Scorer) CheckWorthinessReasons(sentence string) (float64, bool, []claim
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	sc.toks = tokenize(sentence, sc.toks)
-	return s.checkTokens(sc, sentence, sc.toks, s.typer.Classify(sentence, ""), 0, true)
+	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	return s.checkTokens(sc, sentence, sc.toks, sc.info, s.typer.Classify(sentence, ""), 0, true)
 }
 
 // maxReasons is how many reasons a check-worthiness score comes with, and
@@ -100,20 +119,23 @@ const (
 // score most (see pickReasons); a lexical n-gram is named "words" with the
 // words as written, a genre-general feature by its CheckFeatureNames name with
 // the word that fired it (none for whole-claim features such as length).
-func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, typ claim.Type, offset int, reasons bool) (float64, bool, []claim.ScoreReason) {
+//
+// info[k] is the word-table entry of toks[k] (wordTable.lookup).
+func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, info []tokInfo, typ claim.Type, offset int, reasons bool) (float64, bool, []claim.ScoreReason) {
 	z := s.check.bias
 	up, down := sc.up[:0], sc.down[:0]
-	checkFeatures(text, toks, typ, s.check.classes, func(f uint32, i, j int) {
-		w := float64(s.check.weights[f])
+	sc.feats = appendCheckFeatures(sc.feats[:0], text, toks, info, typ)
+	for _, o := range sc.feats {
+		w := s.check.weight(o.f)
 		z += w
 		switch {
 		case !reasons || math.Abs(w) < minReason:
 		case w > 0:
-			up = keepTop(up, contribution{f: f, i: i, j: j, w: w})
+			up = keepTop(up, contribution{f: o.f, i: int(o.i), j: int(o.j), w: w})
 		default:
-			down = keepTop(down, contribution{f: f, i: i, j: j, w: w})
+			down = keepTop(down, contribution{f: o.f, i: int(o.i), j: int(o.j), w: w})
 		}
-	})
+	}
 	sc.up, sc.down = up, down
 	p := sigmoid(clip(z, -30, 30))
 	worthy := p >= s.check.threshold
@@ -125,8 +147,10 @@ func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, typ claim.T
 		p, worthy, _ = applyGate(gate, p, s.check.threshold, worthy, nil)
 		return p, worthy, nil
 	}
-	picked := pickReasons(up, down, worthy)
-	out := make([]claim.ScoreReason, len(picked))
+	var pick [maxReasons]contribution
+	picked := pickReasons(pick[:0], up, down, worthy)
+	out := make([]claim.ScoreReason, len(picked), len(picked)+1) // room for a gate
+
 	for k, c := range picked {
 		r := claim.ScoreReason{Feature: "words", Contribution: c.w}
 		if !IsLexicalCheckFeature(int(c.f)) {
@@ -147,7 +171,7 @@ func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, typ claim.T
 // lowering that of one that is not), at most maxReasons-2 of them, then the
 // strongest against it, so a reader sees both why and what spoke against;
 // either side fills the other's unused places.
-func pickReasons(up, down []contribution, worthy bool) []contribution {
+func pickReasons(dst, up, down []contribution, worthy bool) []contribution {
 	with, against := up, down
 	if !worthy {
 		with, against = down, up
@@ -155,8 +179,7 @@ func pickReasons(up, down []contribution, worthy bool) []contribution {
 	nWith := min(len(with), maxReasons-2)
 	nAgainst := min(len(against), maxReasons-nWith)
 	nWith = min(len(with), maxReasons-nAgainst)
-	out := make([]contribution, 0, nWith+nAgainst)
-	return append(append(out, with[:nWith]...), against[:nAgainst]...)
+	return append(append(dst, with[:nWith]...), against[:nAgainst]...)
 }
 
 // contribution is one feature occurrence's weight and the tokens that fired it.

@@ -64,7 +64,7 @@ func New() (*Scorer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scoring: %w", err)
 	}
-	s := &Scorer{lex: lex, finder: newCueFinder(lex, hm.learned), hedge: hm, check: cm, typer: ty}
+	s := &Scorer{lex: lex, finder: newCueFinder(lex, hm.learned, cm.classes), hedge: hm, check: cm, typer: ty}
 	s.pool.New = func() any { return new(scratch) }
 	return s, nil
 }
@@ -89,11 +89,12 @@ func (s *Scorer) Score(text string, c *claim.Claim) {
 		typ = s.typer.Classify(c.Text, c.Attribution.Cue)
 	}
 	if ok {
-		c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, text[base:], sc.toks[i:j], typ, base, true)
+		c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, text[base:], sc.toks[i:j], sc.info[i:j], typ, base, true)
 		return
 	}
 	sc.toks = tokenize(c.Text, sc.toks)
-	c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, c.Text, sc.toks, typ, 0, true)
+	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, c.Text, sc.toks, sc.info, typ, 0, true)
 	for k := range c.CheckWorthinessReasons {
 		c.CheckWorthinessReasons[k].Span = claim.Span{}
 	}
