@@ -52,6 +52,7 @@ var classNames = [numClasses]string{"aux", "copula", "det", "eventcue", "future"
 type Typer struct {
 	words map[string]uint32      // word → the classes it belongs to (one bit each)
 	multi [numClasses][][]string // class → multi-word phrases
+	table wordTable              // words again, probed by wordsOf with the hash it computes
 	pool  sync.Pool              // *scratch: the buffers of one Classify call
 }
 
@@ -86,6 +87,7 @@ func New() (*Typer, error) {
 		}
 		t.words[w] |= 1 << cls
 	}
+	t.table = newWordTable(t.words)
 	return t, nil
 }
 
@@ -106,28 +108,50 @@ const maxWords = 80
 // wordsOf appends the words of text to dst (at most maxWords), lowering them
 // into buf: a word already in lower-case ASCII is a slice of text, the other
 // ASCII words share one string made of buf at the end, so a claim costs at most
-// one allocation however many capitalised words it has. It returns both
-// buffers for reuse.
+// one allocation however many capitalised words it has. Each word's classes are
+// found in one probe of the word table, its hash computed while it is read. It
+// returns both buffers for reuse.
 func (t *Typer) wordsOf(text string, dst []word, buf []byte) ([]word, []byte) {
 	out := dst[:0]
 	buf = buf[:0]
 	pending := false // some word's low is still an offset range into buf
-	start := -1
-	flush := func(end int) {
-		w := text[start:end]
-		start = -1
-		ascii, upper := true, false
-		for k := 0; k < len(w); k++ {
-			c := w[k]
-			if c >= utf8.RuneSelf {
-				ascii = false
+	for i := 0; i < len(text) && len(out) < maxWords; {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiAlnum(c) {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		// a word starts at i: letters and digits, then also apostrophes and hyphens
+		start, ascii, upper, h := i, true, false, uint64(fnvOffset)
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if !asciiAlnum(c) && c != '\'' && c != '-' {
+					break
+				}
+				if 'A' <= c && c <= 'Z' {
+					upper = true
+					c += 'a' - 'A'
+				}
+				h = (h ^ uint64(c)) * fnvPrime
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' {
 				break
 			}
-			upper = upper || 'A' <= c && c <= 'Z'
+			ascii = false
+			i += size
 		}
+		w := text[start:i]
 		switch {
 		case ascii && !upper:
-			out = append(out, word{low: w, mask: t.words[w]})
+			out = append(out, word{low: w, mask: t.table.get(w, h)})
 		case ascii:
 			a := len(buf)
 			for k := 0; k < len(w); k++ {
@@ -138,7 +162,7 @@ func (t *Typer) wordsOf(text string, dst []word, buf []byte) ([]word, []byte) {
 				buf = append(buf, c)
 			}
 			// low is filled in from buf below; the mask needs no string
-			out = append(out, word{cap: 'A' <= w[0] && w[0] <= 'Z', mask: t.words[string(buf[a:])], from: a, to: len(buf)})
+			out = append(out, word{cap: 'A' <= w[0] && w[0] <= 'Z', mask: t.table.getBytes(buf[a:], h), from: a, to: len(buf)})
 			pending = true
 		default:
 			r, _ := utf8.DecodeRuneInString(w)
@@ -149,31 +173,6 @@ func (t *Typer) wordsOf(text string, dst []word, buf []byte) ([]word, []byte) {
 			out = append(out, word{low: low, cap: unicode.IsUpper(r), mask: t.words[low], to: -1})
 		}
 	}
-	for i := 0; i < len(text) && len(out) < maxWords; {
-		c := text[i]
-		var r rune = rune(c)
-		size := 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		var in bool
-		if c < utf8.RuneSelf {
-			in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || start >= 0 && (c == '\'' || c == '-')
-		} else {
-			in = unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && r == '’'
-		}
-		if in {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			flush(i)
-		}
-		i += size
-	}
-	if start >= 0 && len(out) < maxWords {
-		flush(len(text))
-	}
 	if pending {
 		low := string(buf)
 		for k := range out {
@@ -183,6 +182,11 @@ func (t *Typer) wordsOf(text string, dst []word, buf []byte) ([]word, []byte) {
 		}
 	}
 	return out, buf
+}
+
+// asciiAlnum reports whether the ASCII byte c is a letter or digit.
+func asciiAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func (t *Typer) is(cls int, w string) bool { return t.words[w]&(1<<cls) != 0 }

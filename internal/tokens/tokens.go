@@ -207,12 +207,16 @@ func (lw *lowerer) lower(s string, i, j int) string {
 		end := min(len(s), max(i+lowerChunk, j))
 		var b strings.Builder
 		b.Grow(end - i)
-		for k := i; k < end; k++ {
-			c := s[k]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+		var tmp [256]byte // lowered on the stack, copied in blocks: one allocation
+		for k := i; k < end; {
+			n := copy(tmp[:], s[k:end])
+			for m, c := range tmp[:n] {
+				if 'A' <= c && c <= 'Z' {
+					tmp[m] = c + 'a' - 'A'
+				}
 			}
-			b.WriteByte(c)
+			b.Write(tmp[:n])
+			k += n
 		}
 		lw.low, lw.from = b.String(), i
 	}
