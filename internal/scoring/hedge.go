@@ -16,8 +16,8 @@ type scratch struct {
 	// cueToks and buf tokenise and join an attribution cue known only by text.
 	cueToks []token
 	buf     []byte
-	cands []candidate
-	ev    []Evidence
+	cands   []candidate
+	ev      []Evidence
 	// weak are the hedge candidates whose cue probability fell below the cue
 	// threshold: not reported unless they are all that makes a claim uncertain.
 	weak []claim.HedgeCue
