@@ -131,9 +131,13 @@ func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, info []tokI
 		switch {
 		case !reasons || math.Abs(w) < minReason:
 		case w > 0:
-			up = keepTop(up, contribution{f: o.f, i: int(o.i), j: int(o.j), w: w})
+			if len(up) < maxReasons || math.Abs(up[maxReasons-1].w) < math.Abs(w) { // else keepTop keeps top as is
+				up = keepTop(up, contribution{f: o.f, i: int(o.i), j: int(o.j), w: w})
+			}
 		default:
-			down = keepTop(down, contribution{f: o.f, i: int(o.i), j: int(o.j), w: w})
+			if len(down) < maxReasons || math.Abs(down[maxReasons-1].w) < math.Abs(w) {
+				down = keepTop(down, contribution{f: o.f, i: int(o.i), j: int(o.j), w: w})
+			}
 		}
 	}
 	sc.up, sc.down = up, down

@@ -89,7 +89,7 @@ func (s *Scorer) cueLogit(sc *scratch, c candidate) float64 {
 	z := s.hedge.cueBias
 	n := s.finder.features(sc.toks, c, &feats)
 	for k := 0; k < n; k++ {
-		z += s.hedge.weights[feats[k].hash(c.p)]
+		z += s.hedge.table.get(feats[k].hash(c.p))
 	}
 	return z
 }

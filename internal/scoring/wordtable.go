@@ -47,7 +47,7 @@ func newWordTable(classes map[string]uint32, byFirst map[string]*firstEntry) *wo
 func (t *wordTable) slot(w string) *wordSlot {
 	h := wordHash(w)
 	mask := uint64(len(t.slots) - 1)
-	for k := mix64(h) & mask; ; k = (k + 1) & mask {
+	for k := spread(h) & mask; ; k = (k + 1) & mask {
 		s := &t.slots[k]
 		if s.word == "" {
 			s.word, s.hash = w, h
@@ -62,7 +62,7 @@ func (t *wordTable) slot(w string) *wordSlot {
 // get returns the slot of w (whose wordHash is h), or nil.
 func (t *wordTable) get(w string, h uint64) *wordSlot {
 	mask := uint64(len(t.slots) - 1)
-	for k := mix64(h) & mask; ; k = (k + 1) & mask {
+	for k := spread(h) & mask; ; k = (k + 1) & mask {
 		s := &t.slots[k]
 		if s.word == "" {
 			return nil
@@ -86,3 +86,7 @@ func (t *wordTable) lookup(toks []token, dst []tokInfo) []tokInfo {
 	}
 	return dst
 }
+
+// spread folds the hash's high bits into the low ones the table indexes by
+// (cheaper than mix64; the table only needs its probes spread).
+func spread(h uint64) uint64 { return h ^ h>>29 ^ h>>47 }

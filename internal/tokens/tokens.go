@@ -150,6 +150,10 @@ func appendWord(dst []Token, lw *lowerer, s string, i, j int, ascii, upper bool)
 			return append(dst, base, neg)
 		}
 	}
+	if ascii && !upper { // the common case, built in place
+		c := s[i]
+		return append(dst, Token{Start: i, End: j, Lower: s[i:j], Digit: '0' <= c && c <= '9', Word: true})
+	}
 	return append(dst, wordToken(lw, s, i, j, ascii, upper))
 }
 
