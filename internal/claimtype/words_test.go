@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/claimsvc/claimsvc/internal/tokens"
 )
 
 // wordsOfRef is the straightforward reading of a claim's words that wordsOf
@@ -75,5 +77,50 @@ func TestWordsOfMatchesReference(t *testing.T) {
 				t.Fatalf("wordsOf(%q)[%d] = %+v, want %+v", s, k, g, w)
 			}
 		}
+	}
+}
+
+// TestClassifyTokensMatchesClassify checks that reading the words off the
+// shared tokens gives Classify's words, or declines.
+func TestClassifyTokensMatchesClassify(t *testing.T) {
+	ty, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []string{"a", "B", "z", "Q", "7", " ", " ", "'", "’", "-", ".", ",", "é", "\xff", "\t", "can't", "Don't", "U.S.", "students'", "well--known", "is", "the", "said", "will", "May", "has", "been", "that", "to", ":"}
+	declined := 0
+	for n := 0; n < 30000; n++ {
+		var b strings.Builder
+		for k := r.IntN(60); k > 0; k-- {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		off := r.IntN(50)
+		toks := tokens.Append(nil, s, 0)
+		for k := range toks {
+			toks[k].Start += off
+			toks[k].End += off
+		}
+		want := ty.wordsOfRef(s)
+		got, ok := ty.wordsOfTokens(s, toks, off, nil)
+		if !ok {
+			declined++
+		} else {
+			if len(got) != len(want) {
+				t.Fatalf("wordsOfTokens(%q): %d words, want %d", s, len(got), len(want))
+			}
+			for k := range want {
+				if got[k].low != want[k].low || got[k].cap != want[k].cap || got[k].mask != want[k].mask {
+					t.Fatalf("wordsOfTokens(%q)[%d] = %+v, want %+v", s, k, got[k], want[k])
+				}
+			}
+		}
+		if g, w := ty.ClassifyTokens(s, toks, off, "said"), ty.Classify(s, "said"); g != w {
+			t.Fatalf("ClassifyTokens(%q) = %v, Classify %v", s, g, w)
+		}
+	}
+	if declined > 29000 {
+		t.Errorf("declined %d of 30000: the fast path is never taken", declined)
 	}
 }

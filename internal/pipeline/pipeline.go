@@ -101,8 +101,7 @@ func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (
 			}
 		}
 		cs[i].ID = id + "#" + strconv.Itoa(i+1)
-		cs[i].Type = p.typer.Classify(cs[i].Text, cs[i].Attribution.Cue)
-		p.scorer.Score(a.Text, &cs[i])
+		p.scorer.TypeAndScore(a.Text, &cs[i]) // claimtype from the tokens scoring reads
 	}
 	res := Result{ArticleID: id, Claims: cs}
 	if page != nil {
