@@ -27,6 +27,7 @@ type Pipeline struct {
 	typer      *claimtype.Typer
 	scorer     *scoring.Scorer
 	classifier *contradiction.Classifier
+	stored     preparedCache // analyses of stored claims (stored.go)
 }
 
 // New builds every stage from its embedded data.

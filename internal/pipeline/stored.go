@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"time"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/contradiction"
@@ -147,9 +146,11 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 		stored int64
 	}
 	byKey := map[string][]cand{}
+	storedAt := map[string]int64{}
 	for _, po := range postings {
 		if !skip(po.ArticleID) {
 			byKey[po.Key] = append(byKey[po.Key], cand{po.ClaimID, po.Stored})
+			storedAt[po.ClaimID] = po.Stored
 		}
 	}
 	chosen := make([][]string, len(prepared))
@@ -194,22 +195,37 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 	if len(want) == 0 {
 		return nil, nil
 	}
-	// Every candidate is read narrow (what comparing needs); the whole claim
-	// only for the few that link.
-	cands, err := st.Comparables(ctx, want)
-	if err != nil {
-		return nil, err
-	}
+	// Candidates analysed in earlier calls come from the cache; the others are
+	// read narrow (what comparing needs), the whole claim only for the few
+	// that link.
 	type candidate struct {
-		stored   time.Time
+		stored   int64
 		prepared contradiction.Prepared
 	}
-	byID := make(map[string]candidate, len(cands))
-	for _, c := range cands {
-		cl := claim.Claim{ID: c.ID, Text: c.Text, Speaker: claim.Speaker{Name: c.Speaker}, Hedging: claim.Hedging{Score: c.Hedging}, Type: c.Type}
-		st := contradiction.StatementOf(cl, c.Published)
-		st.URL = c.URL
-		byID[c.ID] = candidate{c.StoredTime, p.classifier.PrepareStatement(c.ID, st)}
+	byID := make(map[string]candidate, len(want))
+	var read []string
+	for _, id := range want {
+		k := preparedKey{id, storedAt[id]}
+		if pr, ok := p.stored.get(k); ok {
+			byID[id] = candidate{k.stored, pr}
+		} else {
+			read = append(read, id)
+		}
+	}
+	if len(read) > 0 {
+		cands, err := st.Comparables(ctx, read)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cands {
+			cl := claim.Claim{ID: c.ID, Text: c.Text, Speaker: claim.Speaker{Name: c.Speaker}, Hedging: claim.Hedging{Score: c.Hedging}, Type: c.Type}
+			st := contradiction.StatementOf(cl, c.Published)
+			st.URL = c.URL
+			k := preparedKey{c.ID, c.StoredTime.UnixNano()}
+			pr := p.classifier.PrepareStatement(c.ID, st)
+			p.stored.put(k, pr)
+			byID[c.ID] = candidate{k.stored, pr}
+		}
 	}
 	var links []claim.Link
 	var linkedIDs []string
@@ -245,7 +261,7 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 	}
 	about := make(map[string]store.Stored, len(full))
 	for _, c := range full {
-		if c.StoredTime.Equal(byID[c.ID].stored) { // else replaced since it was compared
+		if c.StoredTime.UnixNano() == byID[c.ID].stored { // else replaced since it was compared
 			about[c.ID] = c
 		}
 	}
