@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/contradiction"
@@ -193,22 +194,26 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 	if len(want) == 0 {
 		return nil, nil
 	}
-	claims, err := st.Claims(ctx, want, false)
+	// Every candidate is read narrow (what comparing needs); the whole claim
+	// only for the few that link.
+	cands, err := st.Comparables(ctx, want)
 	if err != nil {
 		return nil, err
 	}
 	type candidate struct {
-		stored   store.Stored
+		stored   time.Time
 		prepared contradiction.Prepared
 	}
-	byID := make(map[string]candidate, len(claims))
-	for _, c := range claims {
-		st := contradiction.StatementOf(c.Claim, c.Published)
+	byID := make(map[string]candidate, len(cands))
+	for _, c := range cands {
+		cl := claim.Claim{ID: c.ID, Text: c.Text, Speaker: claim.Speaker{Name: c.Speaker}, Hedging: claim.Hedging{Score: c.Hedging}, Type: c.Type}
+		st := contradiction.StatementOf(cl, c.Published)
 		st.URL = c.URL
-		byID[c.ID] = candidate{c, p.classifier.PrepareStatement(c.ID, st)}
+		byID[c.ID] = candidate{c.StoredTime, p.classifier.PrepareStatement(c.ID, st)}
 	}
 	var links []claim.Link
-	about := map[string]store.Stored{}
+	var linkedIDs []string
+	linked := map[string]bool{}
 	for i, pr := range prepared {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("pipeline: %w", err)
@@ -224,13 +229,31 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 				continue
 			}
 			links = append(links, l)
-			about[id] = c.stored
+			if !linked[id] {
+				linked[id] = true
+				linkedIDs = append(linkedIDs, id)
+			}
 		}
 	}
 	links = pruneLinks(links, p.classifier.Restater())
-	out := make([]StoredLink, len(links))
-	for i, l := range links {
-		out[i] = StoredLink{Link: l, Stored: about[l.A]}
+	if len(links) == 0 {
+		return nil, nil
+	}
+	full, err := st.Claims(ctx, linkedIDs, false)
+	if err != nil {
+		return nil, err
+	}
+	about := make(map[string]store.Stored, len(full))
+	for _, c := range full {
+		if c.StoredTime.Equal(byID[c.ID].stored) { // else replaced since it was compared
+			about[c.ID] = c
+		}
+	}
+	out := make([]StoredLink, 0, len(links))
+	for _, l := range links {
+		if c, ok := about[l.A]; ok { // else deleted or replaced since: gone
+			out = append(out, StoredLink{Link: l, Stored: c})
+		}
 	}
 	return out, nil
 }

@@ -173,7 +173,7 @@ ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, publi
 		claims := make([][]any, len(a.Claims))
 		var keys [][]any
 		for i, c := range a.Claims {
-			claims[i] = []any{c.ID, a.ID, i + 1, speakerOf(c.Claim), pub, now, bodies[i]}
+			claims[i] = []any{c.ID, a.ID, i + 1, speakerOf(c.Claim), pub, now, bodies[i], c.Text, c.Hedging.Score, int(c.Type)}
 			seen := make(map[string]bool, len(c.Keys))
 			for _, k := range c.Keys {
 				if !seen[k] { // a key repeated in one claim is one posting
@@ -182,7 +182,7 @@ ON CONFLICT (id) DO UPDATE SET url = excluded.url, title = excluded.title, publi
 				}
 			}
 		}
-		if err := s.insertRows(ctx, tx, "claims (id, article_id, ordinal, speaker, published_ns, stored_ns, body)", claims, ""); err != nil {
+		if err := s.insertRows(ctx, tx, "claims (id, article_id, ordinal, speaker, published_ns, stored_ns, body, cmp_text, cmp_hedging, cmp_type)", claims, ""); err != nil {
 			return err
 		}
 		if err := s.insertRows(ctx, tx, "claim_keys (block_key, stored_ns, claim_id, article_id)", keys, ""); err != nil {
