@@ -104,20 +104,25 @@ func parseHedgeModel(data string) (hedgeModel, error) {
 }
 
 // hashWeights is a read-only open-addressing table from feature hash to weight:
-// the cue model looks up about a dozen hashes per candidate, and a probe of two
-// flat arrays is cheaper than a map's.
+// the cue model looks up about a dozen hashes per candidate, and one probe of a
+// flat array of key-weight pairs (one cache line per hit) is cheaper than a
+// map's.
 type hashWeights struct {
-	keys []uint64 // a power of two long, at most half full; 0 marks an empty slot
-	vals []float64
-	zero float64 // the weight of hash 0, which the table cannot hold
+	slots []hashWeight // a power of two long, at most 5/8 full; key 0 marks an empty slot
+	zero  float64      // the weight of hash 0, which the table cannot hold
+}
+
+type hashWeight struct {
+	key uint64
+	val float64
 }
 
 func newHashWeights(w map[uint64]float64) hashWeights {
 	n := 16
-	for n < 2*len(w) {
+	for n*5 < 8*len(w) {
 		n *= 2
 	}
-	t := hashWeights{keys: make([]uint64, n), vals: make([]float64, n)}
+	t := hashWeights{slots: make([]hashWeight, n)}
 	mask := uint64(n - 1)
 	for h, v := range w {
 		if h == 0 {
@@ -125,10 +130,10 @@ func newHashWeights(w map[uint64]float64) hashWeights {
 			continue
 		}
 		k := spread(h) & mask
-		for t.keys[k] != 0 {
+		for t.slots[k].key != 0 {
 			k = (k + 1) & mask
 		}
-		t.keys[k], t.vals[k] = h, v
+		t.slots[k] = hashWeight{key: h, val: v}
 	}
 	return t
 }
@@ -138,11 +143,11 @@ func (t *hashWeights) get(h uint64) float64 {
 	if h == 0 {
 		return t.zero
 	}
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	for k := spread(h) & mask; ; k = (k + 1) & mask {
-		switch t.keys[k] {
+		switch s := &t.slots[k]; s.key {
 		case h:
-			return t.vals[k]
+			return s.val
 		case 0:
 			return 0
 		}

@@ -192,37 +192,32 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// lowerChunk is how many bytes of the text lowerer lowers at a time: a sentence's
-// capitalised words share one allocation, and a megabyte text with a token limit
-// is not copied whole.
-const lowerChunk = 2048
+// lowerChunk is how many bytes lowerer reserves at a time: the capitalised
+// words of a sentence share one allocation, and a megabyte text is not copied
+// whole.
+const lowerChunk = 256
 
-// lowerer lowers the ASCII words of one text for Append: it keeps a copy of a
-// stretch of the text with ASCII capitals lowered (other bytes unchanged, so
-// offsets agree), and a capitalised ASCII word's Lower is a slice of it.
+// lowerer lowers the capitalised ASCII words of one text for Append: it appends
+// each lowered word to one buffer and slices the word's Lower out of it. The
+// bytes a returned string covers are never written again (a full buffer is
+// replaced, not grown), so every Lower stays valid.
 type lowerer struct {
-	low  string // text[from:from+len(low)] with ASCII capitals lowered
-	from int
+	b strings.Builder
 }
 
 // lower returns s[i:j], an ASCII word, in lower case: strings.ToLower(s[i:j]).
 func (lw *lowerer) lower(s string, i, j int) string {
-	if lw.low == "" || i < lw.from || j > lw.from+len(lw.low) {
-		end := min(len(s), max(i+lowerChunk, j))
-		var b strings.Builder
-		b.Grow(end - i)
-		var tmp [256]byte // lowered on the stack, copied in blocks: one allocation
-		for k := i; k < end; {
-			n := copy(tmp[:], s[k:end])
-			for m, c := range tmp[:n] {
-				if 'A' <= c && c <= 'Z' {
-					tmp[m] = c + 'a' - 'A'
-				}
-			}
-			b.Write(tmp[:n])
-			k += n
-		}
-		lw.low, lw.from = b.String(), i
+	if lw.b.Cap()-lw.b.Len() < j-i {
+		lw.b = strings.Builder{}
+		lw.b.Grow(max(j-i, min(len(s)-i, lowerChunk)))
 	}
-	return lw.low[i-lw.from : j-lw.from]
+	from := lw.b.Len()
+	for k := i; k < j; k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lw.b.WriteByte(c)
+	}
+	return lw.b.String()[from:]
 }
