@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"strconv"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
@@ -12,21 +13,26 @@ import (
 // hashed lexical features and named genre-general features, its bias and the
 // default threshold.
 type checkModel struct {
-	weights   []float32 // CheckDim long; absent features are 0
+	weights   []float32 // CheckDim long while parsing (absent features are 0); nil after
 	bias      float64
 	threshold float64
 	classes   map[string]uint32 // word -> class bits (checkworthy-lexicon.tsv)
-	// nonzero has bit f set when weights[f] is not 0: most hashed buckets are
-	// empty, and the 32 KB bit set stays in cache where the 1 MB weights do not.
+	// nonzero has bit f set when weights[f] is not 0, rank[k] counts the set
+	// bits of nonzero[:k] and dense holds the nonzero weights in index order:
+	// most hashed buckets are empty, and these 130 KB stay in cache where the
+	// 1 MB of weights do not.
 	nonzero []uint64
+	rank    []uint32
+	dense   []float32
 }
 
-// weight is weights[f], read only when it is not zero.
+// weight is weights[f], read from the compact copy.
 func (m *checkModel) weight(f uint32) float64 {
-	if m.nonzero[f>>6]&(1<<(f&63)) == 0 {
+	word, bit := m.nonzero[f>>6], uint64(1)<<(f&63)
+	if word&bit == 0 {
 		return 0
 	}
-	return float64(m.weights[f])
+	return float64(m.dense[m.rank[f>>6]+uint32(bits.OnesCount64(word&(bit-1)))])
 }
 
 // parseCheckModel reads the lines the check-worthiness trainer writes:
@@ -76,11 +82,17 @@ func parseCheckModel(data, lexData string) (checkModel, error) {
 		return m, err
 	}
 	m.nonzero = make([]uint64, (CheckDim+63)/64)
+	m.rank = make([]uint32, len(m.nonzero))
 	for f, w := range m.weights {
+		if f&63 == 0 {
+			m.rank[f>>6] = uint32(len(m.dense))
+		}
 		if w != 0 {
 			m.nonzero[f>>6] |= 1 << (f & 63)
+			m.dense = append(m.dense, w)
 		}
 	}
+	m.weights = nil // parsing only: weight reads the compact copy
 	m.classes, err = parseCheckLexicon(lexData)
 	return m, err
 }
