@@ -141,49 +141,70 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 	if err != nil {
 		return nil, err
 	}
-	type cand struct {
-		id     string
-		stored int64
-	}
-	byKey := map[string][]cand{}
-	storedAt := map[string]int64{}
+	// Claims are numbered as they come, so counting the keys each shares with a
+	// new claim is slice arithmetic instead of map updates.
+	num := map[string]int32{}
+	var idOf []string
+	var storedOf []int64
+	byKey := map[string][]int32{}
 	for _, po := range postings {
-		if !skip(po.ArticleID) {
-			byKey[po.Key] = append(byKey[po.Key], cand{po.ClaimID, po.Stored})
-			storedAt[po.ClaimID] = po.Stored
+		if skip(po.ArticleID) {
+			continue
 		}
+		j, ok := num[po.ClaimID]
+		if !ok {
+			j = int32(len(idOf))
+			num[po.ClaimID] = j
+			idOf = append(idOf, po.ClaimID)
+			storedOf = append(storedOf, po.Stored)
+		}
+		byKey[po.Key] = append(byKey[po.Key], j)
 	}
+	storedAt := func(id string) int64 { return storedOf[num[id]] }
 	chosen := make([][]string, len(prepared))
 	var want []string
 	wanted := map[string]bool{}
+	counts := make([]int32, len(idOf))
+	var touched, picked []int32
 	for i := range prepared {
-		counts := map[string]int{}
-		recency := map[string]int64{}
 		for _, k := range keysOf[i] {
-			for _, c := range byKey[k] {
-				counts[c.id]++
-				recency[c.id] = c.stored
+			for _, j := range byKey[k] {
+				if counts[j] == 0 {
+					touched = append(touched, j)
+				}
+				counts[j]++
 			}
 		}
-		need := min(contradiction.MinShared, max(1, len(keysOf[i])))
-		var ids []string
-		for id, n := range counts {
-			if n >= need {
-				ids = append(ids, id)
+		need := int32(min(contradiction.MinShared, max(1, len(keysOf[i]))))
+		picked = picked[:0]
+		for _, j := range touched {
+			if counts[j] >= need {
+				picked = append(picked, j)
 			}
 		}
-		sort.Slice(ids, func(a, b int) bool {
-			if counts[ids[a]] != counts[ids[b]] {
-				return counts[ids[a]] > counts[ids[b]]
+		// Most shared keys first, then most recently stored, then by ID: a
+		// total order, as the Index's.
+		sort.Slice(picked, func(a, b int) bool {
+			ja, jb := picked[a], picked[b]
+			if counts[ja] != counts[jb] {
+				return counts[ja] > counts[jb]
 			}
-			if recency[ids[a]] != recency[ids[b]] {
-				return recency[ids[a]] > recency[ids[b]]
+			if storedOf[ja] != storedOf[jb] {
+				return storedOf[ja] > storedOf[jb]
 			}
-			return ids[a] < ids[b]
+			return idOf[ja] < idOf[jb]
 		})
-		if len(ids) > contradiction.MaxCandidates {
-			ids = ids[:contradiction.MaxCandidates]
+		if len(picked) > contradiction.MaxCandidates {
+			picked = picked[:contradiction.MaxCandidates]
 		}
+		ids := make([]string, len(picked))
+		for n, j := range picked {
+			ids[n] = idOf[j]
+		}
+		for _, j := range touched {
+			counts[j] = 0
+		}
+		touched = touched[:0]
 		chosen[i] = ids
 		for _, id := range ids {
 			if !wanted[id] {
@@ -205,7 +226,7 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 	byID := make(map[string]candidate, len(want))
 	var read []string
 	for _, id := range want {
-		k := preparedKey{id, storedAt[id]}
+		k := preparedKey{id, storedAt(id)}
 		if pr, ok := p.stored.get(k); ok {
 			byID[id] = candidate{k.stored, pr}
 		} else {
