@@ -14,6 +14,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,11 +52,20 @@ var classNames = [numClasses]string{"aux", "copula", "det", "eventcue", "future"
 type Typer struct {
 	words map[string]uint32      // word → the classes it belongs to (one bit each)
 	multi [numClasses][][]string // class → multi-word phrases
+	table wordTable              // words again, probed by wordsOf with the hash it computes
+	pool  sync.Pool              // *scratch: the buffers of one Classify call
+}
+
+// scratch holds the reusable buffers of one Classify call.
+type scratch struct {
+	words []word
+	buf   []byte
 }
 
 // New parses the embedded word classes.
 func New() (*Typer, error) {
 	t := &Typer{words: map[string]uint32{}}
+	t.pool.New = func() any { return &scratch{words: make([]word, 0, 32)} }
 	byName := map[string]int{}
 	for i, n := range classNames {
 		byName[n] = i
@@ -77,6 +87,7 @@ func New() (*Typer, error) {
 		}
 		t.words[w] |= 1 << cls
 	}
+	t.table = newWordTable(t.words)
 	return t, nil
 }
 
@@ -85,41 +96,97 @@ type word struct {
 	low  string
 	cap  bool
 	mask uint32 // the word's classes
+	// from and to locate low in wordsOf's lowering buffer until it is made a
+	// string (to > 0 only while wordsOf runs).
+	from, to int
 }
 
 // maxWords bounds the words read of one claim: the type is decided by how a claim
 // opens and its main verb, never by the tail of a megabyte "claim".
 const maxWords = 80
 
-func (t *Typer) wordsOf(text string) []word {
-	out := make([]word, 0, 32)
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			w := text[start:end]
+// wordsOf appends the words of text to dst (at most maxWords), lowering them
+// into buf: a word already in lower-case ASCII is a slice of text, the other
+// ASCII words share one string made of buf at the end, so a claim costs at most
+// one allocation however many capitalised words it has. Each word's classes are
+// found in one probe of the word table, its hash computed while it is read. It
+// returns both buffers for reuse.
+func (t *Typer) wordsOf(text string, dst []word, buf []byte) ([]word, []byte) {
+	out := dst[:0]
+	buf = buf[:0]
+	pending := false // some word's low is still an offset range into buf
+	for i := 0; i < len(text) && len(out) < maxWords; {
+		if c := text[i]; c < utf8.RuneSelf {
+			if !asciiAlnum(c) {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		// a word starts at i: letters and digits, then also apostrophes and hyphens
+		start, ascii, upper, h := i, true, false, uint64(fnvOffset)
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if !asciiAlnum(c) && c != '\'' && c != '-' {
+					break
+				}
+				if 'A' <= c && c <= 'Z' {
+					upper = true
+					c += 'a' - 'A'
+				}
+				h = (h ^ uint64(c)) * fnvPrime
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' {
+				break
+			}
+			ascii = false
+			i += size
+		}
+		w := text[start:i]
+		switch {
+		case ascii && !upper:
+			out = append(out, word{low: w, mask: t.table.get(w, h)})
+		case ascii:
+			a := len(buf)
+			for k := 0; k < len(w); k++ {
+				c := w[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+			// low is filled in from buf below; the mask needs no string
+			out = append(out, word{cap: 'A' <= w[0] && w[0] <= 'Z', mask: t.table.getBytes(buf[a:], h), from: a, to: len(buf)})
+			pending = true
+		default:
 			r, _ := utf8.DecodeRuneInString(w)
 			if strings.Contains(w, "’") {
 				w = strings.ReplaceAll(w, "’", "'")
 			}
 			low := strings.ToLower(w)
-			out = append(out, word{low: low, cap: unicode.IsUpper(r), mask: t.words[low]})
-			start = -1
+			out = append(out, word{low: low, cap: unicode.IsUpper(r), mask: t.words[low], to: -1})
 		}
 	}
-	for i, r := range text {
-		if len(out) >= maxWords {
-			return out
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || (start >= 0 && (r == '\'' || r == '’' || r == '-')) {
-			if start < 0 {
-				start = i
+	if pending {
+		low := string(buf)
+		for k := range out {
+			if w := &out[k]; w.to > 0 {
+				w.low = low[w.from:w.to]
 			}
-			continue
 		}
-		flush(i)
 	}
-	flush(len(text))
-	return out
+	return out, buf
+}
+
+// asciiAlnum reports whether the ASCII byte c is a letter or digit.
+func asciiAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func (t *Typer) is(cls int, w string) bool { return t.words[w]&(1<<cls) != 0 }
@@ -164,7 +231,14 @@ func (t *Typer) any(cls int, ws []word) bool {
 // content ("to reopen the channels") is: an event after "agreed", a plan after
 // "promised".
 func (t *Typer) Classify(text, cue string) claim.Type {
-	ws := t.wordsOf(text)
+	sc := t.pool.Get().(*scratch)
+	defer t.pool.Put(sc)
+	sc.words, sc.buf = t.wordsOf(text, sc.words, sc.buf)
+	return t.classify(sc.words, text, cue)
+}
+
+// classify is Classify over the words of text.
+func (t *Typer) classify(ws []word, text, cue string) claim.Type {
 	trimmed := strings.TrimSpace(text)
 	clause := false // content opened by "that": a clause, whatever its verb
 	if len(ws) > 0 && ws[0].low == "that" {

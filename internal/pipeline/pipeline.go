@@ -27,6 +27,7 @@ type Pipeline struct {
 	typer      *claimtype.Typer
 	scorer     *scoring.Scorer
 	classifier *contradiction.Classifier
+	stored     preparedCache // analyses of stored claims (stored.go)
 }
 
 // New builds every stage from its embedded data.
@@ -101,8 +102,7 @@ func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (
 			}
 		}
 		cs[i].ID = id + "#" + strconv.Itoa(i+1)
-		cs[i].Type = p.typer.Classify(cs[i].Text, cs[i].Attribution.Cue)
-		p.scorer.Score(a.Text, &cs[i])
+		p.scorer.TypeAndScore(a.Text, &cs[i]) // claimtype from the tokens scoring reads
 	}
 	res := Result{ArticleID: id, Claims: cs}
 	if page != nil {

@@ -146,9 +146,11 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 		stored int64
 	}
 	byKey := map[string][]cand{}
+	storedAt := map[string]int64{}
 	for _, po := range postings {
 		if !skip(po.ArticleID) {
 			byKey[po.Key] = append(byKey[po.Key], cand{po.ClaimID, po.Stored})
+			storedAt[po.ClaimID] = po.Stored
 		}
 	}
 	chosen := make([][]string, len(prepared))
@@ -193,22 +195,41 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 	if len(want) == 0 {
 		return nil, nil
 	}
-	claims, err := st.Claims(ctx, want, false)
-	if err != nil {
-		return nil, err
-	}
+	// Candidates analysed in earlier calls come from the cache; the others are
+	// read narrow (what comparing needs), the whole claim only for the few
+	// that link.
 	type candidate struct {
-		stored   store.Stored
+		stored   int64
 		prepared contradiction.Prepared
 	}
-	byID := make(map[string]candidate, len(claims))
-	for _, c := range claims {
-		st := contradiction.StatementOf(c.Claim, c.Published)
-		st.URL = c.URL
-		byID[c.ID] = candidate{c, p.classifier.PrepareStatement(c.ID, st)}
+	byID := make(map[string]candidate, len(want))
+	var read []string
+	for _, id := range want {
+		k := preparedKey{id, storedAt[id]}
+		if pr, ok := p.stored.get(k); ok {
+			byID[id] = candidate{k.stored, pr}
+		} else {
+			read = append(read, id)
+		}
+	}
+	if len(read) > 0 {
+		cands, err := st.Comparables(ctx, read)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cands {
+			cl := claim.Claim{ID: c.ID, Text: c.Text, Speaker: claim.Speaker{Name: c.Speaker}, Hedging: claim.Hedging{Score: c.Hedging}, Type: c.Type}
+			st := contradiction.StatementOf(cl, c.Published)
+			st.URL = c.URL
+			k := preparedKey{c.ID, c.StoredTime.UnixNano()}
+			pr := p.classifier.PrepareStatement(c.ID, st)
+			p.stored.put(k, pr)
+			byID[c.ID] = candidate{k.stored, pr}
+		}
 	}
 	var links []claim.Link
-	about := map[string]store.Stored{}
+	var linkedIDs []string
+	linked := map[string]bool{}
 	for i, pr := range prepared {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("pipeline: %w", err)
@@ -224,13 +245,31 @@ func (p *Pipeline) linkStored(ctx context.Context, st store.Store, prepared []co
 				continue
 			}
 			links = append(links, l)
-			about[id] = c.stored
+			if !linked[id] {
+				linked[id] = true
+				linkedIDs = append(linkedIDs, id)
+			}
 		}
 	}
 	links = pruneLinks(links, p.classifier.Restater())
-	out := make([]StoredLink, len(links))
-	for i, l := range links {
-		out[i] = StoredLink{Link: l, Stored: about[l.A]}
+	if len(links) == 0 {
+		return nil, nil
+	}
+	full, err := st.Claims(ctx, linkedIDs, false)
+	if err != nil {
+		return nil, err
+	}
+	about := make(map[string]store.Stored, len(full))
+	for _, c := range full {
+		if c.StoredTime.UnixNano() == byID[c.ID].stored { // else replaced since it was compared
+			about[c.ID] = c
+		}
+	}
+	out := make([]StoredLink, 0, len(links))
+	for _, l := range links {
+		if c, ok := about[l.A]; ok { // else deleted or replaced since: gone
+			out = append(out, StoredLink{Link: l, Stored: c})
+		}
 	}
 	return out, nil
 }

@@ -116,15 +116,36 @@ func parseCheckLexicon(lexData string) (map[string]uint32, error) {
 // that fired it (i < 0 for features of the whole claim, such as its length).
 type checkEmit func(index uint32, i, j int)
 
-// checkFeatures calls emit for every feature of the tokens: lowercased unigrams
-// and bigrams (numbers folded to "#num", capitalised words inside the sentence
-// to "#cap", so names of one genre's people do not become its words), hashed,
-// and the genre-general features of CheckFeatureNames, each once. A lexical
-// bucket may repeat; each occurrence counts.
+// checkFeatures calls emit for every feature of the tokens (see appendCheckFeatures),
+// their word classes looked up in classes: the trainer's way in.
+func checkFeatures(text string, toks []token, typ claim.Type, classes map[string]uint32, emit checkEmit) {
+	info := make([]tokInfo, len(toks))
+	for i, t := range toks {
+		info[i] = tokInfo{hash: wordHash(t.Lower), cls: classes[t.Lower]}
+	}
+	for _, o := range appendCheckFeatures(nil, text, toks, info, typ) {
+		emit(o.f, int(o.i), int(o.j))
+	}
+}
+
+// featOcc is one feature occurrence: its index and the tokens [i, j) that
+// fired it (i < 0 for features of the whole claim, such as its length).
+type featOcc struct {
+	f    uint32
+	i, j int32
+}
+
+// appendCheckFeatures appends every feature of the tokens to dst, in order:
+// lowercased unigrams and bigrams (numbers folded to "#num", capitalised words
+// inside the sentence to "#cap", so names of one genre's people do not become
+// its words), hashed, and the genre-general features of CheckFeatureNames, each
+// once. A lexical bucket may repeat; each occurrence counts. info[i] holds
+// toks[i]'s word hash and check-worthiness classes.
 //
 // text is what the tokens' offsets point into (to tell "NATO" from "Nato").
 // typ is the claim's type (internal/claimtype; claim.TypeUnspecified when unknown).
-func checkFeatures(text string, toks []token, typ claim.Type, classes map[string]uint32, emit checkEmit) {
+func appendCheckFeatures(dst []featOcc, text string, toks []token, info []tokInfo, typ claim.Type) []featOcc {
+	emit := func(f uint32, i, j int) { dst = append(dst, featOcc{f: f, i: int32(i), j: int32(j)}) }
 	// hand[k] is 2 + the index of the first token that fired feature k (-1 for
 	// the whole claim), 0 when it did not fire.
 	var hand [numHandFeatures]int
@@ -133,14 +154,14 @@ func checkFeatures(text string, toks []token, typ claim.Type, classes map[string
 			hand[k] = i + 2
 		}
 	}
-	hPrev := wordHash("<s>")
+	hPrev := hashStart
 	prevWord := -1 // index of the previous token, for bigrams
 	var nums, ents, words int
 	var seen uint32
 	firstWord := true
 	for i, t := range toks {
 		w := t.Lower
-		cls := classes[w]
+		cls, h := info[i].cls, info[i].hash
 		switch {
 		case t.Digit:
 			nums++
@@ -150,11 +171,11 @@ func checkFeatures(text string, toks []token, typ claim.Type, classes map[string
 			} else if i+1 < len(toks) && toks[i+1].Word && !toks[i+1].Digit {
 				fire(hfQuantity, i)
 			}
-			w = "#num"
+			w, h = "#num", hashNum
 		case cls&clsNumberWord != 0:
 			nums++
 			fire(hfNumber, i)
-			if i+1 < len(toks) && toks[i+1].Word && classes[toks[i+1].Lower]&clsNumberWord == 0 {
+			if i+1 < len(toks) && toks[i+1].Word && info[i+1].cls&clsNumberWord == 0 {
 				fire(hfQuantity, i)
 			}
 		case t.Word && t.Upper && !firstWord && w != "i" && !strings.HasPrefix(w, "i'"):
@@ -163,7 +184,7 @@ func checkFeatures(text string, toks []token, typ claim.Type, classes map[string
 			if acronym(text, t) {
 				fire(hfAcronym, i)
 			}
-			w = "#cap"
+			w, h = "#cap", hashCap
 		}
 		if t.Word {
 			words++
@@ -196,7 +217,6 @@ func checkFeatures(text string, toks []token, typ claim.Type, classes map[string
 				fire(hfDiscourse, i)
 			}
 		}
-		h := wordHash(w)
 		emit(unigramBucket(h), i, i+1)
 		from := prevWord
 		if from < 0 {
@@ -206,7 +226,7 @@ func checkFeatures(text string, toks []token, typ claim.Type, classes map[string
 		hPrev, prevWord = h, i
 	}
 	if len(toks) > 0 {
-		emit(bigramBucket(hPrev, wordHash("</s>")), len(toks)-1, len(toks))
+		emit(bigramBucket(hPrev, hashEnd), len(toks)-1, len(toks))
 	}
 	if nums >= 2 {
 		fire(hfNumbers2, -1)
@@ -235,6 +255,7 @@ func checkFeatures(text string, toks []token, typ claim.Type, classes map[string
 		}
 		emit(uint32(CheckBuckets+k), i, i+1)
 	}
+	return dst
 }
 
 // classFeature maps each lexicon class, in checkClassNames order, to its
@@ -285,7 +306,15 @@ func lengthBucket(n int) int {
 
 // wordHash is 64-bit FNV-1a of a word; n-gram features combine word hashes so
 // each word is hashed once however many n-grams it is part of.
-func wordHash(w string) uint64 { return feat{w}.hash() }
+func wordHash(w string) uint64 { return fnvString(fnvOffset, w) }
+
+// Hashes of the placeholder words of the n-gram features.
+var (
+	hashNum   = wordHash("#num")
+	hashCap   = wordHash("#cap")
+	hashStart = wordHash("<s>")
+	hashEnd   = wordHash("</s>")
+)
 
 // unigramBucket and bigramBucket place n-grams in the hashed feature space
 // (a splitmix64 finaliser over the combined word hashes, tagged by n).

@@ -80,7 +80,14 @@ func applyGate(gate string, p, threshold float64, worthy bool, reasons []claim.S
 	}
 	held := math.Nextafter(threshold, 0)
 	r := claim.ScoreReason{Feature: gate, Contribution: logit(held) - logit(p)}
-	out := append([]claim.ScoreReason{r}, reasons...)
+	var out []claim.ScoreReason
+	if cap(reasons) > len(reasons) { // checkTokens left room: shift in place
+		out = reasons[:len(reasons)+1]
+		copy(out[1:], reasons)
+		out[0] = r
+	} else {
+		out = append([]claim.ScoreReason{r}, reasons...)
+	}
 	if len(out) > maxReasons {
 		out = out[:maxReasons]
 	}

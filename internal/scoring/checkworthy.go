@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"strconv"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
@@ -12,10 +13,26 @@ import (
 // hashed lexical features and named genre-general features, its bias and the
 // default threshold.
 type checkModel struct {
-	weights   []float32 // CheckDim long; absent features are 0
+	weights   []float32 // CheckDim long while parsing (absent features are 0); nil after
 	bias      float64
 	threshold float64
 	classes   map[string]uint32 // word -> class bits (checkworthy-lexicon.tsv)
+	// nonzero has bit f set when weights[f] is not 0, rank[k] counts the set
+	// bits of nonzero[:k] and dense holds the nonzero weights in index order:
+	// most hashed buckets are empty, and these 130 KB stay in cache where the
+	// 1 MB of weights do not.
+	nonzero []uint64
+	rank    []uint32
+	dense   []float32
+}
+
+// weight is weights[f], read from the compact copy.
+func (m *checkModel) weight(f uint32) float64 {
+	word, bit := m.nonzero[f>>6], uint64(1)<<(f&63)
+	if word&bit == 0 {
+		return 0
+	}
+	return float64(m.dense[m.rank[f>>6]+uint32(bits.OnesCount64(word&(bit-1)))])
 }
 
 // parseCheckModel reads the lines the check-worthiness trainer writes:
@@ -64,6 +81,18 @@ func parseCheckModel(data, lexData string) (checkModel, error) {
 	if err != nil {
 		return m, err
 	}
+	m.nonzero = make([]uint64, (CheckDim+63)/64)
+	m.rank = make([]uint32, len(m.nonzero))
+	for f, w := range m.weights {
+		if f&63 == 0 {
+			m.rank[f>>6] = uint32(len(m.dense))
+		}
+		if w != 0 {
+			m.nonzero[f>>6] |= 1 << (f & 63)
+			m.dense = append(m.dense, w)
+		}
+	}
+	m.weights = nil // parsing only: weight reads the compact copy
 	m.classes, err = parseCheckLexicon(lexData)
 	return m, err
 }
@@ -74,7 +103,8 @@ func (s *Scorer) CheckWorthiness(sentence string) (float64, bool) {
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	sc.toks = tokenize(sentence, sc.toks)
-	p, ok, _ := s.checkTokens(sc, sentence, sc.toks, s.typer.Classify(sentence, ""), 0, false)
+	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	p, ok, _ := s.checkTokens(sc, sentence, sc.toks, sc.info, s.typer.Classify(sentence, ""), 0, false)
 	return p, ok
 }
 
@@ -84,7 +114,8 @@ func (s *Scorer) CheckWorthinessReasons(sentence string) (float64, bool, []claim
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	sc.toks = tokenize(sentence, sc.toks)
-	return s.checkTokens(sc, sentence, sc.toks, s.typer.Classify(sentence, ""), 0, true)
+	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	return s.checkTokens(sc, sentence, sc.toks, sc.info, s.typer.Classify(sentence, ""), 0, true)
 }
 
 // maxReasons is how many reasons a check-worthiness score comes with, and
@@ -100,20 +131,27 @@ const (
 // score most (see pickReasons); a lexical n-gram is named "words" with the
 // words as written, a genre-general feature by its CheckFeatureNames name with
 // the word that fired it (none for whole-claim features such as length).
-func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, typ claim.Type, offset int, reasons bool) (float64, bool, []claim.ScoreReason) {
+//
+// info[k] is the word-table entry of toks[k] (wordTable.lookup).
+func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, info []tokInfo, typ claim.Type, offset int, reasons bool) (float64, bool, []claim.ScoreReason) {
 	z := s.check.bias
 	up, down := sc.up[:0], sc.down[:0]
-	checkFeatures(text, toks, typ, s.check.classes, func(f uint32, i, j int) {
-		w := float64(s.check.weights[f])
+	sc.feats = appendCheckFeatures(sc.feats[:0], text, toks, info, typ)
+	for _, o := range sc.feats {
+		w := s.check.weight(o.f)
 		z += w
 		switch {
 		case !reasons || math.Abs(w) < minReason:
 		case w > 0:
-			up = keepTop(up, contribution{f: f, i: i, j: j, w: w})
+			if len(up) < maxReasons || math.Abs(up[maxReasons-1].w) < math.Abs(w) { // else keepTop keeps top as is
+				up = keepTop(up, contribution{f: o.f, i: int(o.i), j: int(o.j), w: w})
+			}
 		default:
-			down = keepTop(down, contribution{f: f, i: i, j: j, w: w})
+			if len(down) < maxReasons || math.Abs(down[maxReasons-1].w) < math.Abs(w) {
+				down = keepTop(down, contribution{f: o.f, i: int(o.i), j: int(o.j), w: w})
+			}
 		}
-	})
+	}
 	sc.up, sc.down = up, down
 	p := sigmoid(clip(z, -30, 30))
 	worthy := p >= s.check.threshold
@@ -125,8 +163,10 @@ func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, typ claim.T
 		p, worthy, _ = applyGate(gate, p, s.check.threshold, worthy, nil)
 		return p, worthy, nil
 	}
-	picked := pickReasons(up, down, worthy)
-	out := make([]claim.ScoreReason, len(picked))
+	var pick [maxReasons]contribution
+	picked := pickReasons(pick[:0], up, down, worthy)
+	out := make([]claim.ScoreReason, len(picked), len(picked)+1) // room for a gate
+
 	for k, c := range picked {
 		r := claim.ScoreReason{Feature: "words", Contribution: c.w}
 		if !IsLexicalCheckFeature(int(c.f)) {
@@ -147,7 +187,7 @@ func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, typ claim.T
 // lowering that of one that is not), at most maxReasons-2 of them, then the
 // strongest against it, so a reader sees both why and what spoke against;
 // either side fills the other's unused places.
-func pickReasons(up, down []contribution, worthy bool) []contribution {
+func pickReasons(dst, up, down []contribution, worthy bool) []contribution {
 	with, against := up, down
 	if !worthy {
 		with, against = down, up
@@ -155,8 +195,7 @@ func pickReasons(up, down []contribution, worthy bool) []contribution {
 	nWith := min(len(with), maxReasons-2)
 	nAgainst := min(len(against), maxReasons-nWith)
 	nWith = min(len(with), maxReasons-nAgainst)
-	out := make([]contribution, 0, nWith+nAgainst)
-	return append(append(out, with[:nWith]...), against[:nAgainst]...)
+	return append(append(dst, with[:nWith]...), against[:nAgainst]...)
 }
 
 // contribution is one feature occurrence's weight and the tokens that fired it.

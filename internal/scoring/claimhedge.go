@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"math"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
@@ -40,7 +39,8 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 	sentence := text[ctx.Start:ctx.End]
 
 	sc.toks = tokenize(sentence, sc.toks)
-	sc.cands = s.finder.find(sc.toks, sc.cands[:0])
+	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	sc.cands = s.finder.findInfo(sc.toks, sc.info, sc.cands[:0])
 	sc.ev, sc.weak = sc.ev[:0], sc.weak[:0]
 	var cues []claim.HedgeCue
 	cueSeen := false
@@ -130,15 +130,18 @@ func (s *Scorer) evidenceFloor(sc *scratch, text string, c candidate, offset int
 // the cue to report (with an empty span: its place is unknown), whether it
 // counts, and whether the lexicon knew it.
 func (s *Scorer) attributionText(sc *scratch, text string) (cue claim.HedgeCue, ok, found bool) {
-	toks := tokenize(text, nil)
-	words := sc.words[:0]
-	for _, t := range toks {
-		words = append(words, t.Lower)
+	sc.cueToks = tokenize(text, sc.cueToks)
+	buf := sc.buf[:0]
+	for k, t := range sc.cueToks {
+		if k > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, t.Lower...)
 	}
-	sc.words = words
-	e, found := s.lex.entries[strings.Join(words, " ")]
-	if !found && len(words) > 0 {
-		e, found = s.lex.entries[words[len(words)-1]] // "has claimed", "had suggested"
+	sc.buf = buf
+	e, found := s.lex.entries[string(buf)] // the words joined by single spaces
+	if !found && len(sc.cueToks) > 0 {
+		e, found = s.lex.entries[sc.cueToks[len(sc.cueToks)-1].Lower] // "has claimed", "had suggested"
 	}
 	cue = claim.HedgeCue{Text: text, Kind: e.class, Weight: e.prior}
 	switch {

@@ -47,6 +47,9 @@ type candidate struct {
 type cueFinder struct {
 	byFirst map[string]*firstEntry // keyed by a phrase's first token
 	rules   *contextRules
+	// words is byFirst joined with the check-worthiness classes, for one probe
+	// per token (wordTable).
+	words *wordTable
 }
 
 // firstEntry is what one lowercase word starts: cue phrases (longest first) and
@@ -57,8 +60,9 @@ type firstEntry struct {
 }
 
 // newCueFinder joins the lexicon with learned forms (form -> class); a lexicon
-// entry keeps its own class when a learned form repeats it.
-func newCueFinder(lex lexicon, learned map[string]string) *cueFinder {
+// entry keeps its own class when a learned form repeats it. classes are the
+// check-worthiness word classes its word table also answers (nil: none).
+func newCueFinder(lex lexicon, learned map[string]string, classes map[string]uint32) *cueFinder {
 	f := &cueFinder{byFirst: map[string]*firstEntry{}, rules: &lex.context}
 	entry := func(w string) *firstEntry {
 		e := f.byFirst[w]
@@ -108,6 +112,7 @@ func newCueFinder(lex lexicon, learned map[string]string) *cueFinder {
 			return ps[a].form < ps[b].form
 		})
 	}
+	f.words = newWordTable(classes, f.byFirst)
 	return f
 }
 
@@ -121,12 +126,18 @@ func newCueFinder(lex lexicon, learned map[string]string) *cueFinder {
 // ("about 30 minutes", not "talk about the crisis"); a negated inferential verb
 // ("does not imply") is no hedge.
 func (f *cueFinder) find(toks []token, dst []candidate) []candidate {
+	return f.findInfo(toks, f.words.lookup(toks, nil), dst)
+}
+
+// findInfo is find with the tokens' word-table entries already looked up
+// (info[i] for toks[i]).
+func (f *cueFinder) findInfo(toks []token, info []tokInfo, dst []candidate) []candidate {
 	next := 0 // tokens before next belong to a matched phrase
 	for i := range toks {
 		if !toks[i].Word {
 			continue
 		}
-		e := f.byFirst[toks[i].Lower]
+		e := info[i].first
 		if e == nil {
 			continue
 		}

@@ -11,9 +11,13 @@ import (
 // sentence allocates only the cues it returns.
 type scratch struct {
 	toks  []token
-	cands []candidate
-	ev    []Evidence
-	words []string
+	info  []tokInfo // word-table entries of toks
+	feats []featOcc // check-worthiness feature occurrences
+	// cueToks and buf tokenise and join an attribution cue known only by text.
+	cueToks []token
+	buf     []byte
+	cands   []candidate
+	ev      []Evidence
 	// weak are the hedge candidates whose cue probability fell below the cue
 	// threshold: not reported unless they are all that makes a claim uncertain.
 	weak []claim.HedgeCue
@@ -28,7 +32,8 @@ func (s *Scorer) Hedge(sentence string) claim.Hedging {
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	sc.toks = tokenize(sentence, sc.toks)
-	sc.cands = s.finder.find(sc.toks, sc.cands[:0])
+	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	sc.cands = s.finder.findInfo(sc.toks, sc.info, sc.cands[:0])
 	sc.ev, sc.weak = sc.ev[:0], sc.weak[:0]
 	var cues []claim.HedgeCue
 	for _, c := range sc.cands {
@@ -84,7 +89,7 @@ func (s *Scorer) cueLogit(sc *scratch, c candidate) float64 {
 	z := s.hedge.cueBias
 	n := s.finder.features(sc.toks, c, &feats)
 	for k := 0; k < n; k++ {
-		z += s.hedge.weights[feats[k].hash(c.p)]
+		z += s.hedge.table.get(feats[k].hash(c.p))
 	}
 	return z
 }

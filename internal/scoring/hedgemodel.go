@@ -47,8 +47,9 @@ type Evidence struct {
 // hedgeModel is the parsed hedge-model.tsv: learned cue forms, context feature
 // weights of the cue model, the sentence layer and the default threshold.
 type hedgeModel struct {
-	learned      map[string]string // form -> class
-	weights      map[uint64]float64
+	learned      map[string]string  // form -> class
+	weights      map[uint64]float64 // as parsed
+	table        hashWeights        // weights, for the scorer's lookups
 	cueBias      float64
 	layer        [numLayer]float64
 	threshold    float64 // hedging score at or above which a claim is uncertain
@@ -98,7 +99,59 @@ func parseHedgeModel(data string) (hedgeModel, error) {
 		}
 		return nil
 	})
+	m.table = newHashWeights(m.weights)
 	return m, err
+}
+
+// hashWeights is a read-only open-addressing table from feature hash to weight:
+// the cue model looks up about a dozen hashes per candidate, and one probe of a
+// flat array of key-weight pairs (one cache line per hit) is cheaper than a
+// map's.
+type hashWeights struct {
+	slots []hashWeight // a power of two long, at most 5/8 full; key 0 marks an empty slot
+	zero  float64      // the weight of hash 0, which the table cannot hold
+}
+
+type hashWeight struct {
+	key uint64
+	val float64
+}
+
+func newHashWeights(w map[uint64]float64) hashWeights {
+	n := 16
+	for n*5 < 8*len(w) {
+		n *= 2
+	}
+	t := hashWeights{slots: make([]hashWeight, n)}
+	mask := uint64(n - 1)
+	for h, v := range w {
+		if h == 0 {
+			t.zero = v
+			continue
+		}
+		k := spread(h) & mask
+		for t.slots[k].key != 0 {
+			k = (k + 1) & mask
+		}
+		t.slots[k] = hashWeight{key: h, val: v}
+	}
+	return t
+}
+
+// get is the weight of hash h, 0 when the model has none.
+func (t *hashWeights) get(h uint64) float64 {
+	if h == 0 {
+		return t.zero
+	}
+	mask := uint64(len(t.slots) - 1)
+	for k := spread(h) & mask; ; k = (k + 1) & mask {
+		switch s := &t.slots[k]; s.key {
+		case h:
+			return s.val
+		case 0:
+			return 0
+		}
+	}
 }
 
 // featHash hashes a feature name exactly as feat.hash hashes its parts.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/claimtype"
+	"github.com/claimsvc/claimsvc/internal/tokens"
 )
 
 //go:embed data/hedge-lexicon.tsv
@@ -64,7 +65,7 @@ func New() (*Scorer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scoring: %w", err)
 	}
-	s := &Scorer{lex: lex, finder: newCueFinder(lex, hm.learned), hedge: hm, check: cm, typer: ty}
+	s := &Scorer{lex: lex, finder: newCueFinder(lex, hm.learned, cm.classes), hedge: hm, check: cm, typer: ty}
 	s.pool.New = func() any { return new(scratch) }
 	return s, nil
 }
@@ -79,22 +80,47 @@ func (s *Scorer) putScratch(sc *scratch) { s.pool.Put(sc) }
 // inside c.Span (the same as CheckWorthiness(c.Text) unless the span cuts a
 // word), its reasons' spans pointing into text. With unusable spans both fall
 // back to c.Text, and the reasons carry no spans.
-func (s *Scorer) Score(text string, c *claim.Claim) {
+func (s *Scorer) Score(text string, c *claim.Claim) { s.score(text, c, false) }
+
+// TypeAndScore sets c.Type to the claim's type (claimtype.Classify of its text
+// and attribution cue, whatever it was) and scores it as Score does. It types
+// the claim from the sentence tokens scoring reads anyway, so the content is
+// not scanned a second time: one tokenisation serves both stages.
+func (s *Scorer) TypeAndScore(text string, c *claim.Claim) { s.score(text, c, true) }
+
+// score is Score, and TypeAndScore when retype.
+func (s *Scorer) score(text string, c *claim.Claim, retype bool) {
 	sc := s.getScratch()
 	defer s.putScratch(sc)
 	h, i, j, base, ok := s.hedgeClaim(sc, text, c)
 	c.Hedging = h
 	typ := c.Type
-	if typ == claim.TypeUnspecified {
-		typ = s.typer.Classify(c.Text, c.Attribution.Cue)
+	if retype || typ == claim.TypeUnspecified {
+		typ = s.classify(sc, text, c, i, j, base, ok)
+		if retype {
+			c.Type = typ
+		}
 	}
 	if ok {
-		c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, text[base:], sc.toks[i:j], typ, base, true)
+		c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, text[base:], sc.toks[i:j], sc.info[i:j], typ, base, true)
 		return
 	}
 	sc.toks = tokenize(c.Text, sc.toks)
-	c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, c.Text, sc.toks, typ, 0, true)
+	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, c.Text, sc.toks, sc.info, typ, 0, true)
 	for k := range c.CheckWorthinessReasons {
 		c.CheckWorthinessReasons[k].Span = claim.Span{}
 	}
+}
+
+// classify types c (claimtype), reading its words off the sentence tokens
+// hedgeClaim left in sc when they are exactly the tokens of c.Text: the text is
+// the content span's and no token straddles the span's edges (tokens.Within).
+func (s *Scorer) classify(sc *scratch, text string, c *claim.Claim, i, j, base int, ok bool) claim.Type {
+	if ok && len(sc.toks) < maxTokens && text[c.Span.Start:c.Span.End] == c.Text {
+		if toks, within := tokens.Within(sc.toks, c.Span.Start-base, c.Span.End-base); within && len(toks) == j-i {
+			return s.typer.ClassifyTokens(c.Text, toks, c.Span.Start-base, c.Attribution.Cue)
+		}
+	}
+	return s.typer.Classify(c.Text, c.Attribution.Cue)
 }

@@ -28,6 +28,10 @@ type Store interface {
 	// Claims returns the stored claims with the given IDs, in no particular
 	// order, with their links when withLinks; IDs not stored are left out.
 	Claims(ctx context.Context, ids []string, withLinks bool) ([]Stored, error)
+	// Comparables returns what linking compares of the stored claims with the
+	// given IDs, in no particular order; IDs not stored are left out. It is
+	// Claims narrowed to a few columns, for reading every candidate of a lookup.
+	Comparables(ctx context.Context, ids []string) ([]Comparable, error)
 	// ListClaims returns one page of the claims matching f, newest publication
 	// first, and the token of the next page ("" after the last).
 	ListClaims(ctx context.Context, f Filter, pageSize int, pageToken string) ([]Stored, string, error)

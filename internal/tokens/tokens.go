@@ -46,6 +46,7 @@ type Token struct {
 // (see Within), which is what lets stages share one tokenisation.
 func Append(dst []Token, s string, limit int) []Token {
 	base := len(dst)
+	var lw lowerer
 	i := 0
 	for i < len(s) && (limit <= 0 || len(dst)-base < limit) {
 		c := s[i]
@@ -53,7 +54,7 @@ func Append(dst []Token, s string, limit int) []Token {
 			switch {
 			case isASCIIWord(c):
 				j, ascii, upper := scanWord(s, i)
-				dst = appendWord(dst, s, i, j, ascii, upper)
+				dst = appendWord(dst, &lw, s, i, j, ascii, upper)
 				i = j
 			case c <= ' ' || c == 0x7f:
 				i++
@@ -69,7 +70,7 @@ func Append(dst []Token, s string, limit int) []Token {
 			i += size
 		case isWordRune(r):
 			j, ascii, upper := scanWord(s, i)
-			dst = appendWord(dst, s, i, j, ascii, upper)
+			dst = appendWord(dst, &lw, s, i, j, ascii, upper)
 			i = j
 		default:
 			dst = append(dst, Token{Start: i, End: i + size, Lower: s[i : i+size]})
@@ -125,7 +126,7 @@ func startsWord(s string) bool {
 }
 
 // appendWord appends s[i:j] as a word token, splitting a final "n't" off.
-func appendWord(dst []Token, s string, i, j int, ascii, upper bool) []Token {
+func appendWord(dst []Token, lw *lowerer, s string, i, j int, ascii, upper bool) []Token {
 	if last := s[j-1]; j-i > 3 && (last == 't' || last == 'T') {
 		w := s[i:j]
 		k := -1
@@ -135,7 +136,7 @@ func appendWord(dst []Token, s string, i, j int, ascii, upper bool) []Token {
 			k = len(w) - 5
 		}
 		if k > 0 {
-			base := wordToken(s, i, i+k, ascii, upper)
+			base := wordToken(lw, s, i, i+k, ascii, upper)
 			switch base.Lower { // "can't", "won't", "shan't" keep their verb's form
 			case "ca":
 				base.Lower = "can"
@@ -144,17 +145,22 @@ func appendWord(dst []Token, s string, i, j int, ascii, upper bool) []Token {
 			case "sha":
 				base.Lower = "shall"
 			}
-			neg := wordToken(s, i+k, j, ascii, upper)
+			neg := wordToken(lw, s, i+k, j, ascii, upper)
 			neg.Lower = "n't"
 			return append(dst, base, neg)
 		}
 	}
-	return append(dst, wordToken(s, i, j, ascii, upper))
+	if ascii && !upper { // the common case, built in place
+		c := s[i]
+		return append(dst, Token{Start: i, End: j, Lower: s[i:j], Digit: '0' <= c && c <= '9', Word: true})
+	}
+	return append(dst, wordToken(lw, s, i, j, ascii, upper))
 }
 
 // wordToken builds the token for the word s[i:j]; ascii and upper describe the
-// whole word (from scanWord) so the common all-lowercase ASCII word needs no copy.
-func wordToken(s string, i, j int, ascii, upper bool) Token {
+// whole word (from scanWord) so the common all-lowercase ASCII word needs no copy,
+// and an ASCII word with capitals shares lw's lowered copy of the text.
+func wordToken(lw *lowerer, s string, i, j int, ascii, upper bool) Token {
 	w := s[i:j]
 	t := Token{Start: i, End: j, Lower: w, Word: true}
 	c := w[0]
@@ -163,7 +169,7 @@ func wordToken(s string, i, j int, ascii, upper bool) Token {
 	case ascii:
 		t.Upper = 'A' <= c && c <= 'Z'
 		if upper {
-			t.Lower = strings.ToLower(w)
+			t.Lower = lw.lower(s, i, j)
 		}
 	default:
 		first, _ := utf8.DecodeRuneInString(w)
@@ -184,4 +190,34 @@ func isWordRune(r rune) bool {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// lowerChunk is how many bytes lowerer reserves at a time: the capitalised
+// words of a sentence share one allocation, and a megabyte text is not copied
+// whole.
+const lowerChunk = 256
+
+// lowerer lowers the capitalised ASCII words of one text for Append: it appends
+// each lowered word to one buffer and slices the word's Lower out of it. The
+// bytes a returned string covers are never written again (a full buffer is
+// replaced, not grown), so every Lower stays valid.
+type lowerer struct {
+	b strings.Builder
+}
+
+// lower returns s[i:j], an ASCII word, in lower case: strings.ToLower(s[i:j]).
+func (lw *lowerer) lower(s string, i, j int) string {
+	if lw.b.Cap()-lw.b.Len() < j-i {
+		lw.b = strings.Builder{}
+		lw.b.Grow(max(j-i, min(len(s)-i, lowerChunk)))
+	}
+	from := lw.b.Len()
+	for k := i; k < j; k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lw.b.WriteByte(c)
+	}
+	return lw.b.String()[from:]
 }

@@ -1,0 +1,62 @@
+package claimtype
+
+import (
+	"unicode/utf8"
+
+	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/tokens"
+)
+
+// ClassifyTokens is Classify for a caller that has already tokenised text
+// (internal/tokens, the pipeline's shared tokenisation): toks are the tokens of
+// text, their offsets shifted by off (text[t.Start-off:t.End-off] is each
+// token). Where the tokens spell the same words as Classify reads — plain
+// ASCII words, no periods inside, no apostrophe or hyphen glued to a word's
+// end, no split contraction — it reads the words off the tokens instead of
+// scanning the text again; otherwise it falls back to Classify. The result is
+// always Classify's.
+func (t *Typer) ClassifyTokens(text string, toks []tokens.Token, off int, cue string) claim.Type {
+	sc := t.pool.Get().(*scratch)
+	defer t.pool.Put(sc)
+	ws, ok := t.wordsOfTokens(text, toks, off, sc.words)
+	sc.words = ws
+	if !ok {
+		sc.words, sc.buf = t.wordsOf(text, sc.words, sc.buf)
+	}
+	return t.classify(sc.words, text, cue)
+}
+
+// wordsOfTokens is wordsOf read off text's tokens (see ClassifyTokens), and
+// whether the tokens allowed it.
+func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, off int, dst []word) ([]word, bool) {
+	out := dst[:0]
+	prevEnd := -1 // end of the previous word token
+	for _, tk := range toks {
+		if !tk.Word {
+			// an apostrophe or hyphen right after a word is part of it for wordsOf
+			if tk.Start == prevEnd && (tk.Lower == "'" || tk.Lower == "-" || tk.Lower == "’") {
+				return out, false
+			}
+			continue
+		}
+		if tk.Start == prevEnd { // "could" + "n't": one word for wordsOf
+			return out, false
+		}
+		if len(out) >= maxWords {
+			break
+		}
+		s, e := tk.Start-off, tk.End-off
+		if s < 0 || e > len(text) || s >= e {
+			return out, false
+		}
+		for k := s; k < e; k++ {
+			if c := text[k]; c >= utf8.RuneSelf || c == '.' {
+				return out, false
+			}
+		}
+		c := text[s]
+		out = append(out, word{low: tk.Lower, cap: 'A' <= c && c <= 'Z', mask: t.table.get(tk.Lower, fnv(tk.Lower))})
+		prevEnd = tk.End
+	}
+	return out, true
+}

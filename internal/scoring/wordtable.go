@@ -1,0 +1,92 @@
+package scoring
+
+// wordTable is every lexicon word the scorer looks a token up for — its
+// check-worthiness classes and the cue phrases it starts (or that it is a
+// negator) — in one open-addressing table keyed by the word's FNV-1a hash,
+// the hash the check-worthiness n-gram features need anyway. A token is hashed
+// once and probed once per sentence (lookup), instead of hashed and probed by
+// each of the cue finder and the check-worthiness features.
+type wordTable struct {
+	slots []wordSlot // a power of two long, at most half full
+}
+
+// wordSlot is one word of the table; an empty slot has word "".
+type wordSlot struct {
+	word  string
+	hash  uint64
+	cls   uint32      // checkworthy-lexicon.tsv classes
+	first *firstEntry // cue phrases the word starts, nil for none
+}
+
+// tokInfo is what the table says of one token: its word hash (wordHash of
+// Lower), its check-worthiness classes and the cue phrases it starts.
+type tokInfo struct {
+	hash  uint64
+	cls   uint32
+	first *firstEntry
+}
+
+// newWordTable joins the check-worthiness classes (nil: none) and the cue
+// finder's first words.
+func newWordTable(classes map[string]uint32, byFirst map[string]*firstEntry) *wordTable {
+	n := 16
+	for n < 2*(len(classes)+len(byFirst)) {
+		n *= 2
+	}
+	t := &wordTable{slots: make([]wordSlot, n)}
+	for w, c := range classes {
+		t.slot(w).cls = c
+	}
+	for w, e := range byFirst {
+		t.slot(w).first = e
+	}
+	return t
+}
+
+// slot returns w's slot, claiming an empty one for a new word.
+func (t *wordTable) slot(w string) *wordSlot {
+	h := wordHash(w)
+	mask := uint64(len(t.slots) - 1)
+	for k := spread(h) & mask; ; k = (k + 1) & mask {
+		s := &t.slots[k]
+		if s.word == "" {
+			s.word, s.hash = w, h
+			return s
+		}
+		if s.hash == h && s.word == w {
+			return s
+		}
+	}
+}
+
+// get returns the slot of w (whose wordHash is h), or nil.
+func (t *wordTable) get(w string, h uint64) *wordSlot {
+	mask := uint64(len(t.slots) - 1)
+	for k := spread(h) & mask; ; k = (k + 1) & mask {
+		s := &t.slots[k]
+		if s.word == "" {
+			return nil
+		}
+		if s.hash == h && s.word == w {
+			return s
+		}
+	}
+}
+
+// lookup writes the tokInfo of every token into dst (reused) and returns it.
+func (t *wordTable) lookup(toks []token, dst []tokInfo) []tokInfo {
+	dst = dst[:0]
+	for _, tk := range toks {
+		h := wordHash(tk.Lower)
+		info := tokInfo{hash: h}
+		if s := t.get(tk.Lower, h); s != nil {
+			info.cls, info.first = s.cls, s.first
+		}
+		dst = append(dst, info)
+	}
+	return dst
+}
+
+// spread folds the hash's high bits into the low ones the table indexes by
+// (cheaper than mix64; the table only needs its probes spread).
+func spread(h uint64) uint64 { return h ^ h>>29 ^ h>>47 }
