@@ -78,7 +78,7 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 		}
 	}
 	rec := recovery.WithRecoveryHandlerContext(recoverPanic(o.Log))
-	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall)}
+	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall), logging.WithLevels(callLevel)}
 	lim := newLimiter(o.MaxConcurrent, o.QueueWait)
 	svc.slots = lim
 	abort := newAborter()

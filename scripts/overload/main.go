@@ -119,7 +119,7 @@ func freePort() string {
 
 func start(bins binaries, dir string, args ...string) *server {
 	s := &server{grpc: freePort(), http: freePort(), log: &bytes.Buffer{}, done: make(chan error, 1)}
-	s.cmd = exec.Command(bins.claimsvc, append([]string{"-grpc-addr", s.grpc, "-http-addr", s.http, "-log-json",
+	s.cmd = exec.Command(bins.claimsvc, append([]string{"-grpc-addr", s.grpc, "-http-addr", s.http, "-log-json", "-log-level", "debug",
 		"-store", "none", "-examples-dir", ""}, args...)...)
 	s.cmd.Dir = dir
 	s.cmd.Stderr = &lockedWriter{w: s.log}
