@@ -18,8 +18,10 @@ import (
 // pipeline (extract, score, link) at n and at 4n bytes; linear work costs 4× as much,
 // quadratic work 16×. A ratio above maxGrowth, in CPU time of the working thread or
 // in bytes allocated, fails. Each size is measured as the minimum of a few runs, and
-// a generator over the bound is measured again with more runs before it fails, so a
-// busy neighbour on a shared two-core machine cannot fail it.
+// a generator over the bound is measured again with more runs, so a busy neighbour
+// on a shared two-core machine cannot fail it; one still over the bound is judged at
+// the next step, 4n → 16n, since a working set that outgrows the CPU cache makes a
+// single step cost more than 4× while superlinear work stays over the bound.
 const (
 	complexityN = 32 << 10
 	maxGrowth   = 6.0
@@ -36,6 +38,9 @@ type growth struct {
 	allocN, alloc4N uint64
 	claims4N        int
 }
+
+// within says whether both ratios are inside maxGrowth for a small input of n bytes.
+func (g growth) within(n int) bool { return g.cpuRatio() <= maxGrowth && g.allocRatio(n) <= maxGrowth }
 
 func (g growth) cpuRatio() float64 { return float64(g.cpu4N) / float64(max(g.cpuN, time.Microsecond)) }
 func (g growth) allocRatio(n int) float64 {
@@ -59,10 +64,22 @@ func TestLinearTime(t *testing.T) {
 			var m growth
 			for attempt, reps := range []int{1, 3, 7} {
 				m = measureGrowth(t, p, small, large, reps)
-				if m.cpuRatio() <= maxGrowth && m.allocRatio(len(small)) <= maxGrowth {
+				if m.within(len(small)) {
 					break
 				}
 				t.Logf("attempt %d: cpu %.1f×, alloc %.1f×; measuring again", attempt+1, m.cpuRatio(), m.allocRatio(len(small)))
+			}
+			if !m.within(len(small)) {
+				// One step over the bound can be the memory hierarchy, not the
+				// algorithm: at 4n the working set leaves the CPU cache. Work that
+				// grows faster than linearly keeps doing so at the next step (16×
+				// per step for quadratic), so the verdict goes to 4n → 16n.
+				huge := g.Make(16 * n)
+				next := measureGrowth(t, p, large, huge, 3)
+				t.Logf("at 4n → 16n: cpu %.1f×, alloc %.1f×", next.cpuRatio(), next.allocRatio(len(large)))
+				if next.within(len(large)) {
+					m, small, large = next, large, huge
+				}
 			}
 			t.Logf("%-18s %6d B: %8.2f ms %7.2f MB/s | %6d B: %8.2f ms (%4.1f×) %d claims | alloc %.1f×",
 				g.Name, len(small), ms(m.cpuN), mbps(len(small), m.cpuN), len(large), ms(m.cpu4N), m.cpuRatio(), m.claims4N, m.allocRatio(len(small)))
