@@ -164,8 +164,8 @@ func (e *Extractor) tableCells(text string, ls, le, para int, dst []block) []blo
 		}
 		s, t := trimSpace(text, cs, ce)
 		// Prose before a stray pipe ("… the conflict. ADVERTISEMENT |") is kept.
-		lead := cs == ls && text[ls] != '|' && wordCount(text[s:t]) >= 3
-		if s < t && (lead || wordCount(text[s:t]) >= minTableCellWords) {
+		lead := cs == ls && text[ls] != '|' && wordsUpTo(text[s:t], 3) >= 3
+		if s < t && (lead || wordsUpTo(text[s:t], minTableCellWords) >= minTableCellWords) {
 			dst = e.inlineCruft(text, s, t, blockBody, para, dst)
 		}
 		cs = ce + 1
@@ -264,16 +264,21 @@ func isHeadline(line string) bool {
 	case '.', '!', '?', '"', '\'', '”', '’', ':', ';', ',', '…', ')':
 		return false
 	}
-	n := wordCount(line)
+	n := wordsUpTo(line, maxHeadlineWords+1)
 	return n >= 1 && n <= maxHeadlineWords
 }
 
-func wordCount(s string) int {
+// wordsUpTo counts the words of s separated by spaces, tabs and newlines, up to
+// limit: it stops reading once limit words are seen, so a length test on a long
+// line reads only its start.
+func wordsUpTo(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
 		sp := s[i] == ' ' || s[i] == '\t' || s[i] == '\n'
 		if !sp && !in {
-			n++
+			if n++; n >= limit {
+				return n
+			}
 		}
 		in = !sp
 	}

@@ -122,3 +122,25 @@ func TestCleanHonoursContext(t *testing.T) {
 		t.Fatalf("clean with a live context: %d blocks, err %v", len(bs), err)
 	}
 }
+
+// TestWordsUpTo checks the bounded word count against a full count.
+func TestWordsUpTo(t *testing.T) {
+	tests := []struct {
+		s     string
+		limit int
+		want  int
+	}{
+		{"", 3, 0},
+		{"   ", 3, 0},
+		{"one", 3, 1},
+		{" one  two\tthree\nfour ", 10, 4},
+		{" one  two\tthree\nfour ", 4, 4},
+		{" one  two\tthree\nfour ", 2, 2},
+		{"a b c d e f g", 6, 6},
+	}
+	for _, tc := range tests {
+		if got := wordsUpTo(tc.s, tc.limit); got != tc.want {
+			t.Errorf("wordsUpTo(%q, %d) = %d, want %d", tc.s, tc.limit, got, tc.want)
+		}
+	}
+}

@@ -11,10 +11,17 @@ import "strings"
 // assignment signs, backslashes, JSON key/value separators, and JavaScript/CSS
 // keywords and idioms. Angle brackets do not count: markup around prose (a page
 // pasted with its tags) still holds sentences.
+//
+// It reads the line once. Each idiom counts twice per non-overlapping occurrence
+// (as strings.Count counts them); it is looked for only where its anchor byte
+// (codeAnchors) stands, so prose, which has few of those bytes, costs one table
+// load per byte instead of a search per idiom.
 func codeSigns(line string) int {
 	n := 0
+	var next [len(codeIdioms)]int // per idiom, where a further occurrence may start
 	for i := 0; i < len(line); i++ {
-		switch line[i] {
+		c := line[i]
+		switch c {
 		case '{', '}', ';', '=', '\\':
 			n++
 		case '"':
@@ -23,28 +30,72 @@ func codeSigns(line string) int {
 				n++
 			}
 		}
-	}
-	for _, kw := range codeIdioms {
-		n += 2 * strings.Count(line, kw)
+		for _, a := range codeAnchors[c] {
+			s := i - int(a.off)
+			kw := codeIdioms[a.idx]
+			if s >= next[a.idx] && s >= 0 && s+len(kw) <= len(line) && line[s:s+len(kw)] == kw {
+				n += 2
+				next[a.idx] = s + len(kw)
+			}
+		}
 	}
 	return n
 }
 
 // codeIdioms are substrings that occur in JavaScript, CSS and JSON but not in prose.
-var codeIdioms = []string{
+var codeIdioms = [...]string{
 	"function(", "function (", "=>", "===", "!==", "&&", "||", "var ", "document.", "window.",
 	".push(", "typeof ", "null,", "true,", "false,",
 	"@context", "@type", "http://schema.org", "https://schema.org", "px;", "em;", "!important",
 	"://", "();", "})", "$(", "));", "('", "');",
 }
 
+// codeAnchor names an idiom (index into codeIdioms) and the offset of its anchor
+// byte inside it.
+type codeAnchor struct{ idx, off uint8 }
+
+// codeAnchors lists, for each byte, the idioms anchored on it. Read-only after
+// package initialisation.
+var codeAnchors = anchorIdioms()
+
+// anchorIdioms anchors each idiom on its byte rarest in prose: punctuation other
+// than full stops and commas first, then those, then letters from rare to common,
+// the space last ("var " on 'v', "typeof " on 'y', "document." on '.').
+func anchorIdioms() [256][]codeAnchor {
+	const common = "etaoinsrhldcumfpgwybvkxjqz" // English letter frequency, most common first
+	score := func(c byte) int {
+		switch {
+		case c == ' ':
+			return 100
+		case c >= 'a' && c <= 'z':
+			return 20 + len(common) - strings.IndexByte(common, c)
+		case c == '.' || c == ',':
+			return 10
+		}
+		return 0
+	}
+	var t [256][]codeAnchor
+	for i, kw := range codeIdioms {
+		best := 0
+		for k := 1; k < len(kw); k++ {
+			if score(kw[k]) < score(kw[best]) {
+				best = k
+			}
+		}
+		t[kw[best]] = append(t[kw[best]], codeAnchor{idx: uint8(i), off: uint8(best)})
+	}
+	return t
+}
+
 // isCodeLine says whether a trimmed line is code or data rather than prose: it opens
 // or closes like code (a brace, a comment, a tag, a CSS at-rule), or code signs are
 // dense (one for every twelve letters, at least three).
 func isCodeLine(line string) bool {
-	for _, p := range codeOpeners {
-		if strings.HasPrefix(line, p) {
-			return true
+	if line != "" && strings.IndexByte(codeOpenerStarts, line[0]) >= 0 {
+		for _, p := range codeOpeners {
+			if strings.HasPrefix(line, p) {
+				return true
+			}
 		}
 	}
 	n := codeSigns(line)
@@ -67,6 +118,9 @@ var codeOpeners = []string{
 	"{", "}", "[{", "[\"", "//", "/*", "*/", "<!--", "-->", "<script", "</script", "<style",
 	"</style", "@media", "@import", "@font-face", "@keyframes", "window.", "document.", "$(",
 }
+
+// codeOpenerStarts are the first bytes of codeOpeners, so most lines skip them at once.
+const codeOpenerStarts = "{}[/*<-@wd$"
 
 // continuesCode says whether a line that follows a code line in the same paragraph is
 // code too: it has a code sign or ends like a statement (";", ",", a brace or a

@@ -43,7 +43,7 @@ func softWrap(prev, next string, inside bool) bool {
 	if unicode.IsLower(first) {
 		return true
 	}
-	if utf8.RuneCountInString(prev) < minWrappedRunes || wordCount(prev) < minWrappedWords {
+	if utf8.RuneCountInString(prev) < minWrappedRunes || wordsUpTo(prev, minWrappedWords) < minWrappedWords {
 		return false
 	}
 	if !endsSentence(prev) {
@@ -100,7 +100,7 @@ func isHeadingMarker(line string) bool {
 // After Months of Silence".
 func isTitleCase(line string) bool {
 	long, caps := 0, 0
-	for _, w := range strings.Fields(line) {
+	for w := range strings.FieldsSeq(line) { // as Fields, without the slice
 		w = strings.TrimLeft(w, "“\"'‘([")
 		if utf8.RuneCountInString(w) < 4 {
 			continue
