@@ -15,6 +15,9 @@ const negWindow = 8
 type term struct {
 	key  string // canonical entity ("russia"), near-synonym group ("~communication") or stem
 	stem string // the word's own stem, for antonym and stance look-ups
+	// ant numbers the stem in the antonym list (lexicon.antID); 0 when the list
+	// does not name it.
+	ant  int32
 	word string // as written (lower case), for explanations
 	pos  int    // token index
 	// entity marks a named entity from the alias list ("Moscow" → russia): what
@@ -177,7 +180,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 			for k := range n {
 				words[k] = toks[i+k].low
 			}
-			a.terms = append(a.terms, term{key: v, stem: v, word: strings.Join(words, " "), pos: i, entity: true, n: n})
+			a.terms = append(a.terms, term{key: v, stem: v, ant: lx.antID[v], word: strings.Join(words, " "), pos: i, entity: true, n: n})
 			skip = n - 1
 			continue
 		}
@@ -237,7 +240,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 		if g, ok := lx.related[s]; ok {
 			key = g
 		}
-		a.terms = append(a.terms, term{key: key, stem: s, word: t.low, pos: i, n: 1, name: t.cap && i > 0 && !toks[i-1].boundary})
+		a.terms = append(a.terms, term{key: key, stem: s, ant: lx.antID[s], word: t.low, pos: i, n: 1, name: t.cap && i > 0 && !toks[i-1].boundary})
 	}
 	a.numbers = units(a.numbers, a.terms, a.clause)
 	sc.terms = a.terms

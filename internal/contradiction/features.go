@@ -162,26 +162,20 @@ func features(lx *lexicon, a, b *analysis, withShared bool) ([numFeatures]float6
 		antonym = true
 		ev.stanceA, ev.stanceB = sa, sb
 	}
-	// b's unshared terms by stem (the first in key order), built only when one of
-	// a's words has antonyms: a lookup per antonym instead of a scan of b.
-	var bStems map[string]int
-	for xi, x := range a.terms {
+	// An unshared term of a with antonyms against the first unshared term of b (in
+	// key order) whose stem is one of them; stems are matched by their antonym
+	// numbers (a term's number is that of its stem, so equal numbers are equal
+	// stems).
+	for xi := range a.terms {
 		if antonym {
 			break
 		}
-		if termSharedA[xi] || len(lx.antonyms[x.stem]) == 0 {
+		x := &a.terms[xi]
+		if termSharedA[xi] || x.ant == 0 {
 			continue
 		}
-		if bStems == nil {
-			bStems = make(map[string]int, len(b.terms))
-			for zi, z := range b.terms {
-				if _, ok := bStems[z.stem]; !ok && !termSharedB[zi] {
-					bStems[z.stem] = zi
-				}
-			}
-		}
-		for _, y := range lx.antonyms[x.stem] {
-			if zi, ok := bStems[y]; ok {
+		for _, y := range lx.antonymsOf(x.ant) {
+			if zi := unsharedWithAnt(b.terms, termSharedB, y); zi >= 0 {
 				antonym = true
 				ev.antA, ev.antB = x.word, b.terms[zi].word
 				break
@@ -303,6 +297,17 @@ func features(lx *lexicon, a, b *analysis, withShared bool) ([numFeatures]float6
 		f[fNumeric] = ov
 	}
 	return f, ev
+}
+
+// unsharedWithAnt is the index of the first term not marked shared whose stem
+// has antonym number id, or -1.
+func unsharedWithAnt(terms []term, shared []bool, id int32) int {
+	for i := range terms {
+		if terms[i].ant == id && !shared[i] {
+			return i
+		}
+	}
+	return -1
 }
 
 // sharedWords is ev.shared of features(lx, a, b, true): the words (as written in

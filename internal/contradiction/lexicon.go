@@ -25,6 +25,8 @@ type lexicon struct {
 	npi        map[string]bool     // negative-polarity words ("any", "ever") that make a negation flat
 	exceptions phrases             // "not only", "a few": the negative word does not negate
 	antonyms   map[string][]string // stem → antonym stems (both directions)
+	antID      map[string]int32    // stem of the antonym list → its number (antonymids.go)
+	antOf      [][]int32           // stem number → antonym numbers, as antonyms
 	stance     map[string]int      // stem → +1 affirms, -1 rejects
 	change     phrases             // change-of-state cues, stemmed
 	temporal   phrases             // temporal cues, lower case
@@ -176,6 +178,7 @@ func loadLexicon() (*lexicon, error) {
 		}
 	}
 	lx.buildFacts()
+	lx.buildAntonymIDs()
 	return lx, nil
 }
 

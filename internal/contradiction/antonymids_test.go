@@ -1,0 +1,52 @@
+package contradiction
+
+import "testing"
+
+// TestAntonymIDs checks that the numbered antonym table says what the stem-keyed
+// list says, for every stem of it.
+func TestAntonymIDs(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stemOf := make(map[int32]string, len(lx.antID))
+	for s, id := range lx.antID {
+		if id == 0 || stemOf[id] != "" {
+			t.Fatalf("stem %q: number %d is zero or taken", s, id)
+		}
+		stemOf[id] = s
+	}
+	for s, ants := range lx.antonyms {
+		got := lx.antonymsOf(lx.antID[s])
+		if len(got) != len(ants) {
+			t.Fatalf("%q: %d antonym numbers, want %d", s, len(got), len(ants))
+		}
+		for k, y := range ants {
+			if stemOf[got[k]] != y {
+				t.Errorf("%q: antonym %d is %q, want %q", s, k, stemOf[got[k]], y)
+			}
+		}
+	}
+	if lx.antonymsOf(0) != nil {
+		t.Error("number 0 has antonyms")
+	}
+}
+
+func TestUnsharedWithAnt(t *testing.T) {
+	terms := []term{{ant: 3}, {ant: 5}, {ant: 3}, {ant: 0}}
+	for _, tc := range []struct {
+		shared []bool
+		id     int32
+		want   int
+	}{
+		{[]bool{false, false, false, false}, 3, 0},
+		{[]bool{true, false, false, false}, 3, 2},
+		{[]bool{true, false, true, false}, 3, -1},
+		{[]bool{false, false, false, false}, 5, 1},
+		{[]bool{false, false, false, false}, 7, -1},
+	} {
+		if got := unsharedWithAnt(terms, tc.shared, tc.id); got != tc.want {
+			t.Errorf("unsharedWithAnt(%v, %d) = %d, want %d", tc.shared, tc.id, got, tc.want)
+		}
+	}
+}
