@@ -15,9 +15,6 @@ const negWindow = 8
 type term struct {
 	key  string // canonical entity ("russia"), near-synonym group ("~communication") or stem
 	stem string // the word's own stem, for antonym and stance look-ups
-	// ant numbers the stem in the antonym list (lexicon.antID); 0 when the list
-	// does not name it.
-	ant  int32
 	word string // as written (lower case), for explanations
 	pos  int    // token index
 	// entity marks a named entity from the alias list ("Moscow" → russia): what
@@ -28,8 +25,14 @@ type term struct {
 	name bool
 	n    int // tokens the term spans ("united states": 2)
 	// prefix is the first 8 bytes of key, big-endian, zero-padded: comparing it
-	// orders most pairs of keys without reading the strings (see less).
+	// orders most pairs of keys without reading the strings (see cmpKeys).
 	prefix uint64
+	// ant numbers the stem in the antonym list (lexicon.antID); 0 when the list
+	// does not name it.
+	ant int32
+	// runEnd is the index (in analysis.terms, sorted by key) just past the run
+	// of terms with this key: pairs are merged run by run (groups.go).
+	runEnd int32
 }
 
 // Token kinds that break direct government (analysis.kinds).
@@ -48,14 +51,6 @@ func tokenKind(t token) uint8 {
 		return kindIng
 	}
 	return 0
-}
-
-// less orders terms by key, as comparing the key strings does.
-func (t *term) less(u *term) bool {
-	if t.prefix != u.prefix {
-		return t.prefix < u.prefix
-	}
-	return t.key < u.key
 }
 
 // keyPrefix is term.prefix of key.
@@ -102,6 +97,7 @@ type analysis struct {
 	// deny the dialogue itself.
 	kinds      []uint8
 	terms      []term
+	nKeys      int     // distinct keys among terms (runs of equal keys)
 	byPos      []int32 // index into terms of the term at each token, -1 for none
 	clause     []int   // clause number of every token, for scopes
 	negators   []cue
@@ -245,6 +241,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 	a.numbers = units(a.numbers, a.terms, a.clause)
 	sc.terms = a.terms
 	a.terms = sortedTerms(sc, a.terms)
+	a.nKeys = markRuns(a.terms)
 	a.byPos = make([]int32, len(toks))
 	for i := range a.byPos {
 		a.byPos[i] = -1
@@ -280,15 +277,7 @@ func sortedTerms(sc *analyzeScratch, terms []term) []term {
 		order = append(order, int32(i))
 	}
 	sc.order = order
-	slices.SortStableFunc(order, func(x, y int32) int {
-		switch {
-		case terms[x].less(&terms[y]):
-			return -1
-		case terms[y].less(&terms[x]):
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(order, func(x, y int32) int { return cmpKeys(&terms[x], &terms[y]) })
 	out := make([]term, len(terms))
 	for k, i := range order {
 		out[k] = terms[i]
@@ -463,11 +452,9 @@ func dedupe(s []string) []string {
 
 // keys returns the distinct term keys, sorted: what the statement is about.
 func (a *analysis) keys() []string {
-	out := make([]string, 0, len(a.terms))
-	for i, t := range a.terms {
-		if i == 0 || t.key != a.terms[i-1].key {
-			out = append(out, t.key)
-		}
+	out := make([]string, 0, a.nKeys)
+	for i := 0; i < len(a.terms); i = int(a.terms[i].runEnd) {
+		out = append(out, a.terms[i].key)
 	}
 	return out
 }

@@ -143,7 +143,9 @@ func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysi
 	if !a.Type.Proposition() || !b.Type.Proposition() {
 		return Verdict{} // headings, filler and meta-commentary anchor no link
 	}
-	f, ev := features(c.lx, aa, ab, false)
+	var sgBuf [32]sharedGroup
+	sg := sharedGroups(aa, ab, sgBuf[:0])
+	f, ev := features(c.lx, aa, ab, sg, false)
 	score := c.calibrate(c.w.score(&f))
 	temper := 1.0
 	if h := max(clamp01(a.Hedging), clamp01(b.Hedging)); h > 0 {
@@ -156,17 +158,17 @@ func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysi
 		// Halving keeps the ranking for AUROC-style analysis below every cue pair.
 		score = min(score*noCueFactor, DefaultThreshold*0.99)
 	}
-	if prop, ok := align(aa, ab); ok {
+	if prop, ok := align(aa, ab, sg); ok {
 		if v, decided := c.judgeAligned(a, aa, b, ab, prop, score, reason, temper); decided {
 			return v
 		}
 	}
 	v := Verdict{Score: score, Reason: reason}
-	v.Contradiction = score >= DefaultThreshold && typesMayOppose(a.Type, b.Type, reason, &ev) && enoughShared(a, aa, b, ab)
+	v.Contradiction = score >= DefaultThreshold && typesMayOppose(a.Type, b.Type, reason, &ev) && enoughShared(a, b, sg)
 	if !v.Contradiction {
 		return v // explanations are written only for links: most pairs compared are not
 	}
-	ev.shared = sharedWords(aa, ab)
+	ev.shared = sharedWords(aa, sg)
 	why := explain(best, &ev)
 	v.Relation = claim.RelationContradiction
 	switch {
@@ -389,26 +391,11 @@ const minSharedAcross = 2
 
 // enoughShared reports whether a pair shares enough to be about one proposition:
 // always within an article or for bare statements, at least minSharedAcross
-// distinct content words (after aliases and near-synonyms) across articles.
-func enoughShared(a Statement, aa *analysis, b Statement, ab *analysis) bool {
+// distinct content words (after aliases and near-synonyms) across articles. sg
+// is the keys the pair shares.
+func enoughShared(a, b Statement, sg []sharedGroup) bool {
 	if a.Article == "" || b.Article == "" || a.Article == b.Article {
 		return true
 	}
-	n, i, j := 0, 0, 0
-	for i < len(aa.terms) && j < len(ab.terms) && n < minSharedAcross {
-		x, y := &aa.terms[i], &ab.terms[j]
-		switch {
-		case x.less(y):
-			i++
-		case y.less(x):
-			j++
-		default:
-			n++
-			for k := x.key; i < len(aa.terms) && aa.terms[i].key == k; i++ {
-			}
-			for k := y.key; j < len(ab.terms) && ab.terms[j].key == k; j++ {
-			}
-		}
-	}
-	return n >= minSharedAcross
+	return len(sg) >= minSharedAcross
 }

@@ -72,13 +72,14 @@ type evidence struct {
 // pairFeatures computes the cue features of two analysed statements and the evidence
 // behind them. It is symmetric in a and b up to which side evidence names.
 func pairFeatures(lx *lexicon, a, b *analysis) ([numFeatures]float64, evidence) {
-	return features(lx, a, b, true)
+	return features(lx, a, b, sharedGroups(a, b, nil), true)
 }
 
 // features is pairFeatures; without sharedWords it leaves ev.shared empty, which
 // only explanations read: the Index compares every candidate pair but explains only
 // the few it links, and fills ev.shared for those with sharedWords.
-func features(lx *lexicon, a, b *analysis, withShared bool) ([numFeatures]float64, evidence) {
+// sg is sharedGroups(a, b).
+func features(lx *lexicon, a, b *analysis, sg []sharedGroup, withShared bool) ([numFeatures]float64, evidence) {
 	var f [numFeatures]float64
 	var ev evidence
 	f[fBias] = 1
@@ -99,44 +100,24 @@ func features(lx *lexicon, a, b *analysis, withShared bool) ([numFeatures]float6
 	sharedB, flags := flags[:len(b.clause)], flags[len(b.clause):]
 	termSharedA, termSharedB := flags[:len(a.terms)], flags[len(a.terms):]
 	nSharedA, nSharedB := 0, 0 // shared content-word tokens
-	nA, nB, nS, sharedEntities := 0, 0, 0, 0
-	i, j := 0, 0
-	for i < len(a.terms) || j < len(b.terms) {
-		switch {
-		case j >= len(b.terms) || (i < len(a.terms) && a.terms[i].less(&b.terms[j])):
-			k := a.terms[i].key
-			nA++
-			for i < len(a.terms) && a.terms[i].key == k {
-				i++
-			}
-		case i >= len(a.terms) || b.terms[j].less(&a.terms[i]):
-			k := b.terms[j].key
-			nB++
-			for j < len(b.terms) && b.terms[j].key == k {
-				j++
-			}
-		default:
-			k := a.terms[i].key
-			nA++
-			nB++
-			nS++
-			if a.terms[i].entity {
-				sharedEntities++
-			}
-			if withShared {
-				ev.shared = append(ev.shared, a.terms[i].word)
-			}
-			for ; i < len(a.terms) && a.terms[i].key == k; i++ {
-				sharedA[a.terms[i].pos] = true
-				termSharedA[i] = true
-				nSharedA++
-			}
-			for ; j < len(b.terms) && b.terms[j].key == k; j++ {
-				sharedB[b.terms[j].pos] = true
-				termSharedB[j] = true
-				nSharedB++
-			}
+	nA, nB, nS, sharedEntities := a.nKeys, b.nKeys, len(sg), 0
+	for _, s := range sg {
+		if a.terms[s.a].entity {
+			sharedEntities++
 		}
+		if withShared {
+			ev.shared = append(ev.shared, a.terms[s.a].word)
+		}
+		for i := s.a; i < a.terms[s.a].runEnd; i++ {
+			sharedA[a.terms[i].pos] = true
+			termSharedA[i] = true
+		}
+		for j := s.b; j < b.terms[s.b].runEnd; j++ {
+			sharedB[b.terms[j].pos] = true
+			termSharedB[j] = true
+		}
+		nSharedA += int(a.terms[s.a].runEnd - s.a)
+		nSharedB += int(b.terms[s.b].runEnd - s.b)
 	}
 	if nA == 0 || nB == 0 {
 		return f, ev
@@ -310,25 +291,12 @@ func unsharedWithAnt(terms []term, shared []bool, id int32) int {
 	return -1
 }
 
-// sharedWords is ev.shared of features(lx, a, b, true): the words (as written in
-// a) of the term keys both statements have, in key order.
-func sharedWords(a, b *analysis) []string {
+// sharedWords is ev.shared of features(lx, a, b, sg, true): the words (as
+// written in a) of the term keys both statements have, in key order.
+func sharedWords(a *analysis, sg []sharedGroup) []string {
 	var out []string
-	i, j := 0, 0
-	for i < len(a.terms) && j < len(b.terms) {
-		switch {
-		case a.terms[i].less(&b.terms[j]):
-			i++
-		case b.terms[j].less(&a.terms[i]):
-			j++
-		default:
-			k := a.terms[i].key
-			out = append(out, a.terms[i].word)
-			for ; i < len(a.terms) && a.terms[i].key == k; i++ {
-			}
-			for ; j < len(b.terms) && b.terms[j].key == k; j++ {
-			}
-		}
+	for _, s := range sg {
+		out = append(out, a.terms[s.a].word)
 	}
 	return out
 }

@@ -49,89 +49,74 @@ type proposition struct {
 	overlap  float64 // shared keys over the keys of the side with fewer
 }
 
-// align finds the proposition two analysed claims share, if any.
-func align(a, b *analysis) (proposition, bool) {
+// align finds the proposition two analysed claims share, if any. sg is the keys
+// they share (sharedGroups).
+func align(a, b *analysis, sg []sharedGroup) (proposition, bool) {
 	var p proposition
-	sharedEnt := map[string]bool{}
-	var concepts []string
-	nA, nB, nS := 0, 0, 0
-	i, j := 0, 0
-	for i < len(a.terms) || j < len(b.terms) {
-		switch {
-		case j >= len(b.terms) || (i < len(a.terms) && a.terms[i].key < b.terms[j].key):
-			k := a.terms[i].key
-			nA++
-			for i < len(a.terms) && a.terms[i].key == k {
-				i++
+	// The shared keys that name actors (entities: the alias list's entities, and
+	// capitalised names inside both sentences, "Calais", "Dover", that it does not
+	// list) and those that name concepts, as indices into sg.
+	var entBuf, conBuf [16]int32
+	ents, concepts := entBuf[:0], conBuf[:0]
+	for k, s := range sg {
+		x, y := &a.terms[s.a], &b.terms[s.b]
+		if x.entity || x.name && y.name {
+			ents = append(ents, int32(k))
+			if x.entity {
+				p.listed++
 			}
-		case i >= len(a.terms) || b.terms[j].key < a.terms[i].key:
-			k := b.terms[j].key
-			nB++
-			for j < len(b.terms) && b.terms[j].key == k {
-				j++
-			}
-		default:
-			k := a.terms[i].key
-			nA++
-			nB++
-			nS++
-			// named actors: the alias list's entities, and capitalised names
-			// inside both sentences ("Calais", "Dover") that it does not list
-			if a.terms[i].entity || a.terms[i].name && b.terms[j].name {
-				sharedEnt[k] = true
-				if a.terms[i].entity {
-					p.listed++
-				}
-			} else {
-				concepts = append(concepts, k)
-			}
-			for i < len(a.terms) && a.terms[i].key == k {
-				i++
-			}
-			for j < len(b.terms) && b.terms[j].key == k {
-				j++
-			}
+		} else {
+			concepts = append(concepts, int32(k))
 		}
 	}
-	if len(sharedEnt) < 2 || len(concepts) == 0 {
+	if len(ents) < 2 || len(concepts) == 0 {
 		return p, false
 	}
 	best := -1
 	for _, k := range concepts {
-		pa, da := nearestToEntity(a, k, sharedEnt)
-		pb, db := nearestToEntity(b, k, sharedEnt)
+		pa, da := nearestToEntity(a, sg[k].a, sg, ents, true)
+		pb, db := nearestToEntity(b, sg[k].b, sg, ents, false)
 		if pa < 0 || pb < 0 {
 			continue
 		}
 		if best < 0 || da+db < best {
 			best = da + db
-			p.key = k
+			p.key = a.terms[sg[k].a].key
 			p.a, p.b = stanceAt(a, pa), stanceAt(b, pb)
 		}
 	}
 	if best < 0 {
 		return p, false
 	}
-	p.entities = len(sharedEnt)
-	p.overlap = float64(nS) / float64(max(1, min(nA, nB)))
+	p.entities = len(ents)
+	p.overlap = float64(len(sg)) / float64(max(1, min(a.nKeys, b.nKeys)))
 	return p, true
 }
 
-// nearestToEntity returns the token index of the term with key k that stands
-// closest to a shared entity in its clause (within entityWindow) and that distance;
-// -1 when none does.
-func nearestToEntity(an *analysis, k string, ents map[string]bool) (int, int) {
+// nearestToEntity returns the token index of the term of the run starting at g
+// that stands closest to a shared entity in its clause (within entityWindow) and
+// that distance; -1 when none does. The shared entities are the runs sg[ents] of
+// side a (ofA) or b.
+func nearestToEntity(an *analysis, g int32, sg []sharedGroup, ents []int32, ofA bool) (int, int) {
 	pos, dist := -1, 0
-	for _, t := range an.terms {
-		if t.key != k || t.name {
+	for ti := range an.run(g) {
+		t := &an.terms[int(g)+ti]
+		if t.name {
 			continue
 		}
-		for _, e := range an.terms {
-			if !(e.entity || e.name) || !ents[e.key] || an.clause[e.pos] != an.clause[t.pos] {
-				continue
+		for _, k := range ents {
+			eg := sg[k].b
+			if ofA {
+				eg = sg[k].a
 			}
-			if d := abs(e.pos - t.pos); d <= entityWindow && (pos < 0 || d < dist) {
-				pos, dist = t.pos, d
+			for ei := range an.run(eg) {
+				e := &an.terms[int(eg)+ei]
+				if !(e.entity || e.name) || an.clause[e.pos] != an.clause[t.pos] {
+					continue
+				}
+				if d := abs(e.pos - t.pos); d <= entityWindow && (pos < 0 || d < dist) {
+					pos, dist = t.pos, d
+				}
 			}
 		}
 	}
