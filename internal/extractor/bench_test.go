@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/claimsvc/claimsvc/internal/dataset"
@@ -50,4 +51,23 @@ func seedTexts(tb testing.TB) []string {
 		out[i] = s.Text
 	}
 	return out
+}
+
+// BenchmarkExtractStraightQuotes runs the extractor over one 128 KB line of
+// straight quotation marks, a token and a quote region per byte: the case where
+// growing the per-call buffers dominated allocation.
+func BenchmarkExtractStraightQuotes(b *testing.B) {
+	e, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat(`"`, 128<<10)
+	ctx := context.Background()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Extract(ctx, text); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

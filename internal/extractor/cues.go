@@ -19,6 +19,7 @@ type mentionCtx struct {
 	words  []int32 // words[k] = word tokens before token k, for the current block
 	qmarks []int32 // quotation marks before token k
 	qwords []int32 // quoted word tokens before token k
+	counts []int32 // one backing array for words, qmarks and qwords
 }
 
 // lowBytes returns the ASCII-lower-cased text of token t with ’ written as ', in a
@@ -67,10 +68,9 @@ func (m *mentionCtx) wordsIn(a, b int) int {
 func (m *mentionCtx) setBlock(toks []token) {
 	m.toks = toks
 	n := len(toks) + 1
-	if cap(m.words) < n {
-		m.words, m.qmarks, m.qwords = make([]int32, n, 2*n), make([]int32, n, 2*n), make([]int32, n, 2*n)
-	}
-	m.words, m.qmarks, m.qwords = m.words[:n], m.qmarks[:n], m.qwords[:n]
+	m.counts = growCap(m.counts[:0], 3*n)
+	c := m.counts[:3*n]
+	m.words, m.qmarks, m.qwords = c[:n:n], c[n:2*n:2*n], c[2*n:]
 	var w, q, qw int32
 	for k, t := range toks {
 		m.words[k], m.qmarks[k], m.qwords[k] = w, q, qw

@@ -30,7 +30,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
+	"sync"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
 )
@@ -44,14 +44,17 @@ var ErrTooLarge = errors.New("extractor: text too large")
 // one endless line, rarely enough to cost nothing.
 const ctxCheckTokens = 2048
 
-// Extractor finds claims in article text. It holds only read-only lexicons, so one
-// Extractor serves any number of concurrent Extract calls.
+// Extractor finds claims in article text. It holds read-only lexicons and a pool
+// of per-call scratch buffers, so one Extractor serves any number of concurrent
+// Extract calls.
 type Extractor struct {
 	lx    *lexicon
 	model *attrModel // nil: the rules' relations as they are
 	// observe, when set (only by the trainer), sees every sentence's rule
 	// relations before the model's decisions.
 	observe func(m *mentionCtx, s sentence, cues []cue, rels []relation)
+	// scratch pools the per-call buffers of Extract (*scratch; see scratch.go).
+	scratch sync.Pool
 }
 
 // New parses the embedded lexicons once and returns a ready Extractor.
@@ -111,6 +114,8 @@ func NewWithOptions(o Options) (*Extractor, error) {
 // stages. Each claim's Text equals text[Span.Start:Span.End]. The context is checked
 // every few thousand tokens, inside long lines too; its error is returned wrapped. Invalid UTF-8 never panics
 // (bad bytes are skipped like spaces), though callers should reject it earlier.
+// The returned slice is the caller's own: the call's scratch buffers, reused by
+// later calls, are never part of it (scratch.go).
 func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, error) {
 	if len(text) >= math.MaxInt32 {
 		return nil, ErrTooLarge
@@ -118,19 +123,17 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, er
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}
-	blocks, err := e.clean(ctx, text, nil)
+	sc := e.getScratch(text)
+	defer e.putScratch(sc)
+	blocks, err := e.clean(ctx, text, sc.blocks[:0])
+	sc.blocks = blocks
 	if err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}
-	sg := segmenter{lx: e.lx}
-	m := mentionCtx{lx: e.lx, text: text}
-	cb := newClaimBuilder(text)
-	var d decider
-	var (
-		sents []sentence
-		cues  []cue
-		rels  []relation
-	)
+	sg, m, cb, d := &sc.sg, &sc.m, &sc.cb, &sc.d
+	sents, cues, rels := sc.sents[:0], sc.cues[:0], sc.rels[:0]
+	// The buffers keep what they grew (this runs before putScratch).
+	defer func() { sc.sents, sc.cues, sc.rels = sents, cues, rels }()
 	sinceCheck := ctxCheckTokens // check before the first block
 	for bi, blk := range blocks {
 		sg.toks, sg.quotes = sg.toks[:0], sg.quotes[:0]
@@ -157,15 +160,14 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, er
 			rels = m.attribute(s, cues, blk.para, rels[:0])
 			rels = boundRelations(rels, int(sg.toks[s.t1-1].end-sg.toks[s.t0].start))
 			if e.observe != nil {
-				e.observe(&m, s, cues, rels)
+				e.observe(m, s, cues, rels)
 			}
 			if e.model != nil {
-				rels = d.decide(e.model, &m, s, cues, rels)
+				rels = d.decide(e.model, m, s, cues, rels)
 				rels = boundRelations(rels, int(sg.toks[s.t1-1].end-sg.toks[s.t0].start)) // spans may have grown
 			}
-			cb.sentence(&m, s, blk, rels)
+			cb.sentence(m, s, blk, rels)
 		}
 	}
-	sort.SliceStable(cb.out, func(i, j int) bool { return cb.out[i].Span.Start < cb.out[j].Span.Start })
-	return cb.out, nil
+	return cb.claims(), nil
 }

@@ -36,6 +36,29 @@ func newResolver() resolver {
 	return resolver{bySurname: map[string]int{}, lastPerson: -1, lastPlural: -1, lastOrg: -1}
 }
 
+// maxPooledSurnames bounds the surname map a pooled resolver keeps between calls
+// (see scratch.go); a larger one is dropped rather than cleared.
+const maxPooledSurnames = 1024
+
+// reset readies rs for a new article, keeping its buffers.
+func (rs *resolver) reset() {
+	if rs.bySurname == nil {
+		rs.bySurname = map[string]int{}
+	}
+	rs.ents = rs.ents[:0]
+	rs.lastPerson, rs.lastPlural, rs.lastOrg = -1, -1, -1
+}
+
+// release clears rs for the pool: no entity of the article stays reachable.
+func (rs *resolver) release() {
+	rs.ents = keepCleared(rs.ents)
+	if len(rs.bySurname) > maxPooledSurnames {
+		rs.bySurname = nil
+	} else {
+		clear(rs.bySurname)
+	}
+}
+
 // note remembers a mention as an entity (without producing a speaker), so later
 // pronouns and surnames can refer to it.
 func (rs *resolver) note(mt mention) int {

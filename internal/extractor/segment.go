@@ -87,6 +87,12 @@ const ctxCheckBytes = 32 << 10
 // ctx ends midway it stops, returns what it has and records ctx's error in sg.err.
 func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockToks {
 	bt := blockToks{t0: len(sg.toks), q0: len(sg.quotes)}
+	marks := 0 // quotation marks: pairQuotes makes at most one region of each
+	// Prose has a token every five or six bytes, so room for one every four
+	// bytes is allocated once; a run of marks (a token a byte) doubles it from
+	// there (push), where append would grow it by a quarter at a time and copy it
+	// a dozen times.
+	sg.toks = growCap(sg.toks, len(sg.toks)+(b.End-b.Start)/4+16)
 	nextCheck := b.Start + ctxCheckBytes
 	for i := b.Start; i < b.End; {
 		if i >= nextCheck {
@@ -99,6 +105,16 @@ func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockTok
 		var r rune
 		w := 1
 		if c < utf8.RuneSelf {
+			// ASCII fast path: white space and control bytes, then word starts,
+			// as the general cases below would read them.
+			switch asciiClass[c] {
+			case asciiSkip:
+				i++
+				continue
+			case asciiWord:
+				i = sg.word(text, i, b.End)
+				continue
+			}
 			r = rune(c)
 		} else {
 			r, w = utf8.DecodeRuneInString(text[i:b.End])
@@ -145,16 +161,28 @@ func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockTok
 		case r == ')' || r == ']':
 			kind = tCloseParen
 		}
-		sg.toks = append(sg.toks, token{start: int32(i), end: int32(i + w), kind: kind})
+		if kind == tOpenQ || kind == tCloseQ || kind == tStraightQ {
+			marks++
+		}
+		sg.push(token{start: int32(i), end: int32(i + w), kind: kind})
 		i += w
 	}
 	bt.t1 = len(sg.toks)
 	if sg.err != nil {
 		return bt
 	}
+	sg.quotes = growCap(sg.quotes, len(sg.quotes)+marks)
 	sg.pairQuotes(ctx, text, bt.t0, bt.t1)
 	bt.q1 = len(sg.quotes)
 	return bt
+}
+
+// push appends t to the tokens, doubling the buffer when it is full.
+func (sg *segmenter) push(t token) {
+	if len(sg.toks) == cap(sg.toks) {
+		sg.toks = growCap(sg.toks, len(sg.toks)+1)
+	}
+	sg.toks = append(sg.toks, t)
 }
 
 // contractionHost says whether a lower-cased word can take a verb contraction that
@@ -198,6 +226,32 @@ func (sg *segmenter) word(text string, i, end int) int {
 	internalDot := false
 	seg := 0 // letters since the word start or the last internal period
 	for i < end {
+		if c := text[i]; asciiClass[c] == asciiWord {
+			// ASCII letters, digits and $%&@#, as the general path reads them.
+			if first {
+				switch {
+				case c >= 'A' && c <= 'Z':
+					flags |= fCap
+				case c >= 'a' && c <= 'z':
+					flags |= fLower
+				case c >= '0' && c <= '9':
+					flags |= fDigit
+				}
+				first = false
+			}
+			seg++
+			switch {
+			case c >= 'A' && c <= 'Z':
+				letters++
+				uppers++
+				c += 'a' - 'A'
+			case c >= 'a' && c <= 'z':
+				letters++
+			}
+			sg.lower = append(sg.lower, c)
+			i++
+			continue
+		}
 		r, w := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(text[i:end])
@@ -273,7 +327,7 @@ func (sg *segmenter) word(text string, i, end int) int {
 	if cls == 0 && flags&fPossessive != 0 {
 		cls = sg.lx.classOf(sg.lower[:n-2]) & (clsOrg | clsDemonym | clsGroup | clsTitle)
 	}
-	sg.toks = append(sg.toks, token{start: int32(start), end: int32(i), cls: cls, kind: tWord, flags: flags})
+	sg.push(token{start: int32(start), end: int32(i), cls: cls, kind: tWord, flags: flags})
 	return i
 }
 
@@ -492,6 +546,29 @@ func isWordRune(r rune) bool {
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// asciiKind is how the tokenizer reads an ASCII byte on its own.
+type asciiKind uint8
+
+const (
+	asciiOther asciiKind = iota // a mark, read by the general cases
+	asciiSkip                   // white space or a control byte, skipped
+	asciiWord                   // a word character (isWordRune)
+)
+
+// asciiClass is asciiKind by byte; bytes from utf8.RuneSelf up are asciiOther.
+// Read-only after package initialisation.
+var asciiClass = func() (t [256]asciiKind) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch r := rune(c); {
+		case isSpace(r) || unicode.IsControl(r):
+			t[c] = asciiSkip
+		case isWordRune(r):
+			t[c] = asciiWord
+		}
+	}
+	return t
+}()
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
