@@ -27,11 +27,23 @@ const (
 // other and to every claim added before. It is safe for concurrent use; Adds are
 // serialised.
 type Index struct {
-	c        *Classifier
-	mu       sync.Mutex
-	items    []indexed
-	postings map[string][]int32 // blocking key → indices into items, in order added
-	seen     map[string]bool    // claim IDs already indexed
+	c     *Classifier
+	mu    sync.Mutex
+	items []indexed
+	// postings numbers each blocking key; lists[n] holds the indices into items
+	// of the claims with key number n, in order added. One hash per key per
+	// claim: the number found (or given) when the postings are read is where the
+	// claim is appended after its comparisons.
+	postings map[string]int32
+	lists    [][]int32
+	// block is where a new key's list starts (two slots carved per key, as
+	// most keys of an article's index have one or two claims), so a new key
+	// costs no allocation of its own.
+	block []int32
+	seen  map[string]bool // claim IDs already indexed
+	// keyNums is AddPrepared's scratch (under mu): the key numbers of the claim
+	// being added.
+	keyNums []int32
 	// shared counts, per earlier claim, the blocking keys it shares with the claim
 	// being added; touched lists the claims with a non-zero count. Both are
 	// scratch of AddPrepared (under mu), reset after each claim, so counting is
@@ -49,7 +61,7 @@ type indexed struct {
 
 // NewIndex returns an empty index using c.
 func (c *Classifier) NewIndex() *Index {
-	return &Index{c: c, postings: map[string][]int32{}, seen: map[string]bool{}}
+	return &Index{c: c, postings: map[string]int32{}, seen: map[string]bool{}}
 }
 
 // Len is the number of claims indexed.
@@ -131,6 +143,7 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 		}
 		batch[p.item.id] = true
 	}
+	ix.reserve(claims)
 	var links []claim.Link
 	var picked []int32
 	for n, p := range claims {
@@ -140,9 +153,9 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 			}
 		}
 		item := p.item
-		keys := item.an.keys()
-		for _, k := range keys {
-			post := ix.postings[k]
+		nKeys := ix.keyNumbers(item.an)
+		for _, n := range ix.keyNums {
+			post := ix.lists[n]
 			if len(post) > postingWindow {
 				post = post[len(post)-postingWindow:]
 			}
@@ -153,7 +166,7 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 				ix.shared[j]++
 			}
 		}
-		picked = ix.candidates(len(keys), picked[:0])
+		picked = ix.candidates(nKeys, picked[:0])
 		for _, j := range picked {
 			other := &ix.items[j]
 			v := ix.c.compare(other.st, other.an, item.st, item.an)
@@ -167,11 +180,57 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 		ix.items = append(ix.items, item)
 		ix.shared = append(ix.shared, 0)
 		ix.seen[item.id] = true
-		for _, k := range keys {
-			ix.postings[k] = append(ix.postings[k], idx)
+		for _, n := range ix.keyNums {
+			ix.post(n, idx)
 		}
 	}
 	return links, nil
+}
+
+// reserve makes room for claims about to be added: the items and counts, and
+// for a first Add (an article's own index) the maps at their final size, so
+// they never rehash while the claims go in.
+func (ix *Index) reserve(claims []Prepared) {
+	ix.items = slices.Grow(ix.items, len(claims))
+	ix.shared = slices.Grow(ix.shared, len(claims))
+	if len(ix.items) > 0 {
+		return
+	}
+	keys := 0
+	for _, p := range claims {
+		keys += p.item.an.nKeys
+	}
+	ix.postings = make(map[string]int32, keys)
+	ix.seen = make(map[string]bool, len(claims))
+	ix.lists = slices.Grow(ix.lists, keys)
+}
+
+// keyNumbers fills ix.keyNums with the numbers of an's distinct keys (numbering
+// keys not seen before) and returns how many there are.
+func (ix *Index) keyNumbers(an *analysis) int {
+	ix.keyNums = ix.keyNums[:0]
+	for g := 0; g < len(an.terms); g = int(an.terms[g].runEnd) {
+		k := an.terms[g].key
+		n, ok := ix.postings[k]
+		if !ok {
+			n = int32(len(ix.lists))
+			ix.lists = append(ix.lists, nil)
+			ix.postings[k] = n
+		}
+		ix.keyNums = append(ix.keyNums, n)
+	}
+	return len(ix.keyNums)
+}
+
+// post appends item idx to the list of key number n.
+func (ix *Index) post(n, idx int32) {
+	if ix.lists[n] == nil {
+		if len(ix.block) < 2 {
+			ix.block = make([]int32, 512)
+		}
+		ix.lists[n], ix.block = ix.block[:0:2], ix.block[2:]
+	}
+	ix.lists[n] = append(ix.lists[n], idx)
 }
 
 // candidates appends to dst the earlier claims worth comparing, in input order,
