@@ -45,6 +45,14 @@ const (
 	numClasses
 )
 
+// startsMulti is the mask bit (above the classes' own) that marks a word as
+// the first word of some multi-word phrase of class cls, so phraseAt walks the
+// class's phrases only at words that can open one.
+func startsMulti(cls int) uint32 { return 1 << (numClasses + cls) }
+
+// A mask holds both bits of every class in 32 bits.
+const _ = uint32(1 << (2*numClasses - 1))
+
 // classNames are the class names words.tsv uses, in constant order.
 var classNames = [numClasses]string{"aux", "copula", "det", "eventcue", "future", "metanoun", "metaverb", "modal", "opinion", "past", "plancue", "prep", "recommend", "relative", "saycue", "verb"}
 
@@ -82,7 +90,9 @@ func New() (*Typer, error) {
 			return nil, fmt.Errorf("claimtype: words.tsv line %d: want class<TAB>word with a known class", n)
 		}
 		if strings.Contains(w, " ") {
-			t.multi[cls] = append(t.multi[cls], strings.Fields(w))
+			p := strings.Fields(w)
+			t.multi[cls] = append(t.multi[cls], p)
+			t.words[p[0]] |= startsMulti(cls)
 			continue
 		}
 		t.words[w] |= 1 << cls
@@ -198,6 +208,9 @@ func in(cls int, w word) bool { return w.mask&(1<<cls) != 0 }
 func (t *Typer) phraseAt(cls int, ws []word, i int) bool {
 	if in(cls, ws[i]) {
 		return true
+	}
+	if ws[i].mask&startsMulti(cls) == 0 {
+		return false
 	}
 	for _, p := range t.multi[cls] {
 		if i+len(p) > len(ws) {

@@ -15,10 +15,15 @@ import (
 // end, no split contraction — it reads the words off the tokens instead of
 // scanning the text again; otherwise it falls back to Classify. The result is
 // always Classify's.
-func (t *Typer) ClassifyTokens(text string, toks []tokens.Token, off int, cue string) claim.Type {
+//
+// masks, when not nil, holds WordMask of every token's Lower (masks[k] for
+// toks[k]), looked up by a caller that probes its own table for each token
+// anyway (internal/scoring joins these masks to its lexicon), so the words
+// need no second probe here.
+func (t *Typer) ClassifyTokens(text string, toks []tokens.Token, masks []uint32, off int, cue string) claim.Type {
 	sc := t.pool.Get().(*scratch)
 	defer t.pool.Put(sc)
-	ws, ok := t.wordsOfTokens(text, toks, off, sc.words)
+	ws, ok := t.wordsOfTokens(text, toks, masks, off, sc.words)
 	sc.words = ws
 	if !ok {
 		sc.words, sc.buf = t.wordsOf(text, sc.words, sc.buf)
@@ -27,11 +32,12 @@ func (t *Typer) ClassifyTokens(text string, toks []tokens.Token, off int, cue st
 }
 
 // wordsOfTokens is wordsOf read off text's tokens (see ClassifyTokens), and
-// whether the tokens allowed it.
-func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, off int, dst []word) ([]word, bool) {
+// whether the tokens allowed it; masks as for ClassifyTokens.
+func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, masks []uint32, off int, dst []word) ([]word, bool) {
 	out := dst[:0]
 	prevEnd := -1 // end of the previous word token
-	for _, tk := range toks {
+	for k := range toks {
+		tk := &toks[k] // not a copy: this loop runs over every claim's tokens
 		if !tk.Word {
 			// an apostrophe or hyphen right after a word is part of it for wordsOf
 			if tk.Start == prevEnd && (tk.Lower == "'" || tk.Lower == "-" || tk.Lower == "’") {
@@ -49,14 +55,31 @@ func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, off int, dst []w
 		if s < 0 || e > len(text) || s >= e {
 			return out, false
 		}
-		for k := s; k < e; k++ {
-			if c := text[k]; c >= utf8.RuneSelf || c == '.' {
+		for b := s; b < e; b++ {
+			if c := text[b]; c >= utf8.RuneSelf || c == '.' {
 				return out, false
 			}
 		}
+		var mask uint32
+		if masks != nil {
+			mask = masks[k]
+		} else {
+			mask = t.table.get(tk.Lower, fnv(tk.Lower))
+		}
 		c := text[s]
-		out = append(out, word{low: tk.Lower, cap: 'A' <= c && c <= 'Z', mask: t.table.get(tk.Lower, fnv(tk.Lower))})
+		out = append(out, word{low: tk.Lower, cap: 'A' <= c && c <= 'Z', mask: mask})
 		prevEnd = tk.End
 	}
 	return out, true
+}
+
+// WordMasks returns every single word the Typer knows with its mask as
+// ClassifyTokens takes it (words of no class are absent: mask 0), for a
+// caller that joins them to its own word table; the map is a fresh copy.
+func (t *Typer) WordMasks() map[string]uint32 {
+	out := make(map[string]uint32, len(t.words))
+	for w, m := range t.words {
+		out[w] = m
+	}
+	return out
 }

@@ -90,6 +90,7 @@ func TestClassifyTokensMatchesClassify(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	alphabet := []string{"a", "B", "z", "Q", "7", " ", " ", "'", "’", "-", ".", ",", "é", "\xff", "\t", "can't", "Don't", "U.S.", "students'", "well--known", "is", "the", "said", "will", "May", "has", "been", "that", "to", ":"}
 	declined := 0
+	all := ty.WordMasks()
 	for n := 0; n < 30000; n++ {
 		var b strings.Builder
 		for k := r.IntN(60); k > 0; k-- {
@@ -103,7 +104,7 @@ func TestClassifyTokensMatchesClassify(t *testing.T) {
 			toks[k].End += off
 		}
 		want := ty.wordsOfRef(s)
-		got, ok := ty.wordsOfTokens(s, toks, off, nil)
+		got, ok := ty.wordsOfTokens(s, toks, nil, off, nil)
 		if !ok {
 			declined++
 		} else {
@@ -116,8 +117,16 @@ func TestClassifyTokensMatchesClassify(t *testing.T) {
 				}
 			}
 		}
-		if g, w := ty.ClassifyTokens(s, toks, off, "said"), ty.Classify(s, "said"); g != w {
+		w := ty.Classify(s, "said")
+		if g := ty.ClassifyTokens(s, toks, nil, off, "said"); g != w {
 			t.Fatalf("ClassifyTokens(%q) = %v, Classify %v", s, g, w)
+		}
+		masks := make([]uint32, len(toks))
+		for k, tk := range toks {
+			masks[k] = all[tk.Lower]
+		}
+		if g := ty.ClassifyTokens(s, toks, masks, off, "said"); g != w {
+			t.Fatalf("ClassifyTokens(%q) with WordMasks = %v, Classify %v", s, g, w)
 		}
 	}
 	if declined > 29000 {

@@ -60,9 +60,10 @@ type firstEntry struct {
 }
 
 // newCueFinder joins the lexicon with learned forms (form -> class); a lexicon
-// entry keeps its own class when a learned form repeats it. classes are the
-// check-worthiness word classes its word table also answers (nil: none).
-func newCueFinder(lex lexicon, learned map[string]string, classes map[string]uint32) *cueFinder {
+// entry keeps its own class when a learned form repeats it. classes and types
+// are the check-worthiness word classes and claimtype word masks its word
+// table also answers (nil: none).
+func newCueFinder(lex lexicon, learned map[string]string, classes, types map[string]uint32) *cueFinder {
 	f := &cueFinder{byFirst: map[string]*firstEntry{}, rules: &lex.context}
 	entry := func(w string) *firstEntry {
 		e := f.byFirst[w]
@@ -112,7 +113,7 @@ func newCueFinder(lex lexicon, learned map[string]string, classes map[string]uin
 			return ps[a].form < ps[b].form
 		})
 	}
-	f.words = newWordTable(classes, f.byFirst)
+	f.words = newWordTable(classes, types, f.byFirst)
 	return f
 }
 

@@ -12,6 +12,7 @@ import (
 type scratch struct {
 	toks  []token
 	info  []tokInfo // word-table entries of toks
+	masks []uint32  // claimtype word masks of a claim's tokens (tokInfo.typ)
 	feats []featOcc // check-worthiness feature occurrences
 	// cueToks and buf tokenise and join an attribution cue known only by text.
 	cueToks []token

@@ -65,7 +65,7 @@ func New() (*Scorer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scoring: %w", err)
 	}
-	s := &Scorer{lex: lex, finder: newCueFinder(lex, hm.learned, cm.classes), hedge: hm, check: cm, typer: ty}
+	s := &Scorer{lex: lex, finder: newCueFinder(lex, hm.learned, cm.classes, ty.WordMasks()), hedge: hm, check: cm, typer: ty}
 	s.pool.New = func() any { return new(scratch) }
 	return s, nil
 }
@@ -119,7 +119,12 @@ func (s *Scorer) score(text string, c *claim.Claim, retype bool) {
 func (s *Scorer) classify(sc *scratch, text string, c *claim.Claim, i, j, base int, ok bool) claim.Type {
 	if ok && len(sc.toks) < maxTokens && text[c.Span.Start:c.Span.End] == c.Text {
 		if toks, within := tokens.Within(sc.toks, c.Span.Start-base, c.Span.End-base); within && len(toks) == j-i {
-			return s.typer.ClassifyTokens(c.Text, toks, c.Span.Start-base, c.Attribution.Cue)
+			masks := sc.masks[:0]
+			for _, in := range sc.info[i:j] {
+				masks = append(masks, in.typ)
+			}
+			sc.masks = masks
+			return s.typer.ClassifyTokens(c.Text, toks, masks, c.Span.Start-base, c.Attribution.Cue)
 		}
 	}
 	return s.typer.Classify(c.Text, c.Attribution.Cue)

@@ -38,7 +38,7 @@ func NewCueFinder(learned map[string]string) (*CueFinder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scoring: %w", err)
 	}
-	return &CueFinder{s: &Scorer{lex: lex, finder: newCueFinder(lex, learned, nil)}}, nil
+	return &CueFinder{s: &Scorer{lex: lex, finder: newCueFinder(lex, learned, nil, nil)}}, nil
 }
 
 // LexiconClass is the hand lexicon's class for a form, or "".

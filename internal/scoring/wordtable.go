@@ -1,11 +1,11 @@
 package scoring
 
 // wordTable is every lexicon word the scorer looks a token up for — its
-// check-worthiness classes and the cue phrases it starts (or that it is a
-// negator) — in one open-addressing table keyed by the word's FNV-1a hash,
+// check-worthiness classes, the cue phrases it starts (or that it is a
+// negator) and its claim-type classes (claimtype.Typer.WordMasks) — in one open-addressing table keyed by the word's FNV-1a hash,
 // the hash the check-worthiness n-gram features need anyway. A token is hashed
 // once and probed once per sentence (lookup), instead of hashed and probed by
-// each of the cue finder and the check-worthiness features.
+// each of the cue finder, the check-worthiness features and the claim typer.
 type wordTable struct {
 	slots []wordSlot // a power of two long, at most half full
 }
@@ -15,27 +15,33 @@ type wordSlot struct {
 	word  string
 	hash  uint64
 	cls   uint32      // checkworthy-lexicon.tsv classes
+	typ   uint32      // claimtype word mask
 	first *firstEntry // cue phrases the word starts, nil for none
 }
 
 // tokInfo is what the table says of one token: its word hash (wordHash of
-// Lower), its check-worthiness classes and the cue phrases it starts.
+// Lower), its check-worthiness classes, its claimtype word mask and the cue
+// phrases it starts.
 type tokInfo struct {
 	hash  uint64
 	cls   uint32
+	typ   uint32
 	first *firstEntry
 }
 
-// newWordTable joins the check-worthiness classes (nil: none) and the cue
-// finder's first words.
-func newWordTable(classes map[string]uint32, byFirst map[string]*firstEntry) *wordTable {
+// newWordTable joins the check-worthiness classes and the claimtype word masks
+// (nil: none) and the cue finder's first words.
+func newWordTable(classes, types map[string]uint32, byFirst map[string]*firstEntry) *wordTable {
 	n := 16
-	for n < 2*(len(classes)+len(byFirst)) {
+	for n < 2*(len(classes)+len(types)+len(byFirst)) {
 		n *= 2
 	}
 	t := &wordTable{slots: make([]wordSlot, n)}
 	for w, c := range classes {
 		t.slot(w).cls = c
+	}
+	for w, m := range types {
+		t.slot(w).typ = m
 	}
 	for w, e := range byFirst {
 		t.slot(w).first = e
@@ -80,7 +86,7 @@ func (t *wordTable) lookup(toks []token, dst []tokInfo) []tokInfo {
 		h := wordHash(tk.Lower)
 		info := tokInfo{hash: h}
 		if s := t.get(tk.Lower, h); s != nil {
-			info.cls, info.first = s.cls, s.first
+			info.cls, info.typ, info.first = s.cls, s.typ, s.first
 		}
 		dst = append(dst, info)
 	}

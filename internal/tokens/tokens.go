@@ -87,16 +87,21 @@ func scanWord(s string, i int) (end int, ascii, upper bool) {
 	j := i
 	for j < len(s) {
 		c := s[j]
-		if c < utf8.RuneSelf {
-			if isASCIIWord(c) {
-				upper = upper || 'A' <= c && c <= 'Z'
+		switch asciiClass[c] {
+		case asciiLower:
+			j++
+			continue
+		case asciiUpper:
+			upper = true
+			j++
+			continue
+		case asciiJoiner:
+			if j > i && j+1 < len(s) && startsWord(s[j+1:]) {
 				j++
 				continue
 			}
-			if (c == '-' || c == '\'' || c == '.') && j > i && j+1 < len(s) && startsWord(s[j+1:]) {
-				j++
-				continue
-			}
+			return j, ascii, upper
+		case asciiOther:
 			return j, ascii, upper
 		}
 		r, n := utf8.DecodeRuneInString(s[j:])
@@ -115,6 +120,33 @@ func scanWord(s string, i int) (end int, ascii, upper bool) {
 	}
 	return j, ascii, upper
 }
+
+// Byte classes of asciiClass: what a byte is to scanWord.
+const (
+	asciiOther  = iota // an ASCII byte that ends a word
+	asciiLower         // a lowercase ASCII letter or a digit
+	asciiUpper         // an uppercase ASCII letter
+	asciiJoiner        // '-', '\'' or '.': inside a word when a word rune follows
+	nonASCII           // a byte of a multi-byte rune
+)
+
+// asciiClass classifies every byte value for scanWord's loop (one load per
+// byte instead of range tests).
+var asciiClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = nonASCII
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = asciiLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = asciiUpper
+		case c == '-' || c == '\'' || c == '.':
+			t[c] = asciiJoiner
+		}
+	}
+	return t
+}()
 
 // startsWord reports whether s begins with a word rune.
 func startsWord(s string) bool {
@@ -212,12 +244,16 @@ func (lw *lowerer) lower(s string, i, j int) string {
 		lw.b.Grow(max(j-i, min(len(s)-i, lowerChunk)))
 	}
 	from := lw.b.Len()
-	for k := i; k < j; k++ {
-		c := s[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+	var tmp [32]byte // lowered on the stack, written in one copy per 32 bytes
+	for w := s[i:j]; len(w) > 0; {
+		n := copy(tmp[:], w)
+		for k, c := range tmp[:n] {
+			if 'A' <= c && c <= 'Z' {
+				tmp[k] = c + ('a' - 'A')
+			}
 		}
-		lw.b.WriteByte(c)
+		lw.b.Write(tmp[:n])
+		w = w[n:]
 	}
 	return lw.b.String()[from:]
 }
