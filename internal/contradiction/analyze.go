@@ -41,13 +41,18 @@ const (
 	kindPrep                   // a preposition that opens another phrase ("in", "on", "to")
 )
 
-// tokenKind classifies a token for analysis.kinds.
-func tokenKind(t token) uint8 {
-	switch t.low {
-	case "in", "on", "at", "for", "to", "from", "about", "into", "over", "toward", "towards", "through", "against", "under":
+// prepositions open another phrase (kindPrep); buildFacts marks them in the
+// word facts.
+func prepositions() []string {
+	return []string{"in", "on", "at", "for", "to", "from", "about", "into", "over", "toward", "towards", "through", "against", "under"}
+}
+
+// tokenKind classifies a token for analysis.kinds, given its word facts.
+func tokenKind(low string, wf *facts) uint8 {
+	if wf.prep {
 		return kindPrep
 	}
-	if len(t.low) > 5 && strings.HasSuffix(t.low, "ing") {
+	if len(low) > 5 && strings.HasSuffix(low, "ing") {
 		return kindIng
 	}
 	return 0
@@ -128,11 +133,18 @@ func (lx *lexicon) analyze(text string) *analysis {
 	defer func() {
 		clear(sc.toks) // pooled buffers must not keep a text alive
 		clear(sc.stems)
+		clear(sc.lows)
 		lx.scratch.Put(sc)
 	}()
 	toks := appendTokens(sc.toks, text)
 	sc.toks = toks
 	a := &analysis{clause: make([]int, len(toks)), offs: make([]int32, 2*len(toks)), kinds: make([]uint8, len(toks))}
+	// Per token: its lower-case form, what the word lists say of it (one probe)
+	// and its stem (irregular forms from those facts).
+	lows := slices.Grow(sc.lows[:0], len(toks))[:len(toks)]
+	stems := slices.Grow(sc.stems[:0], len(toks))[:len(toks)]
+	wfs := slices.Grow(sc.wfs[:0], len(toks))[:len(toks)]
+	sc.lows, sc.stems, sc.wfs = lows, stems, wfs
 	clause := 0
 	for i, t := range toks {
 		if t.boundary {
@@ -140,38 +152,39 @@ func (lx *lexicon) analyze(text string) *analysis {
 		}
 		a.clause[i] = clause
 		a.offs[2*i], a.offs[2*i+1] = t.start, t.end
-		a.kinds[i] = tokenKind(t)
-	}
-	low := func(i int) string { return toks[i].low }
-	stems := slices.Grow(sc.stems[:0], len(toks))[:len(toks)]
-	sc.stems = stems
-	for i, t := range toks {
-		stems[i] = stem(t.low, lx.irregular)
+		wf := lx.factsOf(t.low)
+		wfs[i], lows[i] = wf, t.low
+		a.kinds[i] = tokenKind(t.low, wf)
+		if wf.irregular {
+			stems[i] = wf.lemma
+		} else {
+			stems[i] = stemRegular(t.low)
+		}
 	}
 	a.terms = sc.terms[:0] // collected in text order here, copied out sorted below
-	st := func(k int) string { return stems[k] }
-	skip := 0 // tokens still covered by a multi-word match
+	skip := 0              // tokens still covered by a multi-word match
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.boundary {
 			continue
 		}
-		wf := lx.factsOf(t.low)
-		if _, n := matchFrom(wf.exceptions, len(toks), low, i); n > 0 {
+		wf := wfs[i]
+		if _, n := matchFrom(wf.exceptions, lows, i); n > 0 {
 			i += n - 1
 			continue
 		}
-		if v, n := matchFrom(wf.temporal, len(toks), low, i); n > 0 {
+		if v, n := matchFrom(wf.temporal, lows, i); n > 0 {
 			a.temporals = append(a.temporals, cue{word: v, pos: i})
 		}
-		if v, n := lx.change.match(len(toks), st, i); n > 0 {
+		sf := lx.stemFactsOf(stems[i])
+		if v, n := matchFrom(sf.change, stems, i); n > 0 {
 			a.changes = append(a.changes, cue{word: v, pos: i})
 		}
 		if skip > 0 {
 			skip--
 			continue
 		}
-		if v, n := matchFrom(wf.aliases, len(toks), low, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
+		if v, n := matchFrom(wf.aliases, lows, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
 			words := make([]string, n)
 			for k := range n {
 				words[k] = toks[i+k].low
@@ -229,14 +242,14 @@ func (lx *lexicon) analyze(text string) *analysis {
 			continue
 		}
 		s := stems[i]
-		if d, ok := lx.stance[s]; ok {
-			a.stances = append(a.stances, cue{word: t.low, pos: i, dir: d})
+		if sf.stance != 0 {
+			a.stances = append(a.stances, cue{word: t.low, pos: i, dir: sf.stance})
 		}
 		key := s
-		if g, ok := lx.related[s]; ok {
-			key = g
+		if sf.related != "" {
+			key = sf.related
 		}
-		a.terms = append(a.terms, term{key: key, stem: s, ant: lx.antID[s], word: t.low, pos: i, n: 1, name: t.cap && i > 0 && !toks[i-1].boundary})
+		a.terms = append(a.terms, term{key: key, stem: s, ant: sf.ant, word: t.low, pos: i, n: 1, name: t.cap && i > 0 && !toks[i-1].boundary})
 	}
 	a.numbers = units(a.numbers, a.terms, a.clause)
 	sc.terms = a.terms
@@ -260,7 +273,9 @@ func (lx *lexicon) analyze(text string) *analysis {
 // analysis keeps.
 type analyzeScratch struct {
 	toks  []token
+	lows  []string // each token's lower-case form
 	stems []string
+	wfs   []*facts // each token's word facts
 	terms []term
 	order []int32
 }

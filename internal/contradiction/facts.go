@@ -6,6 +6,11 @@ package contradiction
 // themselves stay the source: buildFacts derives this table from them.
 type facts struct {
 	stop, negator, quantity, hedge, npi bool
+	prep                                bool // one of prepositions()
+	// irregular marks a form of the irregular list; lemma is what it maps to
+	// (the word's stem).
+	irregular bool
+	lemma     string
 	// exceptions, temporal and aliases are the phrases of those lists that
 	// start with the word.
 	exceptions, temporal, aliases []phrase
@@ -13,8 +18,9 @@ type facts struct {
 	number                        bool   // a key of the numbers list
 }
 
-// buildFacts fills lx.facts from the word-keyed lists (not the stem-keyed ones:
-// stance, related, change and antonyms are looked up by stem).
+// buildFacts fills lx.facts from the word-keyed lists (and the irregular forms,
+// whose lemmas are their stems), then lx.stemFacts from the stem-keyed ones
+// (stance, related, change and antonyms are looked up by stem).
 func (lx *lexicon) buildFacts() {
 	lx.facts = map[string]*facts{}
 	get := func(w string) *facts {
@@ -24,6 +30,13 @@ func (lx *lexicon) buildFacts() {
 			lx.facts[w] = f
 		}
 		return f
+	}
+	for w, l := range lx.irregular {
+		f := get(w)
+		f.irregular, f.lemma = true, l
+	}
+	for _, w := range prepositions() {
+		get(w).prep = true
 	}
 	for w := range lx.stop {
 		get(w).stop = true
@@ -58,6 +71,54 @@ func (lx *lexicon) buildFacts() {
 	for w := range lx.numbers {
 		get(w).number = true
 	}
+	lx.buildStemFacts()
+}
+
+// stemFacts is everything the stem-keyed lists say about one stem, gathered at
+// load time as facts is for words: analyze looks each token's stem up once
+// instead of once in each of the change, stance, related and antonym lists.
+type stemFacts struct {
+	change  []phrase // change-of-state phrases starting with the stem
+	stance  int      // +1 affirms, -1 rejects, 0 neither (lexicon.stance)
+	related string   // near-synonym group key; "" if none (lexicon.related)
+	ant     int32    // number in the antonym list (lexicon.antID); 0 if none
+}
+
+// buildStemFacts fills lx.stemFacts from the stem-keyed lists; the antonym
+// numbers must be built.
+func (lx *lexicon) buildStemFacts() {
+	lx.stemFacts = map[string]*stemFacts{}
+	get := func(s string) *stemFacts {
+		f := lx.stemFacts[s]
+		if f == nil {
+			f = &stemFacts{}
+			lx.stemFacts[s] = f
+		}
+		return f
+	}
+	for s, ps := range lx.change.byFirst {
+		get(s).change = ps
+	}
+	for s, d := range lx.stance {
+		get(s).stance = d
+	}
+	for s, g := range lx.related {
+		get(s).related = g
+	}
+	for s, id := range lx.antID {
+		get(s).ant = id
+	}
+}
+
+// noStemFacts stands for a stem no list names.
+var noStemFacts = &stemFacts{}
+
+// stemFactsOf returns what the stem-keyed lists say about stem s.
+func (lx *lexicon) stemFactsOf(s string) *stemFacts {
+	if f := lx.stemFacts[s]; f != nil {
+		return f
+	}
+	return noStemFacts
 }
 
 // noFacts stands for a word no list names.

@@ -37,8 +37,10 @@ type lexicon struct {
 	months     map[string]string   // month name → number
 	weekdays   map[string]string   // weekday name → number
 
-	// facts gathers the word-keyed lists above per word (facts.go).
-	facts map[string]*facts
+	// facts gathers the word-keyed lists above per word, stemFacts the
+	// stem-keyed ones per stem (facts.go).
+	facts     map[string]*facts
+	stemFacts map[string]*stemFacts
 
 	// scratch pools analyze's buffers (*analyzeScratch); the word lists above are
 	// read-only after loadLexicon.
@@ -67,22 +69,17 @@ func (p *phrases) add(words []string, value string) {
 	p.byFirst[words[0]] = append(p.byFirst[words[0]], phrase{words: words, value: value})
 }
 
-// match returns the longest phrase starting at words[i] (compared with get(i)) and
-// its length in words, or 0 when none starts there.
-func (p *phrases) match(n int, get func(int) string, i int) (string, int) {
-	return matchFrom(p.byFirst[get(i)], n, get, i)
-}
-
-// matchFrom is match given the phrases that start with the word at i.
-func matchFrom(cands []phrase, n int, get func(int) string, i int) (string, int) {
+// matchFrom returns the longest of the phrases cands (those starting with
+// words[i]) that words holds from i on, and its length in words; 0 when none.
+func matchFrom(cands []phrase, words []string, i int) (string, int) {
 	best, bestLen := "", 0
 	for _, ph := range cands {
-		if len(ph.words) <= bestLen || i+len(ph.words) > n {
+		if len(ph.words) <= bestLen || i+len(ph.words) > len(words) {
 			continue
 		}
 		ok := true
 		for k := 1; k < len(ph.words); k++ {
-			if get(i+k) != ph.words[k] {
+			if words[i+k] != ph.words[k] {
 				ok = false
 				break
 			}
@@ -177,8 +174,8 @@ func loadLexicon() (*lexicon, error) {
 			return nil, err
 		}
 	}
-	lx.buildFacts()
 	lx.buildAntonymIDs()
+	lx.buildFacts()
 	return lx, nil
 }
 

@@ -11,6 +11,11 @@ func stem(w string, irregular map[string]string) string {
 	if l, ok := irregular[w]; ok {
 		return l
 	}
+	return stemRegular(w)
+}
+
+// stemRegular is stem for a word the irregular list does not name.
+func stemRegular(w string) string {
 	if len(w) <= 3 || !isASCIIWord(w) {
 		return w
 	}

@@ -1,0 +1,66 @@
+package contradiction
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestFactsAgreeWithLists checks the per-word and per-stem tables against the
+// lists they are derived from, for every entry of those lists.
+func TestFactsAgreeWithLists(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, l := range lx.irregular {
+		if f := lx.factsOf(w); !f.irregular || f.lemma != l {
+			t.Errorf("facts(%q): irregular %v lemma %q, want %q", w, f.irregular, f.lemma, l)
+		}
+	}
+	for _, w := range []string{"opened", "children", "was", "talks", ""} {
+		f := lx.factsOf(w)
+		got := stemRegular(w)
+		if f.irregular {
+			got = f.lemma
+		}
+		if want := stem(w, lx.irregular); got != want {
+			t.Errorf("stem via facts of %q = %q, want %q", w, got, want)
+		}
+	}
+	for _, w := range prepositions() {
+		if tokenKind(w, lx.factsOf(w)) != kindPrep {
+			t.Errorf("%q is not kindPrep", w)
+		}
+	}
+	for _, tc := range []struct {
+		w    string
+		want uint8
+	}{{"engaging", kindIng}, {"king", 0}, {"russia", 0}, {"towards", kindPrep}} {
+		if got := tokenKind(tc.w, lx.factsOf(tc.w)); got != tc.want {
+			t.Errorf("tokenKind(%q) = %d, want %d", tc.w, got, tc.want)
+		}
+	}
+	stems := map[string]bool{}
+	for s := range lx.stance {
+		stems[s] = true
+	}
+	for s := range lx.related {
+		stems[s] = true
+	}
+	for s := range lx.antID {
+		stems[s] = true
+	}
+	for s := range lx.change.byFirst {
+		stems[s] = true
+	}
+	stems["nosuchstem"] = true
+	for s := range stems {
+		f := lx.stemFactsOf(s)
+		if f.stance != lx.stance[s] || f.related != lx.related[s] || f.ant != lx.antID[s] {
+			t.Errorf("stemFacts(%q) = %+v, want stance %d related %q ant %d", s, f, lx.stance[s], lx.related[s], lx.antID[s])
+		}
+		if !slices.EqualFunc(f.change, lx.change.byFirst[s], func(x, y phrase) bool { return x.value == y.value && slices.Equal(x.words, y.words) }) {
+			t.Errorf("stemFacts(%q).change differs from the change list", s)
+		}
+	}
+}
