@@ -91,11 +91,10 @@ func (e *Extractor) clean(ctx context.Context, text string, dst []block) ([]bloc
 			flush()
 			continue
 		}
-		if len(line) <= 40 {
-			key := strings.ToLower(line)
-			if e.lx.cruft[key] {
+		if len(line) <= maxCruftLine {
+			if cruft, next := e.lx.isCruft(line); cruft {
 				flush()
-				dropNext = e.lx.cruftNext[key]
+				dropNext = next
 				continue
 			}
 		}
@@ -123,6 +122,32 @@ func (e *Extractor) clean(ctx context.Context, text string, dst []block) ([]bloc
 	}
 	flush()
 	return dst, nil
+}
+
+// maxCruftLine is the longest line looked up as furniture.
+const maxCruftLine = 40
+
+// isCruft says whether a line of at most maxCruftLine bytes is furniture
+// (lower-cased, it is in cruft.txt) and whether the line after it goes too. An
+// ASCII line is lower-cased on the stack; others go through strings.ToLower.
+func (lx *lexicon) isCruft(line string) (cruft, next bool) {
+	var buf [maxCruftLine]byte
+	key := buf[:0]
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c >= utf8.RuneSelf || len(key) == len(buf) {
+			k := strings.ToLower(line)
+			return lx.cruft[k], lx.cruftNext[k]
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key = append(key, c)
+	}
+	if !lx.cruft[string(key)] {
+		return false, false
+	}
+	return true, lx.cruftNext[string(key)]
 }
 
 // pending is a run of kept lines of one paragraph that soft wraps join into one block.

@@ -144,3 +144,26 @@ func TestWordsUpTo(t *testing.T) {
 		}
 	}
 }
+
+// TestIsCruft checks the stack-lowered lookup against strings.ToLower on every
+// cruft entry in other cases and on lines that are not furniture.
+func TestIsCruft(t *testing.T) {
+	e := newTestExtractor(t)
+	lines := []string{"", "Hello", "ÉCRIRE UN COMMENTAIRE", "Write a Comment", "PREVIOUS ARTICLE"}
+	for k := range e.lx.cruft {
+		lines = append(lines, k, strings.ToUpper(k))
+		if k != "" {
+			lines = append(lines, strings.ToUpper(k[:1])+k[1:])
+		}
+	}
+	for _, l := range lines {
+		if len(l) > maxCruftLine {
+			continue
+		}
+		k := strings.ToLower(l)
+		c, n := e.lx.isCruft(l)
+		if c != e.lx.cruft[k] || n != (e.lx.cruft[k] && e.lx.cruftNext[k]) {
+			t.Errorf("isCruft(%q) = %v, %v; want %v, %v", l, c, n, e.lx.cruft[k], e.lx.cruftNext[k])
+		}
+	}
+}

@@ -21,14 +21,21 @@ func codeSigns(line string) int {
 	var next [len(codeIdioms)]int // per idiom, where a further occurrence may start
 	for i := 0; i < len(line); i++ {
 		c := line[i]
-		switch c {
-		case '{', '}', ';', '=', '\\':
+		k := codeBytes[c]
+		if k == 0 {
+			continue // most bytes of prose
+		}
+		switch {
+		case k&codeSign != 0:
 			n++
-		case '"':
+		case c == '"':
 			// "key": or ","  — JSON's separators between quoted strings.
 			if i+1 < len(line) && (line[i+1] == ':' || line[i+1] == ',') {
 				n++
 			}
+		}
+		if k&codeIsAnchor == 0 {
+			continue
 		}
 		for _, a := range codeAnchors[c] {
 			s := i - int(a.off)
@@ -49,6 +56,29 @@ var codeIdioms = [...]string{
 	"@context", "@type", "http://schema.org", "https://schema.org", "px;", "em;", "!important",
 	"://", "();", "})", "$(", "));", "('", "');",
 }
+
+// Bits of codeBytes.
+const (
+	codeSign     = 1 << iota // a sign of code by itself: { } ; = and the backslash
+	codeQuote                // '"', a sign before ':' or ','
+	codeIsAnchor             // the anchor of an idiom (codeAnchors)
+)
+
+// codeBytes says, per byte, which of the codeSigns tests it takes part in; 0 for
+// letters, digits and spaces, so prose is skipped at a load per byte. Read-only
+// after package initialisation.
+var codeBytes = func() (t [256]uint8) {
+	for _, c := range []byte("{};=\\") {
+		t[c] |= codeSign
+	}
+	t['"'] |= codeQuote
+	for c, as := range codeAnchors {
+		if len(as) > 0 {
+			t[c] |= codeIsAnchor
+		}
+	}
+	return t
+}()
 
 // codeAnchor names an idiom (index into codeIdioms) and the offset of its anchor
 // byte inside it.

@@ -16,10 +16,11 @@ type mentionCtx struct {
 	text   string
 	toks   []token
 	lower  []byte
-	words  []int32 // words[k] = word tokens before token k, for the current block
-	qmarks []int32 // quotation marks before token k
-	qwords []int32 // quoted word tokens before token k
-	counts []int32 // one backing array for words, qmarks and qwords
+	words  []int32  // words[k] = word tokens before token k, for the current block
+	qmarks []int32  // quotation marks before token k
+	qwords []int32  // quoted word tokens before token k
+	counts []int32  // one backing array for words, qmarks and qwords
+	keys   []uint64 // tokKey of token k | keyKnown once computed, else 0
 }
 
 // lowBytes returns the ASCII-lower-cased text of token t with ’ written as ', in a
@@ -71,6 +72,8 @@ func (m *mentionCtx) setBlock(toks []token) {
 	m.counts = growCap(m.counts[:0], 3*n)
 	c := m.counts[:3*n]
 	m.words, m.qmarks, m.qwords = c[:n:n], c[n:2*n:2*n], c[2*n:]
+	m.keys = growCap(m.keys[:0], n)[:n]
+	clear(m.keys)
 	var w, q, qw int32
 	for k, t := range toks {
 		m.words[k], m.qmarks[k], m.qwords[k] = w, q, qw

@@ -61,19 +61,37 @@ func (f *featBuf) add(h uint32) { f.ids = append(f.ids, int32(h&(featDim-1))) }
 
 // tokKey is a hash naming token i: its lower-cased word, or its kind for marks;
 // outside [lo,hi) it names the sentence edge.
+// The candidates of one decision share most boundary tokens, so a token's key is
+// computed once per block and kept in m.keys.
 func (m *mentionCtx) tokKey(i, lo, hi int) uint32 {
 	switch {
 	case i < lo:
-		return hashStr(fnvOffset, "<s>")
+		return keyBOS
 	case i >= hi:
-		return hashStr(fnvOffset, "</s>")
+		return keyEOS
 	}
-	t := m.toks[i]
-	if t.kind != tWord {
-		return hashInt(hashStr(fnvOffset, "#"), int(t.kind))
+	if k := m.keys[i]; k != 0 {
+		return uint32(k)
 	}
-	return hashBytes(fnvOffset, m.lowBytes(t))
+	var h uint32
+	if t := m.toks[i]; t.kind != tWord {
+		h = hashInt(keyMark, int(t.kind))
+	} else {
+		h = hashBytes(fnvOffset, m.lowBytes(t))
+	}
+	m.keys[i] = uint64(h) | keyKnown
+	return h
 }
+
+// Token keys outside the sentence and the prefix of a mark's key, and the bit
+// that tells a cached key (m.keys) from an empty slot.
+var (
+	keyBOS  = hashStr(fnvOffset, "<s>")
+	keyEOS  = hashStr(fnvOffset, "</s>")
+	keyMark = hashStr(fnvOffset, "#")
+)
+
+const keyKnown = 1 << 32
 
 // tokShape is a hash of token i's shape: kind, case, digits, inside a quotation.
 func (m *mentionCtx) tokShape(i, lo, hi int) uint32 {

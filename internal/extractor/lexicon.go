@@ -72,6 +72,7 @@ const (
 // after New, so one lexicon serves concurrent Extract calls.
 type lexicon struct {
 	class     map[string]wordClass  // lower-cased word -> classes
+	classes   classTable            // class as the tokenizer reads it, built last
 	phrases   map[string][][]string // first word -> multi-word cues, as word lists
 	pronouns  map[string]pronounClass
 	demonyms  map[string]string // adjective -> organization / country
@@ -80,7 +81,8 @@ type lexicon struct {
 }
 
 // classOf returns the classes of an already lower-cased word.
-func (lx *lexicon) classOf(lower []byte) wordClass { return lx.class[string(lower)] }
+// It reads the flat table built from class once the lexicon is complete.
+func (lx *lexicon) classOf(lower []byte) wordClass { return lx.classes.lookup(lower) }
 
 func loadLexicon(o Options) (*lexicon, error) {
 	lx := &lexicon{
@@ -209,6 +211,7 @@ func loadLexicon(o Options) (*lexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
+	lx.classes = newClassTable(lx.class)
 	return lx, nil
 }
 
