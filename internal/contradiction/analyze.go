@@ -104,7 +104,7 @@ type analysis struct {
 	terms      []term
 	nKeys      int     // distinct keys among terms (runs of equal keys)
 	byPos      []int32 // index into terms of the term at each token, -1 for none
-	clause     []int   // clause number of every token, for scopes
+	clause     []int32 // clause number of every token, for scopes
 	negators   []cue
 	quantities []cue
 	hedges     []cue
@@ -134,18 +134,27 @@ func (lx *lexicon) analyze(text string) *analysis {
 		clear(sc.toks) // pooled buffers must not keep a text alive
 		clear(sc.stems)
 		clear(sc.lows)
+		for i := range sc.cues {
+			clear(sc.cues[i])
+		}
 		lx.scratch.Put(sc)
 	}()
 	toks := appendTokens(sc.toks, text)
 	sc.toks = toks
-	a := &analysis{clause: make([]int, len(toks)), offs: make([]int32, 2*len(toks)), kinds: make([]uint8, len(toks))}
+	// offs, clause and byPos share one allocation, as do all the cue lists
+	// (packCues): an analysis is a handful of allocations, not a dozen.
+	n := len(toks)
+	ints := make([]int32, 4*n)
+	a := &analysis{offs: ints[: 2*n : 2*n], clause: ints[2*n : 3*n : 3*n], byPos: ints[3*n:], kinds: make([]uint8, n)}
+	a.negators, a.quantities, a.hedges, a.npis = sc.cues[0][:0], sc.cues[1][:0], sc.cues[2][:0], sc.cues[3][:0]
+	a.stances, a.changes, a.temporals = sc.cues[4][:0], sc.cues[5][:0], sc.cues[6][:0]
 	// Per token: its lower-case form, what the word lists say of it (one probe)
 	// and its stem (irregular forms from those facts).
 	lows := slices.Grow(sc.lows[:0], len(toks))[:len(toks)]
 	stems := slices.Grow(sc.stems[:0], len(toks))[:len(toks)]
 	wfs := slices.Grow(sc.wfs[:0], len(toks))[:len(toks)]
 	sc.lows, sc.stems, sc.wfs = lows, stems, wfs
-	clause := 0
+	clause := int32(0)
 	for i, t := range toks {
 		if t.boundary {
 			clause++
@@ -255,7 +264,6 @@ func (lx *lexicon) analyze(text string) *analysis {
 	sc.terms = a.terms
 	a.terms = sortedTerms(sc, a.terms)
 	a.nKeys = markRuns(a.terms)
-	a.byPos = make([]int32, len(toks))
 	for i := range a.byPos {
 		a.byPos[i] = -1
 	}
@@ -263,9 +271,49 @@ func (lx *lexicon) analyze(text string) *analysis {
 		a.byPos[t.pos] = int32(i)
 	}
 	a.dates = dedupe(a.dates)
-	a.polarity = a.sortedPolarityCues()
+	sc.cues = [...][]cue{a.negators, a.quantities, a.hedges, a.npis, a.stances, a.changes, a.temporals}
+	a.packCues()
 	a.neg = a.isNegative()
 	return a
+}
+
+// packCues moves the cue lists (collected in scratch buffers) into one
+// allocation of exactly their size, followed by the polarity cues: negators and
+// negative quantifiers merged in text order (each list is in text order and no
+// two cues share a position). Empty lists are nil.
+func (a *analysis) packCues() {
+	lists := [...]*[]cue{&a.negators, &a.quantities, &a.hedges, &a.npis, &a.stances, &a.changes, &a.temporals}
+	n := len(a.negators) + len(a.quantities)
+	for _, l := range lists {
+		n += len(*l)
+	}
+	if n == 0 {
+		for _, l := range lists {
+			*l = nil
+		}
+		return
+	}
+	buf := make([]cue, n)
+	for _, l := range lists {
+		if len(*l) == 0 {
+			*l = nil
+			continue
+		}
+		k := copy(buf, *l)
+		*l, buf = buf[:k:k], buf[k:]
+	}
+	if len(buf) == 0 {
+		return
+	}
+	neg, qty := a.negators, a.quantities
+	for k := range buf {
+		if len(qty) == 0 || len(neg) > 0 && neg[0].pos < qty[0].pos {
+			buf[k], neg = neg[0], neg[1:]
+		} else {
+			buf[k], qty = qty[0], qty[1:]
+		}
+	}
+	a.polarity = buf
 }
 
 // analyzeScratch holds analyze's per-call buffers (tokens, stems, terms in text
@@ -278,6 +326,9 @@ type analyzeScratch struct {
 	wfs   []*facts // each token's word facts
 	terms []term
 	order []int32
+	// cues collects the cue lists in analysis order (negators, quantities,
+	// hedges, npis, stances, changes, temporals) before packCues copies them out.
+	cues [7][]cue
 }
 
 // sortedTerms returns a copy of terms (in text order) sorted stably by key, in
@@ -292,13 +343,31 @@ func sortedTerms(sc *analyzeScratch, terms []term) []term {
 		order = append(order, int32(i))
 	}
 	sc.order = order
-	slices.SortStableFunc(order, func(x, y int32) int { return cmpKeys(&terms[x], &terms[y]) })
+	sortOrder(order, terms)
 	out := make([]term, len(terms))
 	for k, i := range order {
 		out[k] = terms[i]
 	}
 	clear(terms) // the scratch must not keep the words alive
 	return out
+}
+
+// sortOrder sorts order (indices into terms) stably by the terms' keys: by
+// insertion for a sentence's few terms (no comparison closure), by
+// slices.SortStableFunc for long ones.
+func sortOrder(order []int32, terms []term) {
+	if len(order) > 32 {
+		slices.SortStableFunc(order, func(x, y int32) int { return cmpKeys(&terms[x], &terms[y]) })
+		return
+	}
+	for i := 1; i < len(order); i++ {
+		v := order[i]
+		j := i
+		for ; j > 0 && cmpKeys(&terms[v], &terms[order[j-1]]) < 0; j-- {
+			order[j] = order[j-1]
+		}
+		order[j] = v
+	}
 }
 
 // termAt is the index into terms of the term at token pos, or -1: scopes look
@@ -316,7 +385,7 @@ const unitWindow = 3
 // units fills each number's unit: the first content word after it within
 // unitWindow tokens and the same clause, else the last one before it. terms must
 // still be in text order.
-func units(nums []quantity, terms []term, clause []int) []quantity {
+func units(nums []quantity, terms []term, clause []int32) []quantity {
 	for i := range nums {
 		n := &nums[i]
 		for _, t := range terms {

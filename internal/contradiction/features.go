@@ -389,13 +389,6 @@ func (an *analysis) isNegative() bool {
 // must not modify them.
 func (an *analysis) polarityCues() []cue { return an.polarity }
 
-// sortedPolarityCues computes polarityCues (no two cues share a position).
-func (an *analysis) sortedPolarityCues() []cue {
-	cues := append(append([]cue(nil), an.negators...), an.quantities...)
-	sort.Slice(cues, func(i, j int) bool { return cues[i].pos < cues[j].pos })
-	return cues
-}
-
 // Proposition scope of a cue, for anchoring: the subject before a predicative cue
 // ("formal contact ... has been scarce"), else the noun phrase or predicate after it
 // ("no direct, formal line of communication", "little interest in ... dialogue").
