@@ -144,7 +144,15 @@ func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysi
 		return Verdict{} // headings, filler and meta-commentary anchor no link
 	}
 	var sgBuf [32]sharedGroup
-	sg := sharedGroups(aa, ab, sgBuf[:0])
+	return c.compareShared(a, aa, b, ab, sharedGroups(aa, ab, sgBuf[:0]))
+}
+
+// compareShared is compare given sg, sharedGroups(aa, ab) (the Index finds it
+// from key numbers).
+func (c *Classifier) compareShared(a Statement, aa *analysis, b Statement, ab *analysis, sg []sharedGroup) Verdict {
+	if !a.Type.Proposition() || !b.Type.Proposition() {
+		return Verdict{} // headings, filler and meta-commentary anchor no link
+	}
 	f, ev := features(c.lx, aa, ab, sg, false)
 	score := c.calibrate(c.w.score(&f))
 	temper := 1.0

@@ -50,6 +50,17 @@ type Index struct {
 	// two slice writes per posting instead of a map update.
 	shared  []uint16
 	touched []int32
+	picked  []int32 // the candidates of the claim being added (scratch under mu)
+	// itemKeys holds every indexed claim's key numbers in its run (key) order,
+	// claim after claim; keysFrom[j] is where claim j's start (keysFrom has one
+	// entry more than items). runOf is AddPrepared's scratch (under mu), by key
+	// number: 1 + the start of the run with that key in the claim being added,
+	// 0 when it lacks the key. With both, the keys a candidate shares with the
+	// claim are found by one look-up per key of the candidate instead of a merge
+	// of the two sorted term lists comparing strings (sharedKeys).
+	itemKeys []int32
+	keysFrom []int32
+	runOf    []int32
 }
 
 // indexed is one claim as the index keeps it: its statement and analysis.
@@ -145,7 +156,6 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 	}
 	ix.reserve(claims)
 	var links []claim.Link
-	var picked []int32
 	for n, p := range claims {
 		if n%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -154,27 +164,10 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 		}
 		item := p.item
 		nKeys := ix.keyNumbers(item.an)
-		for _, n := range ix.keyNums {
-			post := ix.lists[n]
-			if len(post) > postingWindow {
-				post = post[len(post)-postingWindow:]
-			}
-			for _, j := range post {
-				if ix.shared[j] == 0 {
-					ix.touched = append(ix.touched, j)
-				}
-				ix.shared[j]++
-			}
-		}
-		picked = ix.candidates(nKeys, picked[:0])
-		for _, j := range picked {
-			other := &ix.items[j]
-			v := ix.c.compare(other.st, other.an, item.st, item.an)
-			if !v.Linked() {
-				continue
-			}
-			links = append(links, claim.Link{A: other.id, B: item.id, Score: v.Score, Relation: v.Relation, Reason: v.Reason, Explanation: v.Explanation,
-				ClaimA: linked(other, v.StanceA, v.EvidenceA, v.DatesA), ClaimB: linked(&item, v.StanceB, v.EvidenceB, v.DatesB)})
+		if item.st.Type.Proposition() {
+			// compare links nothing to a claim that is no proposition, so its
+			// candidates are not even counted
+			links = ix.link(&item, nKeys, links)
 		}
 		idx := int32(len(ix.items))
 		ix.items = append(ix.items, item)
@@ -183,8 +176,75 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 		for _, n := range ix.keyNums {
 			ix.post(n, idx)
 		}
+		ix.itemKeys = append(ix.itemKeys, ix.keyNums...)
+		ix.keysFrom = append(ix.keysFrom, int32(len(ix.itemKeys)))
 	}
 	return links, nil
+}
+
+// link appends to links those of item (a proposition with nKeys keys, numbered
+// in ix.keyNums) to the claims indexed before it: its candidates compared with
+// it, keys shared found by number.
+func (ix *Index) link(item *indexed, nKeys int, links []claim.Link) []claim.Link {
+	for _, n := range ix.keyNums {
+		post := ix.lists[n]
+		if len(post) > postingWindow {
+			post = post[len(post)-postingWindow:]
+		}
+		for _, j := range post {
+			if ix.shared[j] == 0 {
+				ix.touched = append(ix.touched, j)
+			}
+			ix.shared[j]++
+		}
+	}
+	ix.picked = ix.candidates(nKeys, ix.picked[:0])
+	ix.markRuns(item.an)
+	var sgBuf [32]sharedGroup
+	for _, j := range ix.picked {
+		other := &ix.items[j]
+		if !other.st.Type.Proposition() || sameText(&other.st, &item.st) {
+			continue // compare links neither
+		}
+		v := ix.c.compareShared(other.st, other.an, item.st, item.an, ix.sharedKeys(j, other.an, sgBuf[:0]))
+		if !v.Linked() {
+			continue
+		}
+		links = append(links, claim.Link{A: other.id, B: item.id, Score: v.Score, Relation: v.Relation, Reason: v.Reason, Explanation: v.Explanation,
+			ClaimA: linked(other, v.StanceA, v.EvidenceA, v.DatesA), ClaimB: linked(item, v.StanceB, v.EvidenceB, v.DatesB)})
+	}
+	for _, n := range ix.keyNums {
+		ix.runOf[n] = 0
+	}
+	return links
+}
+
+// markRuns sets ix.runOf for the claim being added (an, whose key numbers are
+// ix.keyNums): the start of each of its runs, plus one, at the run's key number.
+func (ix *Index) markRuns(an *analysis) {
+	if len(ix.runOf) < len(ix.lists) {
+		ix.runOf = append(ix.runOf, make([]int32, len(ix.lists)-len(ix.runOf))...)
+	}
+	g := int32(0)
+	for _, n := range ix.keyNums {
+		ix.runOf[n] = g + 1
+		g = an.terms[g].runEnd
+	}
+}
+
+// sharedKeys appends to dst the keys indexed claim j (analysis an) shares with
+// the claim being added, as sharedGroups(an, claim's analysis) would: in key
+// order, since j's key numbers are stored in its run order. Equal key numbers
+// are equal keys.
+func (ix *Index) sharedKeys(j int32, an *analysis, dst []sharedGroup) []sharedGroup {
+	g := int32(0)
+	for _, n := range ix.itemKeys[ix.keysFrom[j]:ix.keysFrom[j+1]] {
+		if r := ix.runOf[n]; r > 0 {
+			dst = append(dst, sharedGroup{g, r - 1})
+		}
+		g = an.terms[g].runEnd
+	}
+	return dst
 }
 
 // reserve makes room for claims about to be added: the items and counts, and
@@ -193,12 +253,17 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 func (ix *Index) reserve(claims []Prepared) {
 	ix.items = slices.Grow(ix.items, len(claims))
 	ix.shared = slices.Grow(ix.shared, len(claims))
-	if len(ix.items) > 0 {
-		return
+	ix.keysFrom = slices.Grow(ix.keysFrom, len(claims)+1)
+	if len(ix.keysFrom) == 0 {
+		ix.keysFrom = append(ix.keysFrom, 0)
 	}
 	keys := 0
 	for _, p := range claims {
 		keys += p.item.an.nKeys
+	}
+	ix.itemKeys = slices.Grow(ix.itemKeys, keys)
+	if len(ix.items) > 0 {
+		return
 	}
 	ix.postings = make(map[string]int32, keys)
 	ix.seen = make(map[string]bool, len(claims))

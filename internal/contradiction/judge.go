@@ -382,16 +382,58 @@ func cueStances(aa, ab *analysis, ev *evidence, update bool) (claim.Stance, clai
 }
 
 // sameWords reports whether two texts are the same words, whatever the spacing
-// and line breaks between them.
+// and line breaks between them: strings.Fields of both are equal. It walks both
+// texts word by word without building the field lists (the Index asks this of
+// every aligned pair, and most differ in their first word).
 func sameWords(a, b string) bool {
-	fa, fb := strings.Fields(a), strings.Fields(b)
-	if len(fa) != len(fb) {
-		return false
+	if a == b {
+		return true // syndicated and repeated text: one memory compare
 	}
-	for i := range fa {
-		if fa[i] != fb[i] {
+	for {
+		a, b = skipSpace(a), skipSpace(b)
+		if a == "" || b == "" {
+			return a == b
+		}
+		wa, wb := wordEnd(a), wordEnd(b)
+		if a[:wa] != b[:wb] {
 			return false
 		}
+		a, b = a[wa:], b[wb:]
 	}
-	return true
+}
+
+// isFieldSpace is the separator of strings.Fields: unicode.IsSpace of the rune
+// (an invalid byte decodes to utf8.RuneError, which is no space).
+func isFieldSpace(s string) (space bool, size int) {
+	if c := s[0]; c < utf8.RuneSelf {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r', 1
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r), n
+}
+
+// skipSpace drops the leading field separators of s.
+func skipSpace(s string) string {
+	for s != "" {
+		sp, n := isFieldSpace(s)
+		if !sp {
+			break
+		}
+		s = s[n:]
+	}
+	return s
+}
+
+// wordEnd is the length of the field s starts with (s does not start with a
+// separator).
+func wordEnd(s string) int {
+	i := 0
+	for i < len(s) {
+		sp, n := isFieldSpace(s[i:])
+		if sp {
+			break
+		}
+		i += n
+	}
+	return i
 }

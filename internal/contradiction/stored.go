@@ -39,6 +39,9 @@ func (c *Classifier) PrepareStatement(id string, st Statement) Prepared {
 // there is one.
 func (c *Classifier) LinkPrepared(earlier, later Prepared) (claim.Link, bool) {
 	a, b := &earlier.item, &later.item
+	if sameText(&a.st, &b.st) {
+		return claim.Link{}, false // compare would not link them
+	}
 	v := c.compare(a.st, a.an, b.st, b.an)
 	if !v.Linked() {
 		return claim.Link{}, false
