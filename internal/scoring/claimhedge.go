@@ -38,11 +38,11 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 	cueSpan, cueOK := validSpan(text, c.Attribution.CueSpan)
 	sentence := text[ctx.Start:ctx.End]
 
-	sc.toks = tokenize(sentence, sc.toks)
+	sc.toks = sc.tokenize(sentence, sc.toks)
 	sc.info = s.finder.words.lookup(sc.toks, sc.info)
 	sc.cands = s.finder.findInfo(sc.toks, sc.info, sc.cands[:0])
 	sc.ev, sc.weak = sc.ev[:0], sc.weak[:0]
-	var cues []claim.HedgeCue
+	cues := sc.cues[:0]
 	cueSeen := false
 	for _, cand := range sc.cands {
 		start, end := ctx.Start+sc.toks[cand.i].Start, ctx.Start+sc.toks[cand.j-1].End
@@ -130,7 +130,7 @@ func (s *Scorer) evidenceFloor(sc *scratch, text string, c candidate, offset int
 // the cue to report (with an empty span: its place is unknown), whether it
 // counts, and whether the lexicon knew it.
 func (s *Scorer) attributionText(sc *scratch, text string) (cue claim.HedgeCue, ok, found bool) {
-	sc.cueToks = tokenize(text, sc.cueToks)
+	sc.cueToks = sc.tokenize(text, sc.cueToks)
 	buf := sc.buf[:0]
 	for k, t := range sc.cueToks {
 		if k > 0 {

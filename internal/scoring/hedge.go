@@ -4,12 +4,15 @@ import (
 	"math"
 	"sort"
 
+	"github.com/claimsvc/claimsvc/internal/tokens"
+
 	"github.com/claimsvc/claimsvc/internal/claim"
 )
 
 // scratch holds the per-call buffers of one scoring call; pooled so scoring a
 // sentence allocates only the cues it returns.
 type scratch struct {
+	lower tokens.Lowerer // lowered capitalised words of toks and cueToks
 	toks  []token
 	info  []tokInfo // word-table entries of toks
 	masks []uint32  // claimtype word masks of a claim's tokens (tokInfo.typ)
@@ -19,6 +22,8 @@ type scratch struct {
 	buf     []byte
 	cands   []candidate
 	ev      []Evidence
+	// cues are the reported cues while they are collected (finish copies them out).
+	cues []claim.HedgeCue
 	// weak are the hedge candidates whose cue probability fell below the cue
 	// threshold: not reported unless they are all that makes a claim uncertain.
 	weak []claim.HedgeCue
@@ -32,11 +37,11 @@ type scratch struct {
 func (s *Scorer) Hedge(sentence string) claim.Hedging {
 	sc := s.getScratch()
 	defer s.putScratch(sc)
-	sc.toks = tokenize(sentence, sc.toks)
+	sc.toks = sc.tokenize(sentence, sc.toks)
 	sc.info = s.finder.words.lookup(sc.toks, sc.info)
 	sc.cands = s.finder.findInfo(sc.toks, sc.info, sc.cands[:0])
 	sc.ev, sc.weak = sc.ev[:0], sc.weak[:0]
-	var cues []claim.HedgeCue
+	cues := sc.cues[:0]
 	for _, c := range sc.cands {
 		cue, ok := s.evidence(sc, sentence, c, 0)
 		cues = sc.keep(cues, cue, ok)
@@ -105,7 +110,8 @@ func (s *Scorer) negations(sc *scratch, i, j int) {
 	}
 }
 
-// finish maps the collected evidence to the score through the sentence layer.
+// finish maps the collected evidence to the score through the sentence layer;
+// cues (collected in sc.cues) are copied into the result.
 //
 // An uncertain verdict always names what made it so, and only a hedge makes it:
 //   - the score must reach the threshold and the evidence must hold a hedge
@@ -131,8 +137,14 @@ func (s *Scorer) finish(sc *scratch, cues []claim.HedgeCue) claim.Hedging {
 	if uncertain && !HasHedgeEvidence(sc.ev) {
 		uncertain, score = false, math.Nextafter(s.hedge.threshold, 0)
 	}
-	if uncertain && !hedges(cues) {
+	sc.cues = cues // the scratch's buffer: the result gets its own copy
+	switch {
+	case uncertain && !hedges(cues) && len(sc.weak) > 0:
 		cues = mergeByStart(cues, sc.weak)
+	case len(cues) == 0:
+		cues = nil
+	default:
+		cues = append([]claim.HedgeCue(nil), cues...) // one allocation of the exact size
 	}
 	return claim.Hedging{Score: score, Uncertain: uncertain, Cues: cues}
 }

@@ -105,7 +105,7 @@ func (s *Scorer) score(text string, c *claim.Claim, retype bool) {
 		c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, text[base:], sc.toks[i:j], sc.info[i:j], typ, base, true)
 		return
 	}
-	sc.toks = tokenize(c.Text, sc.toks)
+	sc.toks = sc.tokenize(c.Text, sc.toks)
 	sc.info = s.finder.words.lookup(sc.toks, sc.info)
 	c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, c.Text, sc.toks, sc.info, typ, 0, true)
 	for k := range c.CheckWorthinessReasons {

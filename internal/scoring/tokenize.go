@@ -14,3 +14,9 @@ const maxTokens = 4096
 
 // tokenize splits s into tokens (tokens.Append, at most maxTokens), reusing dst.
 func tokenize(s string, dst []token) []token { return tokens.Append(dst[:0], s, maxTokens) }
+
+// tokenize is tokenize lowering capitalised words into the scratch's shared
+// buffer (tokens.Lowerer): the sentences of many calls share its allocations.
+func (sc *scratch) tokenize(s string, dst []token) []token {
+	return sc.lower.Append(dst[:0], s, maxTokens)
+}

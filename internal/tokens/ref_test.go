@@ -8,11 +8,19 @@ import (
 	"unicode/utf8"
 )
 
-// TestAppendMatchesReference checks Append token for token against the
+// TestAppendMatchesReference checks Append and Lowerer.Append (its tokens
+// checked again after all the later texts) token for token against the
 // tokeniser as it was before its scanning was tuned (refAppend below, kept
 // verbatim), on random texts built of the pieces that exercise every branch.
 func TestAppendMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
+	var shared Lowerer // one Lowerer for every text, as a scorer uses it
+	type keptText struct {
+		s     string
+		limit int
+		toks  []Token
+	}
+	var kept []keptText // tokens of earlier texts, whose Lower must stay valid
 	parts := []string{"NATO", "The", "the", "can't", "WON'T", "Don’t", "isn’T", "U.S", "x", "É", "é", "İstanbul", " ", ", ", "3.5", "—", "Ab-Cd", "\n", "'", "-", ".", "’", "\xff", "\t", "a", "Z", "9", "K", "ﬁ", "\u0301", "so-called", "Shan't", "ca", "n't", "students'", "%", "$", "\x7f", "MiXeD", "ALLCAPSWORDTHATISLONG"}
 	for n := 0; n < 20000; n++ {
 		var b strings.Builder
@@ -24,13 +32,24 @@ func TestAppendMatchesReference(t *testing.T) {
 		if n%7 == 0 {
 			limit = r.IntN(20)
 		}
-		got, want := Append(nil, s, limit), refAppend(nil, s, limit)
-		if len(got) != len(want) {
-			t.Fatalf("Append(%q): %d tokens, want %d", s, len(got), len(want))
+		want := refAppend(nil, s, limit)
+		for _, got := range [][]Token{Append(nil, s, limit), shared.Append(nil, s, limit)} {
+			if len(got) != len(want) {
+				t.Fatalf("Append(%q): %d tokens, want %d", s, len(got), len(want))
+			}
+			for k := range want {
+				if got[k] != want[k] {
+					t.Fatalf("Append(%q)[%d] = %+v, want %+v", s, k, got[k], want[k])
+				}
+			}
 		}
-		for k := range want {
-			if got[k] != want[k] {
-				t.Fatalf("Append(%q)[%d] = %+v, want %+v", s, k, got[k], want[k])
+		kept = append(kept, keptText{s, limit, shared.Append(nil, s, limit)})
+	}
+	for _, k := range kept {
+		want := refAppend(nil, k.s, k.limit)
+		for i := range want {
+			if k.toks[i] != want[i] {
+				t.Fatalf("Lowerer.Append(%q)[%d] = %+v later, want %+v", k.s, i, k.toks[i], want[i])
 			}
 		}
 	}

@@ -45,8 +45,34 @@ type Token struct {
 // token of the whole text straddles are the same as those of the span alone
 // (see Within), which is what lets stages share one tokenisation.
 func Append(dst []Token, s string, limit int) []Token {
-	base := len(dst)
 	var lw lowerer
+	return appendTokens(dst, s, limit, &lw)
+}
+
+// Lowerer keeps the lowered copies of capitalised words across the texts a
+// caller tokenises one after another (Lowerer.Append), so they share one
+// buffer and a sentence's capitalised words need no allocation of their own:
+// tokenising sentence by sentence, Append would reserve a buffer per sentence.
+// Every Lower it gave stays valid (a full buffer is replaced, never
+// overwritten). The zero value is ready; it is not for concurrent use.
+type Lowerer struct {
+	lw lowerer
+}
+
+// lowererChunk is the buffer a Lowerer reserves at a time: the capitalised
+// words of a few dozen sentences.
+const lowererChunk = 2048
+
+// Append is the package's Append, lowering capitalised words into lw's
+// shared buffer.
+func (lw *Lowerer) Append(dst []Token, s string, limit int) []Token {
+	lw.lw.chunk = lowererChunk
+	return appendTokens(dst, s, limit, &lw.lw)
+}
+
+// appendTokens is Append with the lowerer given.
+func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
+	base := len(dst)
 	i := 0
 	for i < len(s) && (limit <= 0 || len(dst)-base < limit) {
 		c := s[i]
@@ -54,7 +80,7 @@ func Append(dst []Token, s string, limit int) []Token {
 			switch {
 			case isASCIIWord(c):
 				j, ascii, upper := scanWord(s, i)
-				dst = appendWord(dst, &lw, s, i, j, ascii, upper)
+				dst = appendWord(dst, lw, s, i, j, ascii, upper)
 				i = j
 			case c <= ' ' || c == 0x7f:
 				i++
@@ -70,7 +96,7 @@ func Append(dst []Token, s string, limit int) []Token {
 			i += size
 		case isWordRune(r):
 			j, ascii, upper := scanWord(s, i)
-			dst = appendWord(dst, &lw, s, i, j, ascii, upper)
+			dst = appendWord(dst, lw, s, i, j, ascii, upper)
 			i = j
 		default:
 			dst = append(dst, Token{Start: i, End: i + size, Lower: s[i : i+size]})
@@ -235,13 +261,20 @@ const lowerChunk = 256
 // replaced, not grown), so every Lower stays valid.
 type lowerer struct {
 	b strings.Builder
+	// chunk is the size of a new buffer (0: lowerChunk, at most the rest of
+	// the text).
+	chunk int
 }
 
 // lower returns s[i:j], an ASCII word, in lower case: strings.ToLower(s[i:j]).
 func (lw *lowerer) lower(s string, i, j int) string {
 	if lw.b.Cap()-lw.b.Len() < j-i {
+		n := lw.chunk
+		if n == 0 {
+			n = min(len(s)-i, lowerChunk)
+		}
 		lw.b = strings.Builder{}
-		lw.b.Grow(max(j-i, min(len(s)-i, lowerChunk)))
+		lw.b.Grow(max(j-i, n))
 	}
 	from := lw.b.Len()
 	var tmp [32]byte // lowered on the stack, written in one copy per 32 bytes
