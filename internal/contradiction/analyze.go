@@ -133,7 +133,6 @@ func (lx *lexicon) analyze(text string) *analysis {
 	defer func() {
 		clear(sc.toks) // pooled buffers must not keep a text alive
 		clear(sc.stems)
-		clear(sc.lows)
 		for i := range sc.cues {
 			clear(sc.cues[i])
 		}
@@ -150,10 +149,9 @@ func (lx *lexicon) analyze(text string) *analysis {
 	a.stances, a.changes, a.temporals = sc.cues[4][:0], sc.cues[5][:0], sc.cues[6][:0]
 	// Per token: its lower-case form, what the word lists say of it (one probe)
 	// and its stem (irregular forms from those facts).
-	lows := slices.Grow(sc.lows[:0], len(toks))[:len(toks)]
 	stems := slices.Grow(sc.stems[:0], len(toks))[:len(toks)]
 	wfs := slices.Grow(sc.wfs[:0], len(toks))[:len(toks)]
-	sc.lows, sc.stems, sc.wfs = lows, stems, wfs
+	sc.stems, sc.wfs = stems, wfs
 	clause := int32(0)
 	for i, t := range toks {
 		if t.boundary {
@@ -162,10 +160,10 @@ func (lx *lexicon) analyze(text string) *analysis {
 		a.clause[i] = clause
 		a.offs[2*i], a.offs[2*i+1] = t.start, t.end
 		wf := lx.factsOf(t.low)
-		wfs[i], lows[i] = wf, t.low
+		wfs[i] = wf
 		a.kinds[i] = tokenKind(t.low, wf)
-		if wf.irregular {
-			stems[i] = wf.lemma
+		if wf.sf != nil {
+			stems[i] = wf.stem // a listed word: stemmed at load time
 		} else {
 			stems[i] = stemRegular(t.low)
 		}
@@ -178,14 +176,17 @@ func (lx *lexicon) analyze(text string) *analysis {
 			continue
 		}
 		wf := wfs[i]
-		if _, n := matchFrom(wf.exceptions, lows, i); n > 0 {
+		if _, n := matchTokens(wf.exceptions, toks, i); n > 0 {
 			i += n - 1
 			continue
 		}
-		if v, n := matchFrom(wf.temporal, lows, i); n > 0 {
+		if v, n := matchTokens(wf.temporal, toks, i); n > 0 {
 			a.temporals = append(a.temporals, cue{word: v, pos: i})
 		}
-		sf := lx.stemFactsOf(stems[i])
+		sf := wf.sf
+		if sf == nil {
+			sf = lx.stemFactsOf(stems[i])
+		}
 		if v, n := matchFrom(sf.change, stems, i); n > 0 {
 			a.changes = append(a.changes, cue{word: v, pos: i})
 		}
@@ -193,7 +194,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 			skip--
 			continue
 		}
-		if v, n := matchFrom(wf.aliases, lows, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
+		if v, n := matchTokens(wf.aliases, toks, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
 			words := make([]string, n)
 			for k := range n {
 				words[k] = toks[i+k].low
@@ -321,7 +322,6 @@ func (a *analysis) packCues() {
 // analysis keeps.
 type analyzeScratch struct {
 	toks  []token
-	lows  []string // each token's lower-case form
 	stems []string
 	wfs   []*facts // each token's word facts
 	terms []term

@@ -16,18 +16,24 @@ type facts struct {
 	exceptions, temporal, aliases []phrase
 	month, weekday                string // the number it names; "" if none
 	number                        bool   // a key of the numbers list
+	// stem is the word's stem (lemma if irregular, else stemRegular) and sf
+	// what the stem-keyed lists say of it, found once at load time so a token
+	// of a listed word needs neither stemming nor a second probe. sf is nil
+	// only in noFacts, for words no list names.
+	stem string
+	sf   *stemFacts
 }
 
 // buildFacts fills lx.facts from the word-keyed lists (and the irregular forms,
 // whose lemmas are their stems), then lx.stemFacts from the stem-keyed ones
 // (stance, related, change and antonyms are looked up by stem).
 func (lx *lexicon) buildFacts() {
-	lx.facts = map[string]*facts{}
+	byWord := map[string]*facts{}
 	get := func(w string) *facts {
-		f := lx.facts[w]
+		f := byWord[w]
 		if f == nil {
 			f = &facts{}
-			lx.facts[w] = f
+			byWord[w] = f
 		}
 		return f
 	}
@@ -72,6 +78,14 @@ func (lx *lexicon) buildFacts() {
 		get(w).number = true
 	}
 	lx.buildStemFacts()
+	for w, f := range byWord {
+		f.stem = stemRegular(w)
+		if f.irregular {
+			f.stem = f.lemma
+		}
+		f.sf = lx.stemFactsOf(f.stem)
+	}
+	lx.facts = newFactTable(byWord)
 }
 
 // stemFacts is everything the stem-keyed lists say about one stem, gathered at
@@ -87,12 +101,12 @@ type stemFacts struct {
 // buildStemFacts fills lx.stemFacts from the stem-keyed lists; the antonym
 // numbers must be built.
 func (lx *lexicon) buildStemFacts() {
-	lx.stemFacts = map[string]*stemFacts{}
+	byStem := map[string]*stemFacts{}
 	get := func(s string) *stemFacts {
-		f := lx.stemFacts[s]
+		f := byStem[s]
 		if f == nil {
 			f = &stemFacts{}
-			lx.stemFacts[s] = f
+			byStem[s] = f
 		}
 		return f
 	}
@@ -108,6 +122,7 @@ func (lx *lexicon) buildStemFacts() {
 	for s, id := range lx.antID {
 		get(s).ant = id
 	}
+	lx.stemFacts = newFactTable(byStem)
 }
 
 // noStemFacts stands for a stem no list names.
@@ -115,7 +130,7 @@ var noStemFacts = &stemFacts{}
 
 // stemFactsOf returns what the stem-keyed lists say about stem s.
 func (lx *lexicon) stemFactsOf(s string) *stemFacts {
-	if f := lx.stemFacts[s]; f != nil {
+	if f := lx.stemFacts.get(s); f != nil {
 		return f
 	}
 	return noStemFacts
@@ -126,7 +141,7 @@ var noFacts = &facts{}
 
 // factsOf returns what the lists say about the lower-case form w.
 func (lx *lexicon) factsOf(w string) *facts {
-	if f := lx.facts[w]; f != nil {
+	if f := lx.facts.get(w); f != nil {
 		return f
 	}
 	return noFacts

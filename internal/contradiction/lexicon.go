@@ -38,9 +38,9 @@ type lexicon struct {
 	weekdays   map[string]string   // weekday name → number
 
 	// facts gathers the word-keyed lists above per word, stemFacts the
-	// stem-keyed ones per stem (facts.go).
-	facts     map[string]*facts
-	stemFacts map[string]*stemFacts
+	// stem-keyed ones per stem (facts.go), in flat tables (facttable.go).
+	facts     factTable[facts]
+	stemFacts factTable[stemFacts]
 
 	// scratch pools analyze's buffers (*analyzeScratch); the word lists above are
 	// read-only after loadLexicon.
@@ -80,6 +80,28 @@ func matchFrom(cands []phrase, words []string, i int) (string, int) {
 		ok := true
 		for k := 1; k < len(ph.words); k++ {
 			if words[i+k] != ph.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bestLen = ph.value, len(ph.words)
+		}
+	}
+	return best, bestLen
+}
+
+// matchTokens is matchFrom over the lower-case forms of toks, so analyze
+// needs no slice of those forms.
+func matchTokens(cands []phrase, toks []token, i int) (string, int) {
+	best, bestLen := "", 0
+	for _, ph := range cands {
+		if len(ph.words) <= bestLen || i+len(ph.words) > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(ph.words); k++ {
+			if toks[i+k].low != ph.words[k] {
 				ok = false
 				break
 			}

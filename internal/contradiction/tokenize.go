@@ -40,6 +40,10 @@ func appendTokens(dst []token, text string) []token {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i + size
 			for j < len(text) {
+				if c := text[j]; c < utf8.RuneSelf && asciiAlnum(c) {
+					j++ // the common case, without decoding a rune
+					continue
+				}
 				r2, s2 := utf8.DecodeRuneInString(text[j:])
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
 					j += s2
@@ -115,4 +119,10 @@ func appendWord(out []token, w string, at int32) []token {
 		low = "u.s." // the country, not the pronoun
 	}
 	return append(out, token{low: low, cap: capital, start: at, end: end})
+}
+
+// asciiAlnum reports whether the ASCII byte c is a letter or digit: what
+// unicode.IsLetter or unicode.IsDigit say of it.
+func asciiAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }

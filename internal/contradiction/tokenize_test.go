@@ -1,0 +1,167 @@
+package contradiction
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimsvc/claimsvc/internal/dataset"
+)
+
+// TestTokensMatchReference checks appendTokens against the tokeniser as it
+// was (decoding every rune), on tricky strings and every seed sentence.
+func TestTokensMatchReference(t *testing.T) {
+	texts := []string{
+		"", "A", "a", "US", "The US and the U.S. said NO.", "Don't CAN'T won't Cannot.",
+		"Russia’s envoy, Sergei Ryabkov, said 1,000 troops (3.5%) left at 9:30.",
+		"İstanbul and ÉCOLE Straße naïve Ωmega", "MIXED case WoRdS-with-HYPHENS e.g. A.B.C.",
+		"a\xffb \xc2 Zürich’s \u00a0 Δ", "NATO's chief; EU [sic] {x} ? !",
+	}
+	if seeds, err := dataset.ReadSeeds(); err == nil {
+		for _, sd := range seeds {
+			texts = append(texts, sentences(sd.Text)...)
+			texts = append(texts, sd.Text[:min(len(sd.Text), 3000)])
+		}
+	}
+	var buf []token
+	for _, text := range texts {
+		buf = appendTokens(buf, text)
+		if want := refAppendTokens(nil, text); !slices.Equal(buf, want) {
+			t.Errorf("appendTokens(%.60q):\n got %v\nwant %v", text, buf, want)
+		}
+	}
+}
+
+// TestASCIIAlnum checks asciiAlnum against the unicode classes it stands for.
+func TestASCIIAlnum(t *testing.T) {
+	for c := range byte(utf8.RuneSelf) {
+		if got, want := asciiAlnum(c), unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)); got != want {
+			t.Errorf("asciiAlnum(%q) = %v, want %v", c, got, want)
+		}
+	}
+}
+
+// TestMatchTokensMatchesMatchFrom checks matchTokens against matchFrom over
+// the tokens' lower-case forms, for every alias, exception and temporal phrase
+// set at every position of a few statements.
+func TestMatchTokensMatchesMatchFrom(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"The United States and the European Union said on Monday that talks will resume next week.",
+		"Not only did the White House deny it, it said so as soon as possible; in the long run, no.",
+		"United States", "states united", "",
+	}
+	for _, text := range texts {
+		toks := tokenize(text)
+		lows := make([]string, len(toks))
+		for i, tk := range toks {
+			lows[i] = tk.low
+		}
+		for i := range toks {
+			for _, ps := range []phrases{lx.aliases, lx.exceptions, lx.temporal} {
+				cands := ps.byFirst[toks[i].low]
+				gv, gn := matchTokens(cands, toks, i)
+				wv, wn := matchFrom(cands, lows, i)
+				if gv != wv || gn != wn {
+					t.Errorf("%q at %d: matchTokens = %q %d, matchFrom = %q %d", text, i, gv, gn, wv, wn)
+				}
+			}
+		}
+	}
+}
+
+// refAppendTokens is appendTokens as it was before its ASCII fast path (the
+// reference TestTokensMatchReference checks against): tokenize appending to dst (a reused buffer) with room made for
+// the usual word density up front.
+func refAppendTokens(dst []token, text string) []token {
+	out := slices.Grow(dst[:0], min(maxTokens, len(text)/4+2))
+	i := 0
+	for i < len(text) && len(out) < maxTokens {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			i++
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += s2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' || r2 == ':' {
+					next, _ := utf8.DecodeRuneInString(text[j+s2:])
+					joinable := unicode.IsLetter(next) || unicode.IsDigit(next)
+					if (r2 == '.' || r2 == ',' || r2 == ':') && joinable {
+						// dots join abbreviations and decimals, commas only digit groups,
+						// colons only clock times ("9:30" is one time, not 9 and 30)
+						prev, _ := utf8.DecodeLastRuneInString(text[:j])
+						joinable = (r2 == '.' && (unicode.IsDigit(prev) && unicode.IsDigit(next) || unicode.IsUpper(prev) && unicode.IsUpper(next) && j-i <= 3)) ||
+							((r2 == ',' || r2 == ':') && unicode.IsDigit(prev) && unicode.IsDigit(next))
+					}
+					if joinable {
+						j += s2
+						continue
+					}
+				}
+				break
+			}
+			// a trailing dot after a one-letter capital ("U.S.") belongs to the word
+			if j < len(text) && text[j] == '.' && strings.Contains(text[i:j], ".") {
+				j++
+			}
+			out = refAppendWord(out, text[i:j], int32(i))
+			i = j
+		default:
+			if r == ',' && len(out) > 0 {
+				out[len(out)-1].comma = true
+			}
+			if strings.ContainsRune(";.!?()[]{}", r) {
+				if len(out) > 0 && !out[len(out)-1].boundary {
+					out = append(out, token{boundary: true, start: int32(i), end: int32(i + size)})
+				}
+			}
+			i += size
+		}
+	}
+	return out
+}
+
+// refAppendWord is appendWord as it was: it adds one word, splitting the "n't" contraction and "cannot".
+func refAppendWord(out []token, w string, at int32) []token {
+	end := at + int32(len(w))
+	r, _ := utf8.DecodeRuneInString(w)
+	capital := unicode.IsUpper(r)
+	low := w
+	if strings.IndexByte(w, 0xe2) >= 0 { // only then can it hold the curly apostrophe (e2 80 99)
+		low = strings.ReplaceAll(w, "’", "'")
+	}
+	low = strings.ToLower(low)
+	if low == "cannot" {
+		return append(out, token{low: "can", cap: capital, start: at, end: end}, token{low: "not", start: at, end: end})
+	}
+	if strings.HasSuffix(low, "n't") && len(low) > 3 {
+		base := low[:len(low)-3]
+		switch base {
+		case "ca":
+			base = "can"
+		case "wo":
+			base = "will"
+		case "sha":
+			base = "shall"
+		}
+		return append(out, token{low: base, cap: capital, start: at, end: end}, token{low: "not", start: at, end: end})
+	}
+	if i := strings.IndexByte(low, '\''); i > 0 {
+		low = low[:i] // possessive or clitic: "russia's" → "russia"
+	}
+	if low == "us" && w == "US" {
+		low = "u.s." // the country, not the pronoun
+	}
+	return append(out, token{low: low, cap: capital, start: at, end: end})
+}
