@@ -142,6 +142,21 @@ func (ix *Index) Add(ctx context.Context, claims []claim.Claim, published time.T
 
 // AddPrepared is Add for claims already analysed by Prepare.
 func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Link, error) {
+	return ix.add(ctx, claims, false)
+}
+
+// AddPreparedAcross is AddPrepared returning only the links from the claims
+// added to claims of earlier Adds: pairs of two claims added together are not
+// compared at all (the index is left as AddPrepared leaves it, and every other
+// pair is picked and judged as by AddPrepared). For a stream that links an
+// article's claims among themselves elsewhere and keeps only its links to
+// earlier articles.
+func (ix *Index) AddPreparedAcross(ctx context.Context, claims []Prepared) ([]claim.Link, error) {
+	return ix.add(ctx, claims, true)
+}
+
+// add is AddPrepared, and with across AddPreparedAcross.
+func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]claim.Link, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	batch := make(map[string]bool, len(claims))
@@ -156,6 +171,11 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 	}
 	ix.reserve(claims)
 	var links []claim.Link
+	// the claims before this index are those it may link to
+	before := int32(len(ix.items) + len(claims))
+	if across {
+		before = int32(len(ix.items))
+	}
 	for n, p := range claims {
 		if n%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -167,7 +187,7 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 		if item.st.Type.Proposition() {
 			// compare links nothing to a claim that is no proposition, so its
 			// candidates are not even counted
-			links = ix.link(&item, nKeys, links)
+			links = ix.link(&item, nKeys, before, links)
 		}
 		idx := int32(len(ix.items))
 		ix.items = append(ix.items, item)
@@ -184,8 +204,9 @@ func (ix *Index) AddPrepared(ctx context.Context, claims []Prepared) ([]claim.Li
 
 // link appends to links those of item (a proposition with nKeys keys, numbered
 // in ix.keyNums) to the claims indexed before it: its candidates compared with
-// it, keys shared found by number.
-func (ix *Index) link(item *indexed, nKeys int, links []claim.Link) []claim.Link {
+// it, keys shared found by number. Candidates at or after index before are
+// picked but not compared.
+func (ix *Index) link(item *indexed, nKeys int, before int32, links []claim.Link) []claim.Link {
 	for _, n := range ix.keyNums {
 		post := ix.lists[n]
 		if len(post) > postingWindow {
@@ -202,6 +223,9 @@ func (ix *Index) link(item *indexed, nKeys int, links []claim.Link) []claim.Link
 	ix.markRuns(item.an)
 	var sgBuf [32]sharedGroup
 	for _, j := range ix.picked {
+		if j >= before {
+			break // picked is in index order
+		}
 		other := &ix.items[j]
 		if !other.st.Type.Proposition() || sameText(&other.st, &item.st) {
 			continue // compare links neither

@@ -64,16 +64,20 @@ func (s *Stream) Add(ctx context.Context, a claim.Article, position int) (Result
 }
 
 // link adds one article's claims to the index (both generations, with a window)
-// and returns the links they make, each pair once.
+// and returns the links they make to earlier articles, each pair once. The
+// links among the article's own claims (found by article, with the article's
+// own index) are not looked for again: crossLinks would drop them, and as
+// pruneLinks weighs a claim's links per other article they never decide
+// which links to other articles stay.
 func (s *Stream) link(ctx context.Context, prepared []contradiction.Prepared) ([]claim.Link, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	links, err := s.ix.AddPrepared(ctx, prepared)
+	links, err := s.ix.AddPreparedAcross(ctx, prepared)
 	if err != nil || s.window == 0 {
 		return links, err
 	}
 	if s.young != nil {
-		more, err := s.young.AddPrepared(ctx, prepared)
+		more, err := s.young.AddPreparedAcross(ctx, prepared)
 		if err != nil {
 			return nil, err
 		}
