@@ -94,33 +94,38 @@ type quantity struct {
 // analysis is everything Compare needs of one statement, computed once (the Index
 // keeps it per claim). terms is sorted by key, so two analyses align by merging.
 type analysis struct {
+	// The fields every comparison reads come first, so that comparing with a
+	// claim indexed long ago (cold in the cache) touches few lines of it.
+	terms []term
+	nKeys int // distinct keys among terms (runs of equal keys)
+	// ants lists the terms whose stem the antonym list numbers, in term order:
+	// the antonym test of a pair reads these few instead of every term.
+	ants []antTerm
+	// neg and polarity are derived once at the end of analyze, because every
+	// pair the statement is compared in needs them: whether the statement is
+	// negative and the polarity cues in text order.
+	neg      bool
+	polarity []cue
+	clause   []int32 // clause number of every token, for scopes
+	hedges   []cue
+	stances  []cue
+	numbers  []quantity // numbers with what they count
+	dates    []string   // "y2024", "m2", "d5" (year, month, weekday)
+
+	negators   []cue
+	quantities []cue
+	npis       []cue // negative-polarity words ("any", "ever")
+	changes    []cue
+	temporals  []cue
+	byPos      []int32 // index into terms of the term at each token, -1 for none
 	// offs holds each token's byte offsets in the statement (start, end pairs), for
 	// evidence spans and explanations quoted from the original words.
 	offs []int32
 	// kinds marks tokens that break a direct government of a concept by a cue
 	// (kindIng, kindPrep): "little interest in engaging Russia in dialogue" does not
 	// deny the dialogue itself.
-	kinds      []uint8
-	terms      []term
-	nKeys      int     // distinct keys among terms (runs of equal keys)
-	byPos      []int32 // index into terms of the term at each token, -1 for none
-	clause     []int32 // clause number of every token, for scopes
-	negators   []cue
-	quantities []cue
-	hedges     []cue
-	npis       []cue // negative-polarity words ("any", "ever")
-	stances    []cue
-	changes    []cue
-	temporals  []cue
-	numbers    []quantity // numbers with what they count
-	dates      []string   // "y2024", "m2", "d5" (year, month, weekday)
-	dateToks   []int      // token index of every date word, in text order
-
-	// Derived once at the end of analyze, because every pair the statement is
-	// compared in needs them: the polarity cues in text order and whether the
-	// statement is negative.
-	polarity []cue
-	neg      bool
+	kinds    []uint8
+	dateToks []int // token index of every date word, in text order
 }
 
 // analyze reads one statement. It never fails: text it cannot read yields an empty
@@ -265,6 +270,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 	sc.terms = a.terms
 	a.terms = sortedTerms(sc, a.terms)
 	a.nKeys = markRuns(a.terms)
+	a.ants = antTerms(a.terms)
 	for i := range a.byPos {
 		a.byPos[i] = -1
 	}

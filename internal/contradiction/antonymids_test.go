@@ -1,6 +1,9 @@
 package contradiction
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestAntonymIDs checks that the numbered antonym table says what the stem-keyed
 // list says, for every stem of it.
@@ -33,20 +36,40 @@ func TestAntonymIDs(t *testing.T) {
 }
 
 func TestUnsharedWithAnt(t *testing.T) {
-	terms := []term{{ant: 3}, {ant: 5}, {ant: 3}, {ant: 0}}
+	terms := []term{{ant: 3}, {ant: 5}, {ant: 0}, {ant: 3}, {ant: 0}}
 	for _, tc := range []struct {
 		shared []bool
 		id     int32
 		want   int
 	}{
-		{[]bool{false, false, false, false}, 3, 0},
-		{[]bool{true, false, false, false}, 3, 2},
-		{[]bool{true, false, true, false}, 3, -1},
-		{[]bool{false, false, false, false}, 5, 1},
-		{[]bool{false, false, false, false}, 7, -1},
+		{[]bool{false, false, false, false, false}, 3, 0},
+		{[]bool{true, false, false, false, false}, 3, 3},
+		{[]bool{true, false, false, true, false}, 3, -1},
+		{[]bool{false, false, false, false, false}, 5, 1},
+		{[]bool{false, false, false, false, false}, 7, -1},
 	} {
-		if got := unsharedWithAnt(terms, tc.shared, tc.id); got != tc.want {
+		if got := unsharedWithAnt(antTerms(terms), tc.shared, tc.id); got != tc.want {
 			t.Errorf("unsharedWithAnt(%v, %d) = %d, want %d", tc.shared, tc.id, got, tc.want)
+		}
+	}
+}
+
+func TestAntTerms(t *testing.T) {
+	for _, tc := range []struct {
+		ants []int32
+		want []antTerm
+	}{
+		{nil, nil},
+		{[]int32{0, 0}, nil},
+		{[]int32{4}, []antTerm{{0, 4}}},
+		{[]int32{0, 7, 0, 7, 2}, []antTerm{{1, 7}, {3, 7}, {4, 2}}},
+	} {
+		terms := make([]term, len(tc.ants))
+		for i, a := range tc.ants {
+			terms[i].ant = a
+		}
+		if got := antTerms(terms); !slices.Equal(got, tc.want) {
+			t.Errorf("antTerms(%v) = %v, want %v", tc.ants, got, tc.want)
 		}
 	}
 }

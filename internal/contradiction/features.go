@@ -147,18 +147,17 @@ func features(lx *lexicon, a, b *analysis, sg []sharedGroup, withShared bool) ([
 	// key order) whose stem is one of them; stems are matched by their antonym
 	// numbers (a term's number is that of its stem, so equal numbers are equal
 	// stems).
-	for xi := range a.terms {
+	for _, x := range a.ants {
 		if antonym {
 			break
 		}
-		x := &a.terms[xi]
-		if termSharedA[xi] || x.ant == 0 {
+		if termSharedA[x.i] {
 			continue
 		}
 		for _, y := range lx.antonymsOf(x.ant) {
-			if zi := unsharedWithAnt(b.terms, termSharedB, y); zi >= 0 {
+			if zi := unsharedWithAnt(b.ants, termSharedB, y); zi >= 0 {
 				antonym = true
-				ev.antA, ev.antB = x.word, b.terms[zi].word
+				ev.antA, ev.antB = a.terms[x.i].word, b.terms[zi].word
 				break
 			}
 		}
@@ -280,12 +279,12 @@ func features(lx *lexicon, a, b *analysis, sg []sharedGroup, withShared bool) ([
 	return f, ev
 }
 
-// unsharedWithAnt is the index of the first term not marked shared whose stem
-// has antonym number id, or -1.
-func unsharedWithAnt(terms []term, shared []bool, id int32) int {
-	for i := range terms {
-		if terms[i].ant == id && !shared[i] {
-			return i
+// unsharedWithAnt is the index (into the analysis' terms) of the first term
+// of ants not marked shared whose stem has antonym number id, or -1.
+func unsharedWithAnt(ants []antTerm, shared []bool, id int32) int {
+	for _, t := range ants {
+		if t.ant == id && !shared[t.i] {
+			return int(t.i)
 		}
 	}
 	return -1

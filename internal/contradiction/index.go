@@ -51,14 +51,15 @@ type Index struct {
 	shared  []uint16
 	touched []int32
 	picked  []int32 // the candidates of the claim being added (scratch under mu)
-	// itemKeys holds every indexed claim's key numbers in its run (key) order,
-	// claim after claim; keysFrom[j] is where claim j's start (keysFrom has one
-	// entry more than items). runOf is AddPrepared's scratch (under mu), by key
+	// itemKeys holds every indexed claim's key numbers, each with the start of
+	// its run, in run (key) order, claim after claim; keysFrom[j] is where claim
+	// j's start (keysFrom has one entry more than items). runOf is AddPrepared's scratch (under mu), by key
 	// number: 1 + the start of the run with that key in the claim being added,
 	// 0 when it lacks the key. With both, the keys a candidate shares with the
 	// claim are found by one look-up per key of the candidate instead of a merge
-	// of the two sorted term lists comparing strings (sharedKeys).
-	itemKeys []int32
+	// of the two sorted term lists comparing strings, and without reading the
+	// candidate's terms (sharedKeys).
+	itemKeys []keyRun
 	keysFrom []int32
 	runOf    []int32
 }
@@ -196,7 +197,11 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 		for _, n := range ix.keyNums {
 			ix.post(n, idx)
 		}
-		ix.itemKeys = append(ix.itemKeys, ix.keyNums...)
+		g := int32(0)
+		for _, n := range ix.keyNums {
+			ix.itemKeys = append(ix.itemKeys, keyRun{n, g})
+			g = item.an.terms[g].runEnd
+		}
 		ix.keysFrom = append(ix.keysFrom, int32(len(ix.itemKeys)))
 	}
 	return links, nil
@@ -230,7 +235,7 @@ func (ix *Index) link(item *indexed, nKeys int, before int32, links []claim.Link
 		if !other.st.Type.Proposition() || sameText(&other.st, &item.st) {
 			continue // compare links neither
 		}
-		v := ix.c.compareShared(other.st, other.an, item.st, item.an, ix.sharedKeys(j, other.an, sgBuf[:0]))
+		v := ix.c.compareShared(other.st, other.an, item.st, item.an, ix.sharedKeys(j, sgBuf[:0]))
 		if !v.Linked() {
 			continue
 		}
@@ -256,17 +261,19 @@ func (ix *Index) markRuns(an *analysis) {
 	}
 }
 
-// sharedKeys appends to dst the keys indexed claim j (analysis an) shares with
-// the claim being added, as sharedGroups(an, claim's analysis) would: in key
-// order, since j's key numbers are stored in its run order. Equal key numbers
-// are equal keys.
-func (ix *Index) sharedKeys(j int32, an *analysis, dst []sharedGroup) []sharedGroup {
-	g := int32(0)
-	for _, n := range ix.itemKeys[ix.keysFrom[j]:ix.keysFrom[j+1]] {
-		if r := ix.runOf[n]; r > 0 {
-			dst = append(dst, sharedGroup{g, r - 1})
+// keyRun is one key of an indexed claim: its number and where its run starts
+// in the claim's terms.
+type keyRun struct{ n, g int32 }
+
+// sharedKeys appends to dst the keys indexed claim j shares with the claim
+// being added, as sharedGroups(j's analysis, claim's analysis) would: in key
+// order, since j's keys are stored in its run order. Equal key numbers are
+// equal keys.
+func (ix *Index) sharedKeys(j int32, dst []sharedGroup) []sharedGroup {
+	for _, k := range ix.itemKeys[ix.keysFrom[j]:ix.keysFrom[j+1]] {
+		if r := ix.runOf[k.n]; r > 0 {
+			dst = append(dst, sharedGroup{k.g, r - 1})
 		}
-		g = an.terms[g].runEnd
 	}
 	return dst
 }

@@ -25,7 +25,7 @@ func TestSharedKeysMatchesSharedGroups(t *testing.T) {
 		ix.keyNumbers(ix.items[b].an)
 		ix.markRuns(ix.items[b].an)
 		for a := range ix.items {
-			got := ix.sharedKeys(int32(a), ix.items[a].an, nil)
+			got := ix.sharedKeys(int32(a), nil)
 			want := sharedGroups(ix.items[a].an, ix.items[b].an, nil)
 			if !slices.Equal(got, want) {
 				t.Fatalf("claims %d, %d: sharedKeys %v, sharedGroups %v", a, b, got, want)
