@@ -12,27 +12,29 @@ import (
 const negWindow = 8
 
 // term is one content word of a statement: what it is about, for alignment.
+// The fields are ordered so a term is 80 bytes, not 88: the Index keeps every
+// claim's terms, most of what an analysis holds.
 type term struct {
 	key  string // canonical entity ("russia"), near-synonym group ("~communication") or stem
 	stem string // the word's own stem, for antonym and stance look-ups
 	word string // as written (lower case), for explanations
 	pos  int    // token index
-	// entity marks a named entity from the alias list ("Moscow" → russia): what
-	// anchors two differently worded claims to the same actors.
-	entity bool
-	// name marks a capitalised word inside the statement ("President"): a name or
-	// title, never the concept two claims share.
-	name bool
-	n    int // tokens the term spans ("united states": 2)
 	// prefix is the first 8 bytes of key, big-endian, zero-padded: comparing it
 	// orders most pairs of keys without reading the strings (see cmpKeys).
 	prefix uint64
+	n      int32 // tokens the term spans ("united states": 2)
 	// ant numbers the stem in the antonym list (lexicon.antID); 0 when the list
 	// does not name it.
 	ant int32
 	// runEnd is the index (in analysis.terms, sorted by key) just past the run
 	// of terms with this key: pairs are merged run by run (groups.go).
 	runEnd int32
+	// entity marks a named entity from the alias list ("Moscow" → russia): what
+	// anchors two differently worded claims to the same actors.
+	entity bool
+	// name marks a capitalised word inside the statement ("President"): a name or
+	// title, never the concept two claims share.
+	name bool
 }
 
 // Token kinds that break direct government (analysis.kinds).
@@ -204,7 +206,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 			for k := range n {
 				words[k] = toks[i+k].low
 			}
-			a.terms = append(a.terms, term{key: v, stem: v, ant: lx.antID[v], word: strings.Join(words, " "), pos: i, entity: true, n: n})
+			a.terms = append(a.terms, term{key: v, stem: v, ant: lx.antID[v], word: strings.Join(words, " "), pos: i, entity: true, n: int32(n)})
 			skip = n - 1
 			continue
 		}
@@ -368,8 +370,13 @@ func sortOrder(order []int32, terms []term) {
 	}
 	for i := 1; i < len(order); i++ {
 		v := order[i]
+		t := &terms[v]
 		j := i
-		for ; j > 0 && cmpKeys(&terms[v], &terms[order[j-1]]) < 0; j-- {
+		for ; j > 0; j-- {
+			// the prefixes decide most comparisons without a call to cmpKeys
+			if u := &terms[order[j-1]]; u.prefix < t.prefix || u.prefix == t.prefix && cmpKeys(t, u) >= 0 {
+				break
+			}
 			order[j] = order[j-1]
 		}
 		order[j] = v
@@ -515,10 +522,14 @@ func compound(tens, units string) (string, bool) {
 // number normalises a numeric token ("1,000" → "1000", "3.50" → "3.5"); ok is false
 // for anything else.
 func number(w string) (string, bool) {
-	w = strings.ReplaceAll(w, ",", "")
-	if w == "" || w[0] < '0' || w[0] > '9' {
-		return "", false
+	k := 0
+	for k < len(w) && w[k] == ',' {
+		k++
 	}
+	if k == len(w) || w[k] < '0' || w[k] > '9' {
+		return "", false // what follows the commas is no digit: no copy made to see it
+	}
+	w = strings.ReplaceAll(w, ",", "")
 	f, err := strconv.ParseFloat(w, 64)
 	if err != nil {
 		return "", false

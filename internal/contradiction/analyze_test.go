@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestStem(t *testing.T) {
@@ -130,5 +131,13 @@ func TestNegationFeatures(t *testing.T) {
 				t.Errorf("negated head %q, want %q", ev.negHead, tt.head)
 			}
 		})
+	}
+}
+
+// TestTermSize keeps a term at 80 bytes: the Index holds every claim's terms,
+// so a field added or reordered carelessly costs memory on every claim.
+func TestTermSize(t *testing.T) {
+	if got := unsafe.Sizeof(term{}); got > 80 {
+		t.Errorf("term is %d bytes, want at most 80", got)
 	}
 }

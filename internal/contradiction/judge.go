@@ -279,7 +279,7 @@ func quote(text string, an *analysis, s sideStance) (string, []claim.Span) {
 // none starts there.
 func entityAt(an *analysis, pos int) int {
 	if i := an.termAt(pos); i >= 0 && an.terms[i].entity {
-		return an.terms[i].n
+		return int(an.terms[i].n)
 	}
 	return 0
 }

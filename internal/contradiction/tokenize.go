@@ -76,7 +76,7 @@ func appendTokens(dst []token, text string) []token {
 			if r == ',' && len(out) > 0 {
 				out[len(out)-1].comma = true
 			}
-			if strings.ContainsRune(";.!?()[]{}", r) {
+			if isBoundaryMark(r) {
 				if len(out) > 0 && !out[len(out)-1].boundary {
 					out = append(out, token{boundary: true, start: int32(i), end: int32(i + size)})
 				}
@@ -92,11 +92,31 @@ func appendWord(out []token, w string, at int32) []token {
 	end := at + int32(len(w))
 	r, _ := utf8.DecodeRuneInString(w)
 	capital := unicode.IsUpper(r)
-	low := w
-	if strings.IndexByte(w, 0xe2) >= 0 { // only then can it hold the curly apostrophe (e2 80 99)
-		low = strings.ReplaceAll(w, "’", "'")
+	// One pass over an ASCII word finds what the general path would look for:
+	// capitals (else it is its own lower-case form) and its first apostrophe.
+	low, apos := w, -1
+	upper, ascii := false, true
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		switch {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		case c == '\'' && apos < 0:
+			apos = k
+		}
 	}
-	low = strings.ToLower(low)
+	switch {
+	case !ascii:
+		if strings.IndexByte(w, 0xe2) >= 0 { // only then can it hold the curly apostrophe (e2 80 99)
+			low = strings.ReplaceAll(w, "’", "'")
+		}
+		low = strings.ToLower(low)
+		apos = strings.IndexByte(low, '\'')
+	case upper:
+		low = strings.ToLower(w) // ASCII case mapping keeps every byte in place
+	}
 	if low == "cannot" {
 		return append(out, token{low: "can", cap: capital, start: at, end: end}, token{low: "not", start: at, end: end})
 	}
@@ -112,8 +132,8 @@ func appendWord(out []token, w string, at int32) []token {
 		}
 		return append(out, token{low: base, cap: capital, start: at, end: end}, token{low: "not", start: at, end: end})
 	}
-	if i := strings.IndexByte(low, '\''); i > 0 {
-		low = low[:i] // possessive or clitic: "russia's" → "russia"
+	if apos > 0 {
+		low = low[:apos] // possessive or clitic: "russia's" → "russia"
 	}
 	if low == "us" && w == "US" {
 		low = "u.s." // the country, not the pronoun
@@ -125,4 +145,13 @@ func appendWord(out []token, w string, at int32) []token {
 // unicode.IsLetter or unicode.IsDigit say of it.
 func asciiAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// isBoundaryMark reports whether r ends a clause: ; . ! ? and brackets.
+func isBoundaryMark(r rune) bool {
+	switch r {
+	case ';', '.', '!', '?', '(', ')', '[', ']', '{', '}':
+		return true
+	}
+	return false
 }

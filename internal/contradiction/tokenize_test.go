@@ -18,6 +18,8 @@ func TestTokensMatchReference(t *testing.T) {
 		"Russia’s envoy, Sergei Ryabkov, said 1,000 troops (3.5%) left at 9:30.",
 		"İstanbul and ÉCOLE Straße naïve Ωmega", "MIXED case WoRdS-with-HYPHENS e.g. A.B.C.",
 		"a\xffb \xc2 Zürich’s \u00a0 Δ", "NATO's chief; EU [sic] {x} ? !",
+		"Russia's O'Neil's 'tis rock'n'roll DON'T Can't SHAN'T it's' x'' ''y US's",
+		"Zürich's naïve’s CAFÉ’S Ryabkov’s won’t",
 	}
 	if seeds, err := dataset.ReadSeeds(); err == nil {
 		for _, sd := range seeds {
@@ -30,6 +32,15 @@ func TestTokensMatchReference(t *testing.T) {
 		buf = appendTokens(buf, text)
 		if want := refAppendTokens(nil, text); !slices.Equal(buf, want) {
 			t.Errorf("appendTokens(%.60q):\n got %v\nwant %v", text, buf, want)
+		}
+	}
+}
+
+// TestIsBoundaryMark checks isBoundaryMark against the marks it lists.
+func TestIsBoundaryMark(t *testing.T) {
+	for r := rune(0); r < 0x3100; r++ {
+		if got, want := isBoundaryMark(r), strings.ContainsRune(";.!?()[]{}", r); got != want {
+			t.Errorf("isBoundaryMark(%q) = %v, want %v", r, got, want)
 		}
 	}
 }
