@@ -10,9 +10,10 @@ import (
 // ClassifyTokens is Classify for a caller that has already tokenised text
 // (internal/tokens, the pipeline's shared tokenisation): toks are the tokens of
 // text, their offsets shifted by off (text[t.Start-off:t.End-off] is each
-// token). Where the tokens spell the same words as Classify reads — plain
-// ASCII words, no periods inside, no apostrophe or hyphen glued to a word's
-// end, no split contraction — it reads the words off the tokens instead of
+// token). Where the tokens spell the same words as Classify reads — ASCII
+// words, with inner periods (read as the words between them) or inner curly
+// apostrophes, no apostrophe or hyphen glued to a word's end, no split
+// contraction — it reads the words off the tokens instead of
 // scanning the text again; otherwise it falls back to Classify. The result is
 // always Classify's.
 //
@@ -55,11 +56,29 @@ func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, masks []uint32, 
 		if s < 0 || e > len(text) || s >= e {
 			return out, false
 		}
+		dots, curly := false, false
 		for b := s; b < e; b++ {
-			if c := text[b]; c >= utf8.RuneSelf || c == '.' {
+			switch c := text[b]; {
+			case c == '.':
+				dots = true
+			case c < utf8.RuneSelf:
+			case c == 0xe2 && b+2 < e && text[b+1] == 0x80 && text[b+2] == 0x99: // ’ inside the word
+				curly = true
+				b += 2
+			default:
 				return out, false
 			}
 		}
+		if dots {
+			if curly {
+				return out, false
+			}
+			out = t.dottedWords(out, text[s:e], tk.Lower)
+			prevEnd = tk.End
+			continue
+		}
+		// A word with ’ inside (only ASCII besides: "Moscow’s") is lowered and
+		// folded by tokens as wordsOf does, and starts with an ASCII letter.
 		var mask uint32
 		if masks != nil {
 			mask = masks[k]
@@ -71,6 +90,26 @@ func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, masks []uint32, 
 		prevEnd = tk.End
 	}
 	return out, true
+}
+
+// dottedWords appends the words wordsOf reads in an ASCII token with inner
+// periods ("U.S", "3.5"): the runs between the periods, each its own word
+// (low, their lowered forms, is sliced from the token's Lower, which has the
+// same offsets), stopping at maxWords.
+func (t *Typer) dottedWords(out []word, w, low string) []word {
+	for a := 0; a < len(w) && len(out) < maxWords; {
+		b := a
+		for b < len(w) && w[b] != '.' {
+			b++
+		}
+		if b > a { // tokens never put two periods side by side, but be safe
+			piece := low[a:b]
+			c := w[a]
+			out = append(out, word{low: piece, cap: 'A' <= c && c <= 'Z', mask: t.table.get(piece, fnv(piece))})
+		}
+		a = b + 1
+	}
+	return out
 }
 
 // WordMasks returns every single word the Typer knows with its mask as

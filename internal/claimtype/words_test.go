@@ -88,7 +88,7 @@ func TestClassifyTokensMatchesClassify(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := rand.New(rand.NewPCG(5, 6))
-	alphabet := []string{"a", "B", "z", "Q", "7", " ", " ", "'", "’", "-", ".", ",", "é", "\xff", "\t", "can't", "Don't", "U.S.", "students'", "well--known", "is", "the", "said", "will", "May", "has", "been", "that", "to", ":"}
+	alphabet := []string{"a", "B", "z", "Q", "7", " ", " ", "'", "’", "-", ".", ",", "é", "\xff", "\t", "can't", "Don't", "U.S.", "students'", "well--known", "is", "the", "said", "will", "May", "has", "been", "that", "to", ":", "Moscow’s", "it’s", "3.5", "U.S", "a.b.c", "X.y’s", "’s", "n’t", "DON’T"}
 	declined := 0
 	all := ty.WordMasks()
 	for n := 0; n < 30000; n++ {
@@ -131,5 +131,36 @@ func TestClassifyTokensMatchesClassify(t *testing.T) {
 	}
 	if declined > 29000 {
 		t.Errorf("declined %d of 30000: the fast path is never taken", declined)
+	}
+}
+
+// TestWordsOfTokensDottedAndCurly checks that words with inner periods or
+// curly apostrophes are read off the tokens (no fallback) as wordsOf reads them.
+func TestWordsOfTokensDottedAndCurly(t *testing.T) {
+	ty, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"Moscow’s envoy said the U.S would cut 3.5 percent",
+		"It’s the U.N. Security Council’s vote, Ryabkov’s aide said",
+		"A.B.C and x.y.z and 1.200.300 people",
+		"West’s “view” is e.g. odd", // double quotes around a word are punctuation for both
+	} {
+		toks := tokens.Append(nil, s, 0)
+		got, ok := ty.wordsOfTokens(s, toks, nil, 0, nil)
+		if !ok {
+			t.Errorf("wordsOfTokens(%q) declined", s)
+			continue
+		}
+		want := ty.wordsOfRef(s)
+		if len(got) != len(want) {
+			t.Fatalf("wordsOfTokens(%q): %d words, want %d", s, len(got), len(want))
+		}
+		for k := range want {
+			if got[k].low != want[k].low || got[k].cap != want[k].cap || got[k].mask != want[k].mask {
+				t.Errorf("wordsOfTokens(%q)[%d] = %+v, want %+v", s, k, got[k], want[k])
+			}
+		}
 	}
 }
