@@ -110,8 +110,7 @@ func parseCheckModel(data, lexData string) (checkModel, error) {
 func (s *Scorer) CheckWorthiness(sentence string) (float64, bool) {
 	sc := s.getScratch()
 	defer s.putScratch(sc)
-	sc.toks = sc.tokenize(sentence, sc.toks)
-	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	s.textTokens(sc, sentence)
 	p, ok, _ := s.checkTokens(sc, sentence, sc.toks, sc.info, s.typer.Classify(sentence, ""), 0, false)
 	return p, ok
 }
@@ -121,8 +120,7 @@ func (s *Scorer) CheckWorthiness(sentence string) (float64, bool) {
 func (s *Scorer) CheckWorthinessReasons(sentence string) (float64, bool, []claim.ScoreReason) {
 	sc := s.getScratch()
 	defer s.putScratch(sc)
-	sc.toks = sc.tokenize(sentence, sc.toks)
-	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	s.textTokens(sc, sentence)
 	return s.checkTokens(sc, sentence, sc.toks, sc.info, s.typer.Classify(sentence, ""), 0, true)
 }
 

@@ -38,9 +38,7 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 	cueSpan, cueOK := validSpan(text, c.Attribution.CueSpan)
 	sentence := text[ctx.Start:ctx.End]
 
-	sc.toks = sc.tokenize(sentence, sc.toks)
-	sc.info = s.finder.words.lookup(sc.toks, sc.info)
-	sc.cands = s.finder.findInfo(sc.toks, sc.info, sc.cands[:0])
+	s.sentenceTokens(sc, sentence)
 	sc.ev, sc.weak = sc.ev[:0], sc.weak[:0]
 	cues := sc.cues[:0]
 	cueSeen := false

@@ -4,9 +4,8 @@ import (
 	"math"
 	"sort"
 
-	"github.com/claimsvc/claimsvc/internal/tokens"
-
 	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/tokens"
 )
 
 // scratch holds the per-call buffers of one scoring call; pooled so scoring a
@@ -15,6 +14,11 @@ type scratch struct {
 	lower tokens.Lowerer // lowered capitalised words of toks and cueToks
 	toks  []token
 	info  []tokInfo // word-table entries of toks
+	// sent is the sentence whose tokens, word-table entries and cue
+	// candidates toks, info and cands hold (sentenceTokens), "" when they hold
+	// something else: claims of one sentence, scored one after another on
+	// the same scratch, read it once.
+	sent  string
 	masks []uint32  // claimtype word masks of a claim's tokens (tokInfo.typ)
 	feats []featOcc // check-worthiness feature occurrences
 	// cueToks and buf tokenise and join an attribution cue known only by text.
@@ -37,9 +41,7 @@ type scratch struct {
 func (s *Scorer) Hedge(sentence string) claim.Hedging {
 	sc := s.getScratch()
 	defer s.putScratch(sc)
-	sc.toks = sc.tokenize(sentence, sc.toks)
-	sc.info = s.finder.words.lookup(sc.toks, sc.info)
-	sc.cands = s.finder.findInfo(sc.toks, sc.info, sc.cands[:0])
+	s.sentenceTokens(sc, sentence)
 	sc.ev, sc.weak = sc.ev[:0], sc.weak[:0]
 	cues := sc.cues[:0]
 	for _, c := range sc.cands {

@@ -92,6 +92,11 @@ func (s *Scorer) TypeAndScore(text string, c *claim.Claim) { s.score(text, c, tr
 func (s *Scorer) score(text string, c *claim.Claim, retype bool) {
 	sc := s.getScratch()
 	defer s.putScratch(sc)
+	s.scoreOn(sc, text, c, retype)
+}
+
+// scoreOn is score on the scratch given.
+func (s *Scorer) scoreOn(sc *scratch, text string, c *claim.Claim, retype bool) {
 	h, i, j, base, ok := s.hedgeClaim(sc, text, c)
 	c.Hedging = h
 	typ := c.Type
@@ -105,8 +110,7 @@ func (s *Scorer) score(text string, c *claim.Claim, retype bool) {
 		c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, text[base:], sc.toks[i:j], sc.info[i:j], typ, base, true)
 		return
 	}
-	sc.toks = sc.tokenize(c.Text, sc.toks)
-	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	s.textTokens(sc, c.Text)
 	c.CheckWorthiness, c.CheckWorthy, c.CheckWorthinessReasons = s.checkTokens(sc, c.Text, sc.toks, sc.info, typ, 0, true)
 	for k := range c.CheckWorthinessReasons {
 		c.CheckWorthinessReasons[k].Span = claim.Span{}

@@ -20,3 +20,25 @@ func tokenize(s string, dst []token) []token { return tokens.Append(dst[:0], s, 
 func (sc *scratch) tokenize(s string, dst []token) []token {
 	return sc.lower.Append(dst[:0], s, maxTokens)
 }
+
+// sentenceTokens leaves sentence's tokens in sc.toks, their word-table entries
+// in sc.info and its cue candidates in sc.cands (find marks the negators in
+// sc.toks). They depend on the sentence's text alone, so when sc already holds
+// those of the same text (sc.sent) they are kept as they are.
+func (s *Scorer) sentenceTokens(sc *scratch, sentence string) {
+	if sentence == sc.sent && sentence != "" {
+		return
+	}
+	sc.toks = sc.tokenize(sentence, sc.toks)
+	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	sc.cands = s.finder.findInfo(sc.toks, sc.info, sc.cands[:0])
+	sc.sent = sentence
+}
+
+// textTokens leaves text's tokens in sc.toks and their word-table entries in
+// sc.info, for scoring a text that is no cached sentence (sc.sent is cleared).
+func (s *Scorer) textTokens(sc *scratch, text string) {
+	sc.toks = sc.tokenize(text, sc.toks)
+	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	sc.sent = ""
+}
