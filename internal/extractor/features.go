@@ -61,8 +61,8 @@ func (f *featBuf) add(h uint32) { f.ids = append(f.ids, int32(h&(featDim-1))) }
 
 // tokKey is a hash naming token i: its lower-cased word, or its kind for marks;
 // outside [lo,hi) it names the sentence edge.
-// The candidates of one decision share most boundary tokens, so a token's key is
-// computed once per block and kept in m.keys.
+// The candidates of one decision share most boundary tokens, so a token's key,
+// shape and class hashes are computed once per block and kept in m.hashes.
 func (m *mentionCtx) tokKey(i, lo, hi int) uint32 {
 	switch {
 	case i < lo:
@@ -70,49 +70,75 @@ func (m *mentionCtx) tokKey(i, lo, hi int) uint32 {
 	case i >= hi:
 		return keyEOS
 	}
-	if k := m.keys[i]; k != 0 {
-		return uint32(k)
+	th := &m.hashes[i]
+	if th.have&haveKey == 0 {
+		if t := m.toks[i]; t.kind != tWord {
+			th.key = hashInt(keyMark, int(t.kind))
+		} else {
+			th.key = hashBytes(fnvOffset, m.lowBytes(t))
+		}
+		th.have |= haveKey
 	}
-	var h uint32
-	if t := m.toks[i]; t.kind != tWord {
-		h = hashInt(keyMark, int(t.kind))
-	} else {
-		h = hashBytes(fnvOffset, m.lowBytes(t))
-	}
-	m.keys[i] = uint64(h) | keyKnown
-	return h
+	return th.key
 }
 
-// Token keys outside the sentence and the prefix of a mark's key, and the bit
-// that tells a cached key (m.keys) from an empty slot.
-var (
-	keyBOS  = hashStr(fnvOffset, "<s>")
-	keyEOS  = hashStr(fnvOffset, "</s>")
-	keyMark = hashStr(fnvOffset, "#")
+// tokHashes are the hashes features read of one token, each computed when first
+// asked for (have says which).
+type tokHashes struct {
+	key, shape, class uint32
+	have              uint8
+}
+
+// Bits of tokHashes.have.
+const (
+	haveKey uint8 = 1 << iota
+	haveShape
+	haveClass
 )
 
-const keyKnown = 1 << 32
+// Hashes of tokens outside the sentence, and the prefix of a mark's key.
+var (
+	keyBOS    = hashStr(fnvOffset, "<s>")
+	keyEOS    = hashStr(fnvOffset, "</s>")
+	keyMark   = hashStr(fnvOffset, "#")
+	shapeBOS  = hashInt(fnvOffset, 1000)
+	shapeEOS  = hashInt(fnvOffset, 1001)
+	classNone = hashInt(fnvOffset, 7) // outside the sentence, or a mark
+)
 
 // tokShape is a hash of token i's shape: kind, case, digits, inside a quotation.
 func (m *mentionCtx) tokShape(i, lo, hi int) uint32 {
-	if i < lo || i >= hi {
-		return hashInt(fnvOffset, 1000+boolInt(i >= hi))
+	switch {
+	case i < lo:
+		return shapeBOS
+	case i >= hi:
+		return shapeEOS
 	}
-	t := m.toks[i]
-	v := int(t.kind)<<8 | int(t.flags&(fCap|fLower|fAllCaps|fDigit|fPossessive))
-	if inQuote(t) {
-		v |= 1 << 12
+	th := &m.hashes[i]
+	if th.have&haveShape == 0 {
+		t := m.toks[i]
+		v := int(t.kind)<<8 | int(t.flags&(fCap|fLower|fAllCaps|fDigit|fPossessive))
+		if inQuote(t) {
+			v |= 1 << 12
+		}
+		th.shape = hashInt(fnvOffset, v)
+		th.have |= haveShape
 	}
-	return hashInt(fnvOffset, v)
+	return th.shape
 }
 
 // tokClass is a hash of token i's lexical classes (0 outside the sentence).
 func (m *mentionCtx) tokClass(i, lo, hi int) uint32 {
 	if i < lo || i >= hi || m.toks[i].kind != tWord {
-		return hashInt(fnvOffset, 7)
+		return classNone
 	}
-	c := m.toks[i].cls
-	return hashInt(hashInt(hashInt(fnvOffset, int(c&0xff)), int(c>>8&0xff)), int(c>>16&0xffff))
+	th := &m.hashes[i]
+	if th.have&haveClass == 0 {
+		c := m.toks[i].cls
+		th.class = hashInt(hashInt(hashInt(fnvOffset, int(c&0xff)), int(c>>8&0xff)), int(c>>16&0xffff))
+		th.have |= haveClass
+	}
+	return th.class
 }
 
 func boolInt(b bool) int {
@@ -306,17 +332,12 @@ func (m *mentionCtx) spanFeatures(s sentence, r *relation, x, y, a, b int, cues 
 		f.add(kUnbal)
 	}
 	f.add(hashInt(kLen, bucket(m.wordsIn(x, y))))
+	// commas, an opening parenthesis and a relative word among the first
+	// maxFeatureScan tokens, from the block's prefix counts
 	commas, paren, rel := 0, false, false
-	for k := x; k < min(y, x+maxFeatureScan); k++ { // bounded: the cost per candidate stays constant
-		switch t := m.toks[k]; {
-		case t.kind == tComma:
-			commas++
-		case t.kind == tOpenParen:
-			paren = true
-		case t.kind == tWord && t.end-t.start <= 5 && (m.text[t.start] == 'w' || m.text[t.start] == 'W') &&
-			(m.is(k, "who") || m.is(k, "which") || m.is(k, "whose")):
-			rel = true
-		}
+	if e := min(y, x+maxFeatureScan); x < e {
+		commas = int(m.commas[e] - m.commas[x])
+		paren, rel = m.parens[e] > m.parens[x], m.rels[e] > m.rels[x]
 	}
 	f.add(hashInt(kCommas, bucket(commas)))
 	if paren {
