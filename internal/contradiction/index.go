@@ -34,7 +34,7 @@ type Index struct {
 	// of the claims with key number n, in order added. One hash per key per
 	// claim: the number found (or given) when the postings are read is where the
 	// claim is appended after its comparisons.
-	postings map[string]int32
+	postings keyTable
 	lists    [][]int32
 	// block is where a new key's list starts (two slots carved per key, as
 	// most keys of an article's index have one or two claims), so a new key
@@ -73,7 +73,7 @@ type indexed struct {
 
 // NewIndex returns an empty index using c.
 func (c *Classifier) NewIndex() *Index {
-	return &Index{c: c, postings: map[string]int32{}, seen: map[string]bool{}}
+	return &Index{c: c, postings: newKeyTable(0), seen: map[string]bool{}}
 }
 
 // Len is the number of claims indexed.
@@ -296,7 +296,7 @@ func (ix *Index) reserve(claims []Prepared) {
 	if len(ix.items) > 0 {
 		return
 	}
-	ix.postings = make(map[string]int32, keys)
+	ix.postings = newKeyTable(keys)
 	ix.seen = make(map[string]bool, len(claims))
 	ix.lists = slices.Grow(ix.lists, keys)
 }
@@ -307,11 +307,9 @@ func (ix *Index) keyNumbers(an *analysis) int {
 	ix.keyNums = ix.keyNums[:0]
 	for g := 0; g < len(an.terms); g = int(an.terms[g].runEnd) {
 		k := an.terms[g].key
-		n, ok := ix.postings[k]
-		if !ok {
-			n = int32(len(ix.lists))
+		n, isNew := ix.postings.number(k)
+		if isNew {
 			ix.lists = append(ix.lists, nil)
-			ix.postings[k] = n
 		}
 		ix.keyNums = append(ix.keyNums, n)
 	}

@@ -1,0 +1,45 @@
+package contradiction
+
+import (
+	"strconv"
+	"testing"
+)
+
+// TestKeyTable checks keyTable against a map numbering keys in first-seen
+// order, across growth, with repeated, empty and similar keys.
+func TestKeyTable(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		reserve int
+		keys    []string
+	}{
+		{"empty key", 0, []string{"", "a", "", "a"}},
+		{"similar", 4, []string{"ab", "ba", "a", "b", "ab", "abc", "ba"}},
+		{"growth", 0, func() []string {
+			var ks []string
+			for i := range 3000 {
+				ks = append(ks, "k"+strconv.Itoa(i%1700), "~"+strconv.Itoa(i/3))
+			}
+			return ks
+		}()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			kt := newKeyTable(tc.reserve)
+			want := map[string]int32{}
+			for _, k := range tc.keys {
+				w, seen := want[k]
+				if !seen {
+					w = int32(len(want))
+					want[k] = w
+				}
+				n, isNew := kt.number(k)
+				if n != w || isNew == seen {
+					t.Fatalf("number(%q) = %d, %v; want %d, %v", k, n, isNew, w, !seen)
+				}
+			}
+			if len(kt.keys) != len(want) {
+				t.Errorf("%d keys, want %d", len(kt.keys), len(want))
+			}
+		})
+	}
+}
