@@ -145,7 +145,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 		}
 		lx.scratch.Put(sc)
 	}()
-	toks := appendTokens(sc.toks, text)
+	toks := appendTokens(sc.toks, text, &sc.lower)
 	sc.toks = toks
 	// offs, clause and byPos share one allocation, as do all the cue lists
 	// (packCues): an analysis is a handful of allocations, not a dozen.
@@ -334,6 +334,9 @@ type analyzeScratch struct {
 	wfs   []*facts // each token's word facts
 	terms []term
 	order []int32
+	// lower holds the lowered capitalised words of the claims analysed with
+	// this scratch (the analyses keep them; the buffer is never written over).
+	lower lowerer
 	// cues collects the cue lists in analysis order (negators, quantities,
 	// hedges, npis, stances, changes, temporals) before packCues copies them out.
 	cues [7][]cue

@@ -25,11 +25,12 @@ type token struct {
 // tokenize splits text into words and clause boundaries. Words keep internal
 // apostrophes, hyphens, and dots or commas between digits or letters ("U.S.",
 // "1,000", "3.5"); "don't" becomes "do" + "not". Invalid UTF-8 is skipped.
-func tokenize(text string) []token { return appendTokens(nil, text) }
+func tokenize(text string) []token { return appendTokens(nil, text, nil) }
 
 // appendTokens is tokenize appending to dst (a reused buffer) with room made for
-// the usual word density up front.
-func appendTokens(dst []token, text string) []token {
+// the usual word density up front, lowering capitalised ASCII words into lw's
+// shared buffer (nil: each with strings.ToLower).
+func appendTokens(dst []token, text string, lw *lowerer) []token {
 	out := slices.Grow(dst[:0], min(maxTokens, len(text)/4+2))
 	i := 0
 	for i < len(text) && len(out) < maxTokens {
@@ -70,7 +71,7 @@ func appendTokens(dst []token, text string) []token {
 			if j < len(text) && text[j] == '.' && strings.Contains(text[i:j], ".") {
 				j++
 			}
-			out = appendWord(out, text[i:j], int32(i))
+			out = appendWord(out, text[i:j], int32(i), lw)
 			i = j
 		default:
 			if r == ',' && len(out) > 0 {
@@ -88,7 +89,7 @@ func appendTokens(dst []token, text string) []token {
 }
 
 // appendWord adds one word, splitting the "n't" contraction and "cannot".
-func appendWord(out []token, w string, at int32) []token {
+func appendWord(out []token, w string, at int32, lw *lowerer) []token {
 	end := at + int32(len(w))
 	r, _ := utf8.DecodeRuneInString(w)
 	capital := unicode.IsUpper(r)
@@ -114,8 +115,10 @@ func appendWord(out []token, w string, at int32) []token {
 		}
 		low = strings.ToLower(low)
 		apos = strings.IndexByte(low, '\'')
+	case upper && lw != nil:
+		low = lw.lower(w) // ASCII case mapping keeps every byte in place
 	case upper:
-		low = strings.ToLower(w) // ASCII case mapping keeps every byte in place
+		low = strings.ToLower(w)
 	}
 	if low == "cannot" {
 		return append(out, token{low: "can", cap: capital, start: at, end: end}, token{low: "not", start: at, end: end})
@@ -139,6 +142,34 @@ func appendWord(out []token, w string, at int32) []token {
 		low = "u.s." // the country, not the pronoun
 	}
 	return append(out, token{low: low, cap: capital, start: at, end: end})
+}
+
+// lowerer keeps the lowered copies of capitalised ASCII words of the claims
+// one analyzeScratch reads, one after another, in one shared buffer, so they
+// need no allocation each (two per claim: its first word and its names). A
+// string it returned stays valid: a full buffer is replaced, never written
+// over (strings.Builder only appends). Not for concurrent use.
+type lowerer struct{ b strings.Builder }
+
+// lowererChunk is the buffer a lowerer reserves at a time: the capitalised
+// words of some dozens of claims.
+const lowererChunk = 2048
+
+// lower returns the ASCII word w in lower case: strings.ToLower(w).
+func (lw *lowerer) lower(w string) string {
+	if lw.b.Cap()-lw.b.Len() < len(w) {
+		lw.b = strings.Builder{}
+		lw.b.Grow(max(len(w), lowererChunk))
+	}
+	from := lw.b.Len()
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lw.b.WriteByte(c)
+	}
+	return lw.b.String()[from:]
 }
 
 // asciiAlnum reports whether the ASCII byte c is a letter or digit: what

@@ -10,8 +10,10 @@ import (
 	"github.com/claimsvc/claimsvc/internal/dataset"
 )
 
-// TestTokensMatchReference checks appendTokens against the tokeniser as it
-// was (decoding every rune), on tricky strings and every seed sentence.
+// TestTokensMatchReference checks appendTokens (one lowerer for all texts)
+// and tokenize against the tokeniser as it was (decoding every rune, each
+// capitalised word lowered by strings.ToLower), on tricky strings and every
+// seed sentence, and that no text's tokens change as later ones are read.
 func TestTokensMatchReference(t *testing.T) {
 	texts := []string{
 		"", "A", "a", "US", "The US and the U.S. said NO.", "Don't CAN'T won't Cannot.",
@@ -21,6 +23,7 @@ func TestTokensMatchReference(t *testing.T) {
 		"Russia's O'Neil's 'tis rock'n'roll DON'T Can't SHAN'T it's' x'' ''y US's",
 		"Zürich's naïve’s CAFÉ’S Ryabkov’s won’t",
 	}
+	texts = append(texts, strings.Repeat("Ab", 1500)+" Cd", strings.Repeat("Word ", 600)) // longer than a lowerer chunk
 	if seeds, err := dataset.ReadSeeds(); err == nil {
 		for _, sd := range seeds {
 			texts = append(texts, sentences(sd.Text)...)
@@ -28,10 +31,22 @@ func TestTokensMatchReference(t *testing.T) {
 		}
 	}
 	var buf []token
+	var lw lowerer
+	var kept [][]token // earlier texts' tokens: a lowerer never overwrites what it gave
 	for _, text := range texts {
-		buf = appendTokens(buf, text)
-		if want := refAppendTokens(nil, text); !slices.Equal(buf, want) {
+		buf = appendTokens(buf, text, &lw)
+		want := refAppendTokens(nil, text)
+		if !slices.Equal(buf, want) {
 			t.Errorf("appendTokens(%.60q):\n got %v\nwant %v", text, buf, want)
+		}
+		if got := tokenize(text); !slices.Equal(got, want) {
+			t.Errorf("tokenize(%.60q):\n got %v\nwant %v", text, got, want)
+		}
+		kept = append(kept, slices.Clone(buf))
+	}
+	for i, text := range texts {
+		if want := refAppendTokens(nil, text); !slices.Equal(kept[i], want) {
+			t.Errorf("tokens of %.60q changed after later texts were tokenised", text)
 		}
 	}
 }
