@@ -562,6 +562,9 @@ func exclusive(a, b []string) (onlyA, onlyB []string) {
 // dateMismatch compares dates of the same kind (year, month, weekday): both sides
 // name one and no value is shared, e.g. "in 2019" vs "in 2021".
 func dateMismatch(a, b []string) (da, db []string) {
+	if len(a) == 0 || len(b) == 0 {
+		return nil, nil // most pairs: nothing of either kind on one side
+	}
 	for _, kind := range []byte{'y', 'm', 'd'} {
 		ka, kb := ofKind(a, kind), ofKind(b, kind)
 		if len(ka) == 0 || len(kb) == 0 {
@@ -575,9 +578,27 @@ func dateMismatch(a, b []string) (da, db []string) {
 	return da, db
 }
 
+// ofKind is the values of s of one kind (first byte), in order. An analysis'
+// dates are sorted, so they are one run of s, returned without a copy; a
+// scattered kind is copied out.
 func ofKind(s []string, kind byte) []string {
-	var out []string
-	for _, v := range s {
+	i := 0
+	for i < len(s) && s[i][0] != kind {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j][0] == kind {
+		j++
+	}
+	rest := j
+	for rest < len(s) && s[rest][0] != kind {
+		rest++
+	}
+	if rest == len(s) {
+		return s[i:j:j]
+	}
+	out := append([]string(nil), s[i:j]...)
+	for _, v := range s[rest:] {
 		if v[0] == kind {
 			out = append(out, v)
 		}
