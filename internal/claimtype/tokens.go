@@ -86,7 +86,7 @@ func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, masks []uint32, 
 			mask = t.table.get(tk.Lower, fnv(tk.Lower))
 		}
 		c := text[s]
-		out = append(out, word{low: tk.Lower, cap: 'A' <= c && c <= 'Z', mask: mask})
+		out = appendWord(out, tk.Lower, 'A' <= c && c <= 'Z', mask)
 		prevEnd = tk.End
 	}
 	return out, true
@@ -120,5 +120,20 @@ func (t *Typer) WordMasks() map[string]uint32 {
 	for w, m := range t.words {
 		out[w] = m
 	}
+	return out
+}
+
+// appendWord appends the word (low, capital, mask) to out, its fields written in
+// place: a word built apart and then copied in costs a stall per word (the
+// copy reads what was just stored).
+func appendWord(out []word, low string, capital bool, mask uint32) []word {
+	n := len(out)
+	if n < cap(out) {
+		out = out[:n+1]
+	} else {
+		out = append(out, word{})
+	}
+	w := &out[n]
+	w.low, w.cap, w.mask, w.from, w.to = low, capital, mask, 0, 0
 	return out
 }

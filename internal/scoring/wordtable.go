@@ -80,15 +80,24 @@ func (t *wordTable) get(w string, h uint64) *wordSlot {
 }
 
 // lookup writes the tokInfo of every token into dst (reused) and returns it.
+// The entries are written field by field in place: a tokInfo built apart and
+// then copied in costs a stall per token (the copy reads what was just
+// stored).
 func (t *wordTable) lookup(toks []token, dst []tokInfo) []tokInfo {
-	dst = dst[:0]
-	for _, tk := range toks {
-		h := wordHash(tk.Lower)
-		info := tokInfo{hash: h}
-		if s := t.get(tk.Lower, h); s != nil {
-			info.cls, info.typ, info.first = s.cls, s.typ, s.first
+	if cap(dst) < len(toks) {
+		dst = make([]tokInfo, len(toks), len(toks)+len(toks)/2)
+	}
+	dst = dst[:len(toks)]
+	for k := range toks {
+		w := toks[k].Lower
+		h := wordHash(w)
+		in := &dst[k]
+		in.hash = h
+		if s := t.get(w, h); s != nil {
+			in.cls, in.typ, in.first = s.cls, s.typ, s.first
+		} else {
+			in.cls, in.typ, in.first = 0, 0, nil
 		}
-		dst = append(dst, info)
 	}
 	return dst
 }

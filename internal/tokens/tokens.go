@@ -85,7 +85,10 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 			case c <= ' ' || c == 0x7f:
 				i++
 			default:
-				dst = append(dst, Token{Start: i, End: i + 1, Lower: s[i : i+1]})
+				var t *Token
+				dst, t = grow(dst)
+				t.Start, t.End, t.Lower = i, i+1, s[i:i+1]
+				t.Upper, t.Digit, t.Word, t.Neg = false, false, false, false
 				i++
 			}
 			continue
@@ -104,6 +107,20 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 		}
 	}
 	return dst
+}
+
+// grow extends dst by one token and returns it with a pointer to that token,
+// whose every field the caller sets. Setting the fields in place, instead of
+// appending a Token built on the stack, spares the copy of a freshly written
+// value (a stall per token where the copy reads what was just stored).
+func grow(dst []Token) ([]Token, *Token) {
+	n := len(dst)
+	if n < cap(dst) {
+		dst = dst[:n+1]
+	} else {
+		dst = append(dst, Token{})
+	}
+	return dst, &dst[n]
 }
 
 // scanWord returns the end of the word starting at i (s[i] begins a word rune)
@@ -210,17 +227,30 @@ func appendWord(dst []Token, lw *lowerer, s string, i, j int, ascii, upper bool)
 	}
 	if ascii && !upper { // the common case, built in place
 		c := s[i]
-		return append(dst, Token{Start: i, End: j, Lower: s[i:j], Digit: '0' <= c && c <= '9', Word: true})
+		dst, t := grow(dst)
+		t.Start, t.End, t.Lower = i, j, s[i:j]
+		t.Upper, t.Digit, t.Word, t.Neg = false, '0' <= c && c <= '9', true, false
+		return dst
 	}
-	return append(dst, wordToken(lw, s, i, j, ascii, upper))
+	dst, t := grow(dst)
+	setWord(t, lw, s, i, j, ascii, upper)
+	return dst
 }
 
-// wordToken builds the token for the word s[i:j]; ascii and upper describe the
-// whole word (from scanWord) so the common all-lowercase ASCII word needs no copy,
-// and an ASCII word with capitals shares lw's lowered copy of the text.
+// wordToken builds the token for the word s[i:j] (see setWord).
 func wordToken(lw *lowerer, s string, i, j int, ascii, upper bool) Token {
+	var t Token
+	setWord(&t, lw, s, i, j, ascii, upper)
+	return t
+}
+
+// setWord sets every field of *t to the token of the word s[i:j]; ascii and
+// upper describe the whole word (from scanWord) so the common all-lowercase
+// ASCII word needs no copy, and an ASCII word with capitals shares lw's
+// lowered copy of the text.
+func setWord(t *Token, lw *lowerer, s string, i, j int, ascii, upper bool) {
 	w := s[i:j]
-	t := Token{Start: i, End: j, Lower: w, Word: true}
+	t.Start, t.End, t.Lower, t.Word, t.Neg = i, j, w, true, false
 	c := w[0]
 	t.Digit = '0' <= c && c <= '9'
 	switch {
@@ -234,7 +264,6 @@ func wordToken(lw *lowerer, s string, i, j int, ascii, upper bool) Token {
 		t.Upper = unicode.IsUpper(first)
 		t.Lower = strings.ReplaceAll(strings.ToLower(w), "’", "'")
 	}
-	return t
 }
 
 // isASCIIWord reports whether the ASCII byte c is a letter or digit.

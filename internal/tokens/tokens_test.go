@@ -110,3 +110,22 @@ func BenchmarkAppend(b *testing.B) {
 		toks = Append(toks[:0], text, 0)
 	}
 }
+
+// BenchmarkLowererAppend tokenises sentence by sentence into one reused slice
+// with one Lowerer, as the scorer does.
+func BenchmarkLowererAppend(b *testing.B) {
+	sents := strings.SplitAfter(strings.Repeat("Interior Minister Ana Ruiz said on Tuesday that the border won't reopen this year, officials said. The U.S. envoy’s 3.5% estimate was disputed. ", 8), ". ")
+	n := 0
+	for _, s := range sents {
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	var lw Lowerer
+	var toks []Token
+	for b.Loop() {
+		for _, s := range sents {
+			toks = lw.Append(toks[:0], s, 4096)
+		}
+	}
+}
