@@ -159,7 +159,8 @@ func appendCheckFeatures(dst []featOcc, text string, toks []token, info []tokInf
 	var nums, ents, words int
 	var seen uint32
 	firstWord := true
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i] // not a copy: this loop runs over every claim's tokens
 		w := t.Lower
 		cls, h := info[i].cls, info[i].hash
 		switch {
@@ -278,7 +279,7 @@ func perfectAux(w string) bool {
 
 // acronym reports whether the token is written in capitals, with at least two
 // letters ("NATO", "U.S", "EU").
-func acronym(text string, t token) bool {
+func acronym(text string, t *token) bool {
 	if t.Start < 0 || t.End > len(text) || t.End-t.Start < 2 {
 		return false
 	}

@@ -24,12 +24,13 @@ const (
 // into text), or "".
 func checkGate(text string, toks []token) string {
 	words, long, capsLong := 0, 0, 0
-	for _, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		if !t.Word {
 			continue
 		}
 		words++
-		if t.Digit || utf8.RuneCountInString(t.Lower) < 4 {
+		if t.Digit || fewerRunes(t.Lower, 4) {
 			continue
 		}
 		long++
@@ -46,6 +47,28 @@ func checkGate(text string, toks []token) string {
 		return gateListIntr
 	}
 	return ""
+}
+
+// fewerRunes reports whether s has fewer than n runes (an invalid byte counts
+// as one, as for utf8.RuneCountInString), reading no more of s than n runes:
+// a long word is known long by its first letters.
+func fewerRunes(s string, n int) bool {
+	if len(s) < n {
+		return true
+	}
+	i := 0
+	for ; n > 0; n-- {
+		if i >= len(s) {
+			return true
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return false
 }
 
 // endsListIntro reports whether a colon ends the line at or right after the

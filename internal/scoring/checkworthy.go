@@ -213,9 +213,13 @@ type contribution struct {
 
 // keepTop inserts c into top, kept sorted by |w| descending and at most
 // maxReasons long (ties keep the earlier feature).
+//
+// The few places are shifted one by one: a call of memmove per insertion
+// costs more than moving at most four entries.
 func keepTop(top []contribution, c contribution) []contribution {
+	a := math.Abs(c.w)
 	k := len(top)
-	for k > 0 && math.Abs(top[k-1].w) < math.Abs(c.w) {
+	for k > 0 && math.Abs(top[k-1].w) < a {
 		k--
 	}
 	if k >= maxReasons {
@@ -224,7 +228,9 @@ func keepTop(top []contribution, c contribution) []contribution {
 	if len(top) < maxReasons {
 		top = append(top, contribution{})
 	}
-	copy(top[k+1:], top[k:len(top)-1])
+	for m := len(top) - 1; m > k; m-- {
+		top[m] = top[m-1]
+	}
 	top[k] = c
 	return top
 }

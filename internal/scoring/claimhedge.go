@@ -58,8 +58,8 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 		cues = sc.keep(cues, cue, ok)
 	}
 	i, j = len(sc.toks), len(sc.toks)
-	for k, t := range sc.toks {
-		if ctx.Start+t.Start >= content.Start {
+	for k := range sc.toks {
+		if ctx.Start+sc.toks[k].Start >= content.Start {
 			i = k
 			break
 		}

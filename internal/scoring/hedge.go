@@ -104,8 +104,8 @@ func (s *Scorer) cueLogit(sc *scratch, c candidate) float64 {
 
 // negations adds a negator to the evidence when tokens [i, j) hold one.
 func (s *Scorer) negations(sc *scratch, i, j int) {
-	for _, t := range sc.toks[i:j] {
-		if t.Neg {
+	for k := i; k < j; k++ {
+		if sc.toks[k].Neg {
 			sc.ev = append(sc.ev, Evidence{Class: ClassNegator, Strength: 1})
 			return
 		}
