@@ -177,6 +177,9 @@ func (c *Classifier) compareShared(a Statement, aa *analysis, b Statement, ab *a
 		return v // explanations are written only for links: most pairs compared are not
 	}
 	ev.shared = sharedWords(aa, sg)
+	if ev.negWord != "" {
+		ev.negScope = negScope(aa, ab, sg, &ev)
+	}
 	why := explain(best, &ev)
 	v.Relation = claim.RelationContradiction
 	switch {

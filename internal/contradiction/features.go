@@ -60,7 +60,7 @@ type evidence struct {
 	shared           []string // shared content words (as written in a)
 	negWord, negSide string   // the negator and which side ("a"/"b") carries it
 	negQuantity      bool     // the negator is a negative quantifier ("rare")
-	negScope         []string // shared words inside its scope
+	negScope         []string // shared words inside its scope (negScope; set for links only)
 	negHead          string   // the shared word the negation governs, if any
 	anchored         bool     // both name the same actors; the negation is about a shared thing
 	antA, antB       string
@@ -190,13 +190,12 @@ func features(lx *lexicon, a, b *analysis, sg []sharedGroup, withShared bool) ([
 		first := cues[0]
 		ev.negSide, ev.negWord = side, first.word
 		ev.negQuantity = len(an.negators) == 0
-		scope := scoped(an, cues, shared)
-		ev.negScope = scope
+		nScope := countSharedScoped(an, cues, shared) // the words: negScope, for links only
 		cov := float64(nShared) / float64(max(1, countTerms(an)))
 		inScope := countScoped(an, cues)
 		scopeShare := 0.0
 		if inScope > 0 {
-			scopeShare = float64(len(scope)) / float64(inScope)
+			scopeShare = float64(nScope) / float64(inScope)
 		}
 		// Anchored: both claims name the same two or more actors (after aliases:
 		// Moscow = Russia) and the negation is about a thing the other claim asserts
@@ -219,7 +218,7 @@ func features(lx *lexicon, a, b *analysis, sg []sharedGroup, withShared bool) ([
 		default:
 			f[fNegLow] = 1
 		}
-		if len(scope) == 0 {
+		if nScope == 0 {
 			f[fNegUnscoped] = 1
 		}
 		// How much of what the negation is about (its window) the other side asserts:
@@ -462,15 +461,43 @@ func countScoped(an *analysis, cues []cue) int {
 	return n
 }
 
-// scoped returns the words of shared terms within negWindow tokens of any of the
-// cues, in the cue's clause: what the negation or quantifier is about.
-func scoped(an *analysis, cues []cue, shared []bool) []string {
+// countSharedScoped is len(scoped(an, cues, shared)), without building it:
+// features needs only the number, explanations (links) the words.
+func countSharedScoped(an *analysis, cues []cue, shared []bool) int {
 	n := 0
 	for pos, ti := range an.byPos {
 		if ti >= 0 && shared[pos] && nearCue(an, cues, pos) {
 			n++
 		}
 	}
+	return n
+}
+
+// negScope is ev.negScope of a pair whose features found a one-sided negation
+// (ev.negWord set): the words of the shared terms (sg) in the scope of the
+// negated side's polarity cues, as scoped reads them.
+func negScope(a, b *analysis, sg []sharedGroup, ev *evidence) []string {
+	an, ofB := a, ev.negSide == "b"
+	if ofB {
+		an = b
+	}
+	shared := make([]bool, len(an.clause)) // token positions of shared terms, as features marks them
+	for _, s := range sg {
+		g := s.a
+		if ofB {
+			g = s.b
+		}
+		for _, t := range an.run(g) {
+			shared[t.pos] = true
+		}
+	}
+	return scoped(an, an.polarityCues(), shared)
+}
+
+// scoped returns the words of shared terms within negWindow tokens of any of the
+// cues, in the cue's clause: what the negation or quantifier is about.
+func scoped(an *analysis, cues []cue, shared []bool) []string {
+	n := countSharedScoped(an, cues, shared)
 	if n == 0 {
 		return nil
 	}
