@@ -316,15 +316,22 @@ func (ix *Index) keyNumbers(an *analysis) int {
 	return len(ix.keyNums)
 }
 
-// post appends item idx to the list of key number n.
+// post appends item idx to the list of key number n. Only a list's last
+// postingWindow entries are ever read, so a full list of at least twice that
+// keeps those and makes room in place: a frequent key's list stops growing
+// (and allocating) instead of holding every claim that ever had the key.
 func (ix *Index) post(n, idx int32) {
-	if ix.lists[n] == nil {
+	l := ix.lists[n]
+	switch {
+	case l == nil:
 		if len(ix.block) < 2 {
 			ix.block = make([]int32, 512)
 		}
-		ix.lists[n], ix.block = ix.block[:0:2], ix.block[2:]
+		l, ix.block = ix.block[:0:2], ix.block[2:]
+	case len(l) == cap(l) && len(l) >= 2*postingWindow:
+		l = l[:copy(l, l[len(l)-postingWindow:])]
 	}
-	ix.lists[n] = append(ix.lists[n], idx)
+	ix.lists[n] = append(l, idx)
 }
 
 // candidates appends to dst the earlier claims worth comparing, in input order,
