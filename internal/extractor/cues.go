@@ -16,14 +16,20 @@ type mentionCtx struct {
 	text   string
 	toks   []token
 	lower  []byte
-	words  []int32     // words[k] = word tokens before token k, for the current block
-	qmarks []int32     // quotation marks before token k
-	qwords []int32     // quoted word tokens before token k
-	commas []int32     // commas before token k
-	parens []int32     // opening parentheses before token k
-	rels   []int32     // relative words ("who", "which", "whose") before token k
-	counts []int32     // one backing array for the prefix counts above
-	hashes []tokHashes // feature hashes of token k, filled as features ask (features.go)
+	words  []int32 // words[k] = word tokens before token k, for the current block
+	qmarks []int32 // quotation marks before token k
+	qwords []int32 // quoted word tokens before token k
+	counts []int32 // one backing array for words, qmarks and qwords
+
+	// What the decision features read (features.go), built for a block only when
+	// the first feature of it is asked for (featReady): blocks without a decision,
+	// such as long runs of quotation marks, never pay for them.
+	featReady bool
+	commas    []int32     // commas before token k
+	parens    []int32     // opening parentheses before token k
+	rels      []int32     // relative words ("who", "which", "whose") before token k
+	fcounts   []int32     // one backing array for commas, parens and rels
+	hashes    []tokHashes // feature hashes of token k, filled as features ask
 }
 
 // lowBytes returns the ASCII-lower-cased text of token t with ’ written as ', in a
@@ -68,41 +74,28 @@ func (m *mentionCtx) wordsIn(a, b int) int {
 }
 
 // setBlock points the context at a new block's tokens and builds its prefix counts
-// of words, quotation marks, quoted words, commas, opening parentheses and
-// relative words, so span questions cost O(1).
+// of words, quotation marks and quoted words, so span questions cost O(1).
 func (m *mentionCtx) setBlock(toks []token) {
 	m.toks = toks
+	m.featReady = false
 	n := len(toks) + 1
-	m.counts = growCap(m.counts[:0], 6*n)
-	c := m.counts[:6*n]
-	m.words, m.qmarks, m.qwords = c[:n:n], c[n:2*n:2*n], c[2*n:3*n:3*n]
-	m.commas, m.parens, m.rels = c[3*n:4*n:4*n], c[4*n:5*n:5*n], c[5*n:]
-	m.hashes = growCap(m.hashes[:0], n)[:n]
-	clear(m.hashes)
-	var w, q, qw, cm, pa, rl int32
+	m.counts = growCap(m.counts[:0], 3*n)
+	c := m.counts[:3*n]
+	m.words, m.qmarks, m.qwords = c[:n:n], c[n:2*n:2*n], c[2*n:]
+	var w, q, qw int32
 	for k, t := range toks {
 		m.words[k], m.qmarks[k], m.qwords[k] = w, q, qw
-		m.commas[k], m.parens[k], m.rels[k] = cm, pa, rl
 		switch {
 		case t.kind == tWord:
 			w++
 			if inQuote(t) {
 				qw++
 			}
-			if t.end-t.start <= 5 && (m.text[t.start] == 'w' || m.text[t.start] == 'W') &&
-				(m.is(k, "who") || m.is(k, "which") || m.is(k, "whose")) {
-				rl++
-			}
 		case t.kind == tOpenQ || t.kind == tCloseQ:
 			q++
-		case t.kind == tComma:
-			cm++
-		case t.kind == tOpenParen:
-			pa++
 		}
 	}
 	m.words[n-1], m.qmarks[n-1], m.qwords[n-1] = w, q, qw
-	m.commas[n-1], m.parens[n-1], m.rels[n-1] = cm, pa, rl
 }
 
 // isSeparator says whether a token can separate content from a speaker phrase.

@@ -59,6 +59,40 @@ func (f *featBuf) reset() { f.ids = f.ids[:0] }
 // add records feature h.
 func (f *featBuf) add(h uint32) { f.ids = append(f.ids, int32(h&(featDim-1))) }
 
+// prepareFeatures readies, once per block, what the features read besides the
+// tokens: prefix counts of commas, opening parentheses and relative words (so a
+// candidate's scan costs O(1)) and an empty hash cache. Built at the first
+// feature of a block, not in setBlock, so blocks without decisions skip it.
+func (m *mentionCtx) prepareFeatures() {
+	if m.featReady {
+		return
+	}
+	m.featReady = true
+	toks := m.toks
+	n := len(toks) + 1
+	m.fcounts = growCap(m.fcounts[:0], 3*n)
+	c := m.fcounts[:3*n]
+	m.commas, m.parens, m.rels = c[:n:n], c[n:2*n:2*n], c[2*n:]
+	m.hashes = growCap(m.hashes[:0], n)[:n]
+	clear(m.hashes)
+	var cm, pa, rl int32
+	for k, t := range toks {
+		m.commas[k], m.parens[k], m.rels[k] = cm, pa, rl
+		switch t.kind {
+		case tWord:
+			if t.end-t.start <= 5 && (m.text[t.start] == 'w' || m.text[t.start] == 'W') &&
+				(m.is(k, "who") || m.is(k, "which") || m.is(k, "whose")) {
+				rl++
+			}
+		case tComma:
+			cm++
+		case tOpenParen:
+			pa++
+		}
+	}
+	m.commas[n-1], m.parens[n-1], m.rels[n-1] = cm, pa, rl
+}
+
 // tokKey is a hash naming token i: its lower-cased word, or its kind for marks;
 // outside [lo,hi) it names the sentence edge.
 // The candidates of one decision share most boundary tokens, so a token's key,
@@ -232,6 +266,7 @@ var (
 // cueFeatures appends the features of relation r as a whole, for the cue
 // classifier (is this a real attribution?).
 func (m *mentionCtx) cueFeatures(s sentence, r *relation, f *featBuf) {
+	m.prepareFeatures()
 	lo, hi := s.t0, s.t1
 	c := r.cue
 	head := m.tokKey(c.head, lo, hi)
@@ -295,6 +330,7 @@ func (m *mentionCtx) cueFeatures(s sentence, r *relation, f *featBuf) {
 // spanFeatures appends the features of candidate tokens [x,y) for a speaker
 // phrase (src) or a content span, against the rules' own range [a,b).
 func (m *mentionCtx) spanFeatures(s sentence, r *relation, x, y, a, b int, cues []cue, f *featBuf) {
+	m.prepareFeatures()
 	lo, hi := s.t0, s.t1
 	c := r.cue
 	side := boolInt(x >= c.c1)

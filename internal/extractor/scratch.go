@@ -65,9 +65,11 @@ func (e *Extractor) putScratch(sc *scratch) {
 	sc.m.text, sc.m.toks = "", nil
 	sc.m.lower = keep(sc.m.lower)
 	sc.m.counts = keep(sc.m.counts)
+	sc.m.fcounts = keep(sc.m.fcounts)
 	sc.m.hashes = keep(sc.m.hashes)
 	sc.m.words, sc.m.qmarks, sc.m.qwords = nil, nil, nil // views of counts
-	sc.m.commas, sc.m.parens, sc.m.rels = nil, nil, nil
+	sc.m.commas, sc.m.parens, sc.m.rels = nil, nil, nil  // views of fcounts
+	sc.m.featReady = false
 	sc.d.feats.ids = keep(sc.d.feats.ids)
 	sc.d.cands = keep(sc.d.cands)
 	sc.blocks = keep(sc.blocks)

@@ -1,0 +1,110 @@
+package extractor
+
+import "testing"
+
+// TestFeatureCountsMatchScan checks the block prefix counts spanFeatures reads
+// (prepareFeatures) against the scan they replaced: commas, an opening
+// parenthesis and a relative word among the first maxFeatureScan tokens of every
+// candidate [x,y).
+func TestFeatureCountsMatchScan(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []string{
+		"Lavrov, who spoke (briefly) to reporters, said the talks, which began Monday, failed.",
+		"WHOSE plan it was, Whose idea, WHICH one: nobody (not even aides) would say, officials said.",
+		"The senator whom aides described as tired said, \"We will not, (ever) yield\", on Tuesday.",
+		"A word, another, a third, a fourth, a fifth, a sixth, a seventh, an eighth, a ninth, who knows, said Smith.",
+	}
+	for _, text := range tests {
+		m, _ := oneSentence(t, e, text)
+		m.prepareFeatures()
+		for x := 0; x <= len(m.toks); x++ {
+			for y := x; y <= len(m.toks); y++ {
+				commas, paren, rel := 0, false, false
+				for k := x; k < min(y, x+maxFeatureScan); k++ {
+					switch tk := m.toks[k]; {
+					case tk.kind == tComma:
+						commas++
+					case tk.kind == tOpenParen:
+						paren = true
+					case tk.kind == tWord && (m.is(k, "who") || m.is(k, "which") || m.is(k, "whose")):
+						rel = true
+					}
+				}
+				gc, gp, gr := 0, false, false
+				if e := min(y, x+maxFeatureScan); x < e {
+					gc = int(m.commas[e] - m.commas[x])
+					gp, gr = m.parens[e] > m.parens[x], m.rels[e] > m.rels[x]
+				}
+				if gc != commas || gp != paren || gr != rel {
+					t.Fatalf("%q [%d,%d): counts (%d %v %v), scan (%d %v %v)", text, x, y, gc, gp, gr, commas, paren, rel)
+				}
+			}
+		}
+	}
+}
+
+// TestFeatureHashesCached checks the per-block hash cache (tokKey, tokShape,
+// tokClass) against the hashes as they were computed before it, for every
+// token inside and around a sentence range, on a cold and on a warm cache.
+func TestFeatureHashesCached(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []string{
+		"Lavrov, who spoke to reporters, said “the talks failed” on Monday.",
+		"U.S. officials' 3.5% claim (ALL CAPS) was denied, the ministry’s aide said.",
+	}
+	for _, text := range tests {
+		m, s := oneSentence(t, e, text)
+		m.prepareFeatures()
+		for _, r := range [][2]int{{s.t0, s.t1}, {s.t0 + 1, s.t1 - 2}} {
+			lo, hi := r[0], r[1]
+			for round := 0; round < 2; round++ {
+				for i := lo - 2; i < hi+2; i++ {
+					if a, b := m.tokKey(i, lo, hi), refTokKey(m, i, lo, hi); a != b {
+						t.Fatalf("%q token %d round %d: key %x, want %x", text, i, round, a, b)
+					}
+					if a, b := m.tokShape(i, lo, hi), refTokShape(m, i, lo, hi); a != b {
+						t.Fatalf("%q token %d round %d: shape %x, want %x", text, i, round, a, b)
+					}
+					if a, b := m.tokClass(i, lo, hi), refTokClass(m, i, lo, hi); a != b {
+						t.Fatalf("%q token %d round %d: class %x, want %x", text, i, round, a, b)
+					}
+				}
+			}
+		}
+	}
+}
+
+// refTokKey, refTokShape and refTokClass are the feature hashes as computed
+// before the per-block cache.
+func refTokKey(m *mentionCtx, i, lo, hi int) uint32 {
+	switch {
+	case i < lo:
+		return hashStr(fnvOffset, "<s>")
+	case i >= hi:
+		return hashStr(fnvOffset, "</s>")
+	}
+	if t := m.toks[i]; t.kind != tWord {
+		return hashInt(hashStr(fnvOffset, "#"), int(t.kind))
+	}
+	return hashBytes(fnvOffset, m.lowBytes(m.toks[i]))
+}
+
+func refTokShape(m *mentionCtx, i, lo, hi int) uint32 {
+	if i < lo || i >= hi {
+		return hashInt(fnvOffset, 1000+boolInt(i >= hi))
+	}
+	t := m.toks[i]
+	v := int(t.kind)<<8 | int(t.flags&(fCap|fLower|fAllCaps|fDigit|fPossessive))
+	if inQuote(t) {
+		v |= 1 << 12
+	}
+	return hashInt(fnvOffset, v)
+}
+
+func refTokClass(m *mentionCtx, i, lo, hi int) uint32 {
+	if i < lo || i >= hi || m.toks[i].kind != tWord {
+		return hashInt(fnvOffset, 7)
+	}
+	c := m.toks[i].cls
+	return hashInt(hashInt(hashInt(fnvOffset, int(c&0xff)), int(c>>8&0xff)), int(c>>16&0xffff))
+}
