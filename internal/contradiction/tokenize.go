@@ -34,6 +34,10 @@ func appendTokens(dst []token, text string, lw *lowerer) []token {
 	out := slices.Grow(dst[:0], min(maxTokens, len(text)/4+2))
 	i := 0
 	for i < len(text) && len(out) < maxTokens {
+		if text[i] == ' ' {
+			i++ // the commonest byte between words: no rune to decode or classify
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
