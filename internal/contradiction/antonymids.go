@@ -17,21 +17,27 @@ func (lx *lexicon) buildAntonymIDs() {
 	slices.Sort(stems)
 	stems = slices.Compact(stems)
 	lx.antID = make(map[string]int32, len(stems))
-	lx.antOf = make([][]int32, len(stems)+1)
 	for i, s := range stems {
 		lx.antID[s] = int32(i + 1)
 	}
-	for s, ants := range lx.antonyms {
-		if len(ants) == 0 {
-			continue
+	// One flat list, stem after stem in number order, and where each stem's
+	// part starts: a pair's antonym test reads two dense arrays, not a slice
+	// header per stem and a small allocation behind each.
+	lx.antFrom = make([]int32, len(stems)+2)
+	lx.antOf = lx.antOf[:0]
+	for id := 1; id <= len(stems); id++ {
+		lx.antFrom[id] = int32(len(lx.antOf))
+		for _, y := range lx.antonyms[stems[id-1]] {
+			lx.antOf = append(lx.antOf, lx.antID[y])
 		}
-		ids := make([]int32, len(ants))
-		for k, y := range ants {
-			ids[k] = lx.antID[y]
-		}
-		lx.antOf[lx.antID[s]] = ids
 	}
+	lx.antFrom[len(stems)+1] = int32(len(lx.antOf))
 }
 
 // antonymsOf is the antonym numbers of the stem numbered id (nil for 0).
-func (lx *lexicon) antonymsOf(id int32) []int32 { return lx.antOf[id] }
+func (lx *lexicon) antonymsOf(id int32) []int32 {
+	if id == 0 {
+		return nil
+	}
+	return lx.antOf[lx.antFrom[id]:lx.antFrom[id+1]]
+}

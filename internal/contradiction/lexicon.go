@@ -26,7 +26,8 @@ type lexicon struct {
 	exceptions phrases             // "not only", "a few": the negative word does not negate
 	antonyms   map[string][]string // stem → antonym stems (both directions)
 	antID      map[string]int32    // stem of the antonym list → its number (antonymids.go)
-	antOf      [][]int32           // stem number → antonym numbers, as antonyms
+	antOf      []int32             // antonym numbers of every stem, stem after stem (antonymsOf)
+	antFrom    []int32             // stem number → where its antonyms start in antOf (one entry more)
 	stance     map[string]int      // stem → +1 affirms, -1 rejects
 	change     phrases             // change-of-state cues, stemmed
 	temporal   phrases             // temporal cues, lower case
