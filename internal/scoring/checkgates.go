@@ -30,7 +30,7 @@ func checkGate(text string, toks []token) string {
 			continue
 		}
 		words++
-		if t.Digit || fewerRunes(t.Lower, 4) {
+		if t.Digit || fewerThan4Runes(t.Lower) {
 			continue
 		}
 		long++
@@ -49,26 +49,17 @@ func checkGate(text string, toks []token) string {
 	return ""
 }
 
-// fewerRunes reports whether s has fewer than n runes (an invalid byte counts
-// as one, as for utf8.RuneCountInString), reading no more of s than n runes:
-// a long word is known long by its first letters.
-func fewerRunes(s string, n int) bool {
-	if len(s) < n {
+// fewerThan4Runes reports whether w has fewer than four runes, as
+// utf8.RuneCountInString(w) < 4 does (an invalid byte counting as one): a word
+// whose first four bytes are ASCII is known long without counting.
+func fewerThan4Runes(w string) bool {
+	if len(w) < 4 {
 		return true
 	}
-	i := 0
-	for ; n > 0; n-- {
-		if i >= len(s) {
-			return true
-		}
-		if s[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
+	if w[0]|w[1]|w[2]|w[3] < utf8.RuneSelf {
+		return false
 	}
-	return false
+	return utf8.RuneCountInString(w) < 4
 }
 
 // endsListIntro reports whether a colon ends the line at or right after the

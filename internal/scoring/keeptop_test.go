@@ -34,9 +34,9 @@ func TestKeepTopMatchesStableSort(t *testing.T) {
 	}
 }
 
-// TestFewerRunes checks fewerRunes against utf8.RuneCountInString, invalid
+// TestFewerThan4Runes checks fewerThan4Runes against utf8.RuneCountInString, invalid
 // bytes included.
-func TestFewerRunes(t *testing.T) {
+func TestFewerThan4Runes(t *testing.T) {
 	parts := []string{"a", "é", "€", "𝄞", "\xff", "\xe2\x82", "-", "Z"}
 	r := rand.New(rand.NewPCG(5, 6))
 	for n := 0; n < 20000; n++ {
@@ -45,10 +45,8 @@ func TestFewerRunes(t *testing.T) {
 			b = append(b, parts[r.IntN(len(parts))]...)
 		}
 		s := string(b)
-		for m := 0; m <= 6; m++ {
-			if got, want := fewerRunes(s, m), utf8.RuneCountInString(s) < m; got != want {
-				t.Fatalf("fewerRunes(%q, %d) = %v, want %v", s, m, got, want)
-			}
+		if got, want := fewerThan4Runes(s), utf8.RuneCountInString(s) < 4; got != want {
+			t.Fatalf("fewerThan4Runes(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
