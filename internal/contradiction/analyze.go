@@ -111,8 +111,9 @@ type analysis struct {
 	clause   []int32 // clause number of every token, for scopes
 	hedges   []cue
 	stances  []cue
-	numbers  []quantity // numbers with what they count
-	dates    []string   // "y2024", "m2", "d5" (year, month, weekday)
+	numbers  []quantity              // numbers with what they count
+	dates    []string                // "y2024", "m2", "d5" (year, month, weekday)
+	antBuf   [antTermsInline]antTerm // holds ants when they are few
 
 	negators   []cue
 	quantities []cue
@@ -272,7 +273,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 	sc.terms = a.terms
 	a.terms = sortedTerms(sc, a.terms)
 	a.nKeys = markRuns(a.terms)
-	a.ants = antTerms(a.terms)
+	a.ants = antTerms(a.terms, a.antBuf[:])
 	for i := range a.byPos {
 		a.byPos[i] = -1
 	}

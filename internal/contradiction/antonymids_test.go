@@ -48,7 +48,7 @@ func TestUnsharedWithAnt(t *testing.T) {
 		{[]bool{false, false, false, false, false}, 5, 1},
 		{[]bool{false, false, false, false, false}, 7, -1},
 	} {
-		if got := unsharedWithAnt(antTerms(terms), tc.shared, tc.id); got != tc.want {
+		if got := unsharedWithAnt(antTerms(terms, nil), tc.shared, tc.id); got != tc.want {
 			t.Errorf("unsharedWithAnt(%v, %d) = %d, want %d", tc.shared, tc.id, got, tc.want)
 		}
 	}
@@ -68,8 +68,10 @@ func TestAntTerms(t *testing.T) {
 		for i, a := range tc.ants {
 			terms[i].ant = a
 		}
-		if got := antTerms(terms); !slices.Equal(got, tc.want) {
-			t.Errorf("antTerms(%v) = %v, want %v", tc.ants, got, tc.want)
+		for _, buf := range [][]antTerm{nil, make([]antTerm, 1), make([]antTerm, 6)} {
+			if got := antTerms(terms, buf); !slices.Equal(got, tc.want) {
+				t.Errorf("antTerms(%v, %d slots) = %v, want %v", tc.ants, len(buf), got, tc.want)
+			}
 		}
 	}
 }
