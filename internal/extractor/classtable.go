@@ -55,7 +55,12 @@ func (t *classTable) slot(h uint32) int { return int((h * 0x9E3779B1) >> t.shift
 
 // lookup returns the classes of word w (0 when it has none), w already lower-cased.
 func (t *classTable) lookup(w []byte) wordClass {
-	h := hashBytes(fnvOffset, w)
+	return lookupHashed(t, hashBytes(fnvOffset, w), w)
+}
+
+// lookupHashed is lookup for a word whose hash h is already known (plainWord
+// folds it while it reads the word), either as bytes or as a piece of the text.
+func lookupHashed[W string | []byte](t *classTable, h uint32, w W) wordClass {
 	for i := t.slot(h); ; i = (i + 1) & (len(t.slots) - 1) {
 		s := &t.slots[i]
 		if s.n == 0 {

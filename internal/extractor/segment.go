@@ -216,8 +216,18 @@ func contractionAt(text string, i, end int) int {
 
 // word scans one word token from i and returns where it ends. Apostrophes and
 // hyphens inside words, digits' separators and abbreviation periods ("U.S.",
-// "Mr.") stay in the word.
+// "Mr.") stay in the word. Most words are plain (plainWord); the rest take the
+// general path (wordGeneral), which reads every word the same way.
 func (sg *segmenter) word(text string, i, end int) int {
+	if e, ok := sg.plainWord(text, i, end); ok {
+		return e
+	}
+	return sg.wordGeneral(text, i, end)
+}
+
+// wordGeneral is word for any word: non-ASCII letters, inner apostrophes,
+// hyphens, periods, digit commas and slashes, contractions and possessives.
+func (sg *segmenter) wordGeneral(text string, i, end int) int {
 	start := i
 	sg.lower = sg.lower[:0]
 	var flags uint8

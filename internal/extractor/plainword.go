@@ -1,0 +1,88 @@
+package extractor
+
+import "unicode/utf8"
+
+// plainWord reads the common word in one pass: ASCII word characters only
+// (isWordRune), not joined by a connector (' - . , /) or a non-ASCII letter to
+// what follows, so none of wordGeneral's inner-word rules apply. It folds the
+// lower-cased bytes into the lexicon's FNV-1a hash as it goes, and looks a word
+// without capitals up in the text itself, so it neither copies the word nor
+// hashes it a second time; it pushes the same token wordGeneral would. ok is
+// false, with nothing pushed, for a word it leaves to wordGeneral.
+func (sg *segmenter) plainWord(text string, i, end int) (next int, ok bool) {
+	start := i
+	h := uint32(fnvOffset)
+	letters, uppers := 0, 0
+	for ; i < end; i++ {
+		c := text[i]
+		if asciiClass[c] != asciiWord {
+			break
+		}
+		if c-'A' < 26 {
+			uppers++
+			c += 'a' - 'A'
+		}
+		if c-'a' < 26 {
+			letters++
+		}
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	if i == start {
+		return start, false // not an ASCII word character: an apostrophe or a non-ASCII letter
+	}
+	if i < end {
+		switch c := text[i]; {
+		case c >= utf8.RuneSelf:
+			// A non-ASCII letter continues the word, ’ may join or split it.
+			if r, _ := utf8.DecodeRuneInString(text[i:end]); r == '’' || isWordRune(r) {
+				return start, false
+			}
+		case c == '\'' || c == '-' || c == '.' || c == ',' || c == '/':
+			// A connector joins the word to a word character after it.
+			if i+1 < end && (text[i+1] >= utf8.RuneSelf || asciiClass[text[i+1]] == asciiWord) {
+				return start, false
+			}
+		}
+	}
+	var flags uint8
+	switch c := text[start]; {
+	case c >= 'A' && c <= 'Z':
+		flags |= fCap
+	case c >= 'a' && c <= 'z':
+		flags |= fLower
+	case c >= '0' && c <= '9':
+		flags |= fDigit
+	}
+	// A final period belongs to the word when it is an abbreviation or an initial.
+	if i < end && text[i] == '.' {
+		hd := (h ^ '.') * fnvPrime
+		if letters == 1 && uppers == 1 && i-start == 1 || sg.classOfPlain(hd, text, start, i+1, uppers)&clsAbbrev != 0 {
+			h = hd
+			i++
+			flags |= fPeriod
+		}
+	}
+	if letters >= 2 && uppers == letters {
+		flags |= fAllCaps
+	}
+	// No apostrophe, so no possessive.
+	cls := sg.classOfPlain(h, text, start, i, uppers)
+	sg.push(token{start: int32(start), end: int32(i), cls: cls, kind: tWord, flags: flags})
+	return i, true
+}
+
+// classOfPlain looks up the classes of the ASCII word text[a:b] whose lower-cased
+// FNV-1a hash is h: in the text itself when it has no capitals (uppers == 0),
+// else in a lower-cased copy.
+func (sg *segmenter) classOfPlain(h uint32, text string, a, b, uppers int) wordClass {
+	if uppers == 0 {
+		return lookupHashed(&sg.lx.classes, h, text[a:b])
+	}
+	sg.lower = append(sg.lower[:0], text[a:b]...)
+	for k, c := range sg.lower {
+		if c-'A' < 26 {
+			sg.lower[k] = c + 'a' - 'A'
+		}
+	}
+	return lookupHashed(&sg.lx.classes, h, sg.lower)
+}
