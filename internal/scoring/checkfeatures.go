@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode"
 
@@ -90,6 +91,9 @@ const (
 	numHandFeatures = hfType + 7
 )
 
+// appendCheckFeatures keeps one bit per genre-general feature in a uint64.
+var _ [64 - numHandFeatures]struct{}
+
 // CheckDim is the number of weights of the check-worthiness model.
 const CheckDim = CheckBuckets + numHandFeatures
 
@@ -149,9 +153,11 @@ func appendCheckFeatures(dst []featOcc, text string, toks []token, info []tokInf
 	// hand[k] is 2 + the index of the first token that fired feature k (-1 for
 	// the whole claim), 0 when it did not fire.
 	var hand [numHandFeatures]int
+	var fired uint64 // bit k set when hand[k] != 0
 	fire := func(k, i int) {
 		if hand[k] == 0 {
 			hand[k] = i + 2
+			fired |= 1 << k
 		}
 	}
 	hPrev := hashStart
@@ -245,11 +251,9 @@ func appendCheckFeatures(dst []featOcc, text string, toks []token, info []tokInf
 	if typ >= claim.TypeEvent && typ <= claim.TypeNotProposition {
 		fire(hfType+int(typ-claim.TypeEvent), -1)
 	}
-	for k, at := range hand {
-		if at == 0 {
-			continue
-		}
-		i := at - 2
+	for m := fired; m != 0; m &= m - 1 { // the fired features in index order
+		k := bits.TrailingZeros64(m)
+		i := hand[k] - 2
 		if i < 0 || k >= hfLength || k == hfNumbers2 || k == hfEntities2 || k == hfFirstPersonOpinion || k == hfFirstPersonPast {
 			emit(uint32(CheckBuckets+k), -1, -1)
 			continue

@@ -57,22 +57,35 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 		cue, ok := s.evidenceFloor(sc, sentence, cand, ctx.Start, floor)
 		cues = sc.keep(cues, cue, ok)
 	}
-	i, j = len(sc.toks), len(sc.toks)
-	for k := range sc.toks {
-		if ctx.Start+sc.toks[k].Start >= content.Start {
-			i = k
-			break
-		}
-	}
+	i = firstFrom(sc.toks, content.Start-ctx.Start)
+	neg := false // a negator inside the content (negations, read on the way)
 	for j = i; j < len(sc.toks) && ctx.Start+sc.toks[j].End <= content.End; j++ {
+		neg = neg || sc.toks[j].Neg
 	}
-	s.negations(sc, i, j)
+	if neg {
+		sc.ev = append(sc.ev, Evidence{Class: ClassNegator, Strength: 1})
+	}
 	if !cueSeen && c.Attribution.Cue != "" {
 		if cue, ok, found := s.attributionText(sc, c.Attribution.Cue); found {
 			cues = sc.keep(cues, cue, ok)
 		}
 	}
 	return s.finish(sc, cues), i, j, ctx.Start, true
+}
+
+// firstFrom is the index of the first token starting at or after offset
+// (len(toks) when none does); the tokens are in text order, so it halves.
+func firstFrom(toks []token, offset int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if toks[m].Start >= offset {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
 }
 
 // framingCue reports whether a cue of this class outside the content still

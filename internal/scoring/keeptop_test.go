@@ -50,3 +50,23 @@ func TestFewerThan4Runes(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstFrom checks firstFrom against a scan of the tokens.
+func TestFirstFrom(t *testing.T) {
+	toks := tokenize("  The talks, which began on May 20, may resume — officials said.", nil)
+	for off := -1; off <= 70; off++ {
+		want := len(toks)
+		for k := range toks {
+			if toks[k].Start >= off {
+				want = k
+				break
+			}
+		}
+		if got := firstFrom(toks, off); got != want {
+			t.Errorf("firstFrom(%d) = %d, want %d", off, got, want)
+		}
+		if got := firstFrom(toks[:0], off); got != 0 {
+			t.Errorf("firstFrom(none, %d) = %d, want 0", off, got)
+		}
+	}
+}
