@@ -51,6 +51,7 @@ type Index struct {
 	shared  []uint16
 	touched []int32
 	picked  []int32 // the candidates of the claim being added (scratch under mu)
+	tied    []int32 // candidates tied at the cut (candidates' scratch under mu)
 	// itemKeys holds every indexed claim's key numbers, each with the start of
 	// its run, in run (key) order, claim after claim; keysFrom[j] is where claim
 	// j's start (keysFrom has one entry more than items). runOf is AddPrepared's scratch (under mu), by key
@@ -344,12 +345,6 @@ func (ix *Index) post(n, idx int32) {
 // more than maxCandidates candidates and nothing is sorted but the pick itself.
 func (ix *Index) candidates(nKeys int, dst []int32) []int32 {
 	need := uint16(min(minShared, max(1, nKeys)))
-	defer func() {
-		for _, j := range ix.touched {
-			ix.shared[j] = 0
-		}
-		ix.touched = ix.touched[:0]
-	}()
 	var hist [maxCandidates + 1]int // hist[c]: candidates sharing c keys; the last bucket holds c >= maxCandidates
 	total := 0
 	for _, j := range ix.touched {
@@ -358,11 +353,15 @@ func (ix *Index) candidates(nKeys int, dst []int32) []int32 {
 			hist[min(c, maxCandidates)]++
 		}
 	}
+	// The counts are reset by the pass that reads them last.
+	touched := ix.touched
+	ix.touched = touched[:0]
 	if total <= maxCandidates {
-		for _, j := range ix.touched {
+		for _, j := range touched {
 			if ix.shared[j] >= need {
 				dst = append(dst, j)
 			}
+			ix.shared[j] = 0
 		}
 		slices.Sort(dst)
 		return dst
@@ -376,7 +375,7 @@ func (ix *Index) candidates(nKeys int, dst []int32) []int32 {
 	if cut == maxCandidates {
 		// Rare (claims with dozens of keys): rank the high-count candidates fully.
 		var ranked []int32
-		for _, j := range ix.touched {
+		for _, j := range touched {
 			if int(ix.shared[j]) >= maxCandidates {
 				ranked = append(ranked, j)
 			}
@@ -387,19 +386,24 @@ func (ix *Index) candidates(nKeys int, dst []int32) []int32 {
 			}
 			return cmp.Compare(b, a)
 		})
+		for _, j := range touched {
+			ix.shared[j] = 0
+		}
 		dst = append(dst, ranked[:maxCandidates]...)
 		slices.Sort(dst)
 		return dst
 	}
-	var tied []int32
-	for _, j := range ix.touched {
+	tied := ix.tied[:0]
+	for _, j := range touched {
 		switch c := int(ix.shared[j]); {
 		case c > cut:
 			dst = append(dst, j)
 		case c == cut:
 			tied = append(tied, j)
 		}
+		ix.shared[j] = 0
 	}
+	ix.tied = tied
 	slices.Sort(tied)
 	dst = append(dst, tied[len(tied)-left:]...)
 	slices.Sort(dst)
