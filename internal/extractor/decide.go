@@ -3,6 +3,8 @@ package extractor
 import (
 	"sort"
 	"strings"
+
+	"github.com/claimsvc/claimsvc/internal/learn"
 )
 
 // Stage 4c: decisions. The rules of attribute.go propose relations with high
@@ -38,9 +40,11 @@ func (d *decider) decide(md *attrModel, m *mentionCtx, s sentence, cues []cue, r
 	out := rels[:0]
 	for _, r := range rels {
 		if judged(r.cue) {
-			d.feats.reset()
+			d.feats.scoreFrom(md.keep, md.keepBias) // keepScore, summed as the features come
 			m.cueFeatures(s, &r, &d.feats)
-			if md.keepScore(d.feats.ids) < md.keepThreshold {
+			z := d.feats.sum
+			d.feats.scoreFrom(nil, 0)
+			if learn.Sigmoid(z) < md.keepThreshold {
 				continue
 			}
 		}
@@ -73,17 +77,15 @@ func judged(c cue) bool { return c.kind == cueVerb }
 // rules' own range [a,b) on ties, as it comes first).
 func (d *decider) choose(w []float32, m *mentionCtx, s sentence, r *relation, a, b int, cues []cue) [2]int {
 	best, bestS := [2]int{}, 0.0
+	d.feats.scoreFrom(w, 0)
 	for k, c := range d.cands {
-		d.feats.reset()
+		d.feats.sum = 0 // the sum of w over the candidate's features
 		m.spanFeatures(s, r, c[0], c[1], a, b, cues, &d.feats)
-		var sc float64
-		for _, f := range d.feats.ids {
-			sc += float64(w[f])
-		}
-		if k == 0 || sc > bestS {
+		if sc := d.feats.sum; k == 0 || sc > bestS {
 			best, bestS = c, sc
 		}
 	}
+	d.feats.scoreFrom(nil, 0)
 	return best
 }
 

@@ -41,23 +41,46 @@ func hashBytes(h uint32, b []byte) uint32 {
 	return h
 }
 
-// hashInt folds an integer into a hash, byte by byte.
+// hashInt folds an integer into a hash, byte by byte (its low four bytes, low
+// byte first). Written out rather than looped: the features of every decision
+// candidate fold a dozen integers, and the compiler kept the loop.
 func hashInt(h uint32, v int) uint32 {
 	u := uint32(v)
-	for k := 0; k < 4; k++ {
-		h = (h ^ (u & 0xff)) * fnvPrime
-		u >>= 8
-	}
-	return h
+	h = (h ^ (u & 0xff)) * fnvPrime
+	h = (h ^ (u >> 8 & 0xff)) * fnvPrime
+	h = (h ^ (u >> 16 & 0xff)) * fnvPrime
+	return (h ^ (u >> 24)) * fnvPrime
 }
 
-// featBuf collects the feature ids of one example.
-type featBuf struct{ ids []int32 }
+// featBuf collects the feature ids of one example (training keeps them), or,
+// while scoring (w set), sums their weights as they come: the same additions in
+// the same order as summing the weights of the collected ids afterwards, without
+// writing the ids or reading them back.
+type featBuf struct {
+	ids []int32
+	w   *[featDim]float32 // weights to sum, or nil to collect ids
+	sum float64
+}
 
 func (f *featBuf) reset() { f.ids = f.ids[:0] }
 
 // add records feature h.
-func (f *featBuf) add(h uint32) { f.ids = append(f.ids, int32(h&(featDim-1))) }
+func (f *featBuf) add(h uint32) {
+	if f.w != nil {
+		f.sum += float64(f.w[h&(featDim-1)])
+		return
+	}
+	f.ids = append(f.ids, int32(h&(featDim-1)))
+}
+
+// scoreFrom makes add sum weights w (featDim of them) onto start instead of
+// collecting ids; w nil makes it collect again.
+func (f *featBuf) scoreFrom(w []float32, start float64) {
+	f.w, f.sum = nil, start
+	if w != nil {
+		f.w = (*[featDim]float32)(w)
+	}
+}
 
 // prepareFeatures readies, once per block, what the features read besides the
 // tokens: prefix counts of commas, opening parentheses and relative words (so a

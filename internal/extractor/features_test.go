@@ -1,6 +1,10 @@
 package extractor
 
-import "testing"
+import (
+	"context"
+	"math"
+	"testing"
+)
 
 // TestFeatureCountsMatchScan checks the block prefix counts spanFeatures reads
 // (prepareFeatures) against the scan they replaced: commas, an opening
@@ -107,4 +111,79 @@ func refTokClass(m *mentionCtx, i, lo, hi int) uint32 {
 	}
 	c := m.toks[i].cls
 	return hashInt(hashInt(hashInt(fnvOffset, int(c&0xff)), int(c>>8&0xff)), int(c>>16&0xffff))
+}
+
+// TestHashInt checks hashInt against the byte loop it was written out from.
+func TestHashInt(t *testing.T) {
+	loop := func(h uint32, v int) uint32 {
+		u := uint32(v)
+		for k := 0; k < 4; k++ {
+			h = (h ^ (u & 0xff)) * fnvPrime
+			u >>= 8
+		}
+		return h
+	}
+	for _, v := range []int{0, 1, 7, 255, 256, 1000, 1001, 0x12345678, -1, -1000, 1 << 31, 1<<32 + 5, 1<<62 - 3} {
+		for _, h := range []uint32{fnvOffset, 0, 0xffffffff, 0x9e3779b9} {
+			if got, want := hashInt(h, v), loop(h, v); got != want {
+				t.Fatalf("hashInt(%x, %d) = %x, want %x", h, v, got, want)
+			}
+		}
+	}
+}
+
+// TestScoringMatchesIds checks featBuf's scoring mode against summing the
+// weights of the collected ids, bit for bit, for the cue classifier and for
+// span candidates around every relation of the seed articles.
+func TestScoringMatchesIds(t *testing.T) {
+	e := newTestExtractor(t)
+	if e.model == nil {
+		t.Skip("no attribution model")
+	}
+	md, n := e.model, 0
+	e.observe = func(m *mentionCtx, s sentence, cues []cue, rels []relation) {
+		var collect, score featBuf
+		for i := range rels {
+			r := &rels[i]
+			collect.reset()
+			m.cueFeatures(s, r, &collect)
+			score.scoreFrom(md.keep, md.keepBias)
+			m.cueFeatures(s, r, &score)
+			want := md.keepBias
+			for _, f := range collect.ids {
+				want += float64(md.keep[f])
+			}
+			if math.Float64bits(score.sum) != math.Float64bits(want) {
+				t.Fatalf("cue features: scored %v, ids sum to %v", score.sum, want)
+			}
+			a, b := r.src.t0, r.src.t1
+			if a >= b {
+				a, b = s.t0, s.t1
+			}
+			for x := max(s.t0, a-3); x <= min(s.t1-1, a+3); x++ {
+				for y := max(x+1, b-3); y <= min(s.t1, b+3); y++ {
+					collect.reset()
+					m.spanFeatures(s, r, x, y, a, b, cues, &collect)
+					score.scoreFrom(md.src, 0)
+					m.spanFeatures(s, r, x, y, a, b, cues, &score)
+					var want float64
+					for _, f := range collect.ids {
+						want += float64(md.src[f])
+					}
+					if math.Float64bits(score.sum) != math.Float64bits(want) || len(score.ids) != 0 {
+						t.Fatalf("span features [%d,%d): scored %v, ids sum to %v", x, y, score.sum, want)
+					}
+					n++
+				}
+			}
+		}
+	}
+	for _, text := range seedTexts(t) {
+		if _, err := e.Extract(context.Background(), text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no candidates scored")
+	}
 }
