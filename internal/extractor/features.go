@@ -132,11 +132,31 @@ func (m *mentionCtx) tokKey(i, lo, hi int) uint32 {
 		if t := m.toks[i]; t.kind != tWord {
 			th.key = hashInt(keyMark, int(t.kind))
 		} else {
-			th.key = hashBytes(fnvOffset, m.lowBytes(t))
+			th.key = m.lowHash(t)
 		}
 		th.have |= haveKey
 	}
 	return th.key
+}
+
+// lowHash is hashBytes(fnvOffset, m.lowBytes(t)) without writing the lowered
+// bytes to a buffer: the same ASCII lower-casing and ’ read as ', folded into the
+// hash as they are made.
+func (m *mentionCtx) lowHash(t token) uint32 {
+	h := uint32(fnvOffset)
+	s := m.text[t.start:t.end]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99:
+			c = '\''
+			i += 2
+		}
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return h
 }
 
 // tokHashes are the hashes features read of one token, each computed when first

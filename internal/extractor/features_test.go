@@ -187,3 +187,21 @@ func TestScoringMatchesIds(t *testing.T) {
 		t.Fatal("no candidates scored")
 	}
 }
+
+// TestLowHash checks lowHash against hashing what lowBytes writes, for every
+// token of a text with capitals, curly apostrophes (one cut short at the end)
+// and non-ASCII letters, and for every suffix of it as one token.
+func TestLowHash(t *testing.T) {
+	e := newTestExtractor(t)
+	text := "Lavrov’s AIDE, O’Brien’ and ’s don't ÉCOLE naïve’ U.S. 3.5% X’ \xe2\x80"
+	m, _ := oneSentence(t, e, text)
+	tests := append([]token(nil), m.toks...)
+	for i := 0; i < len(text); i++ {
+		tests = append(tests, token{start: int32(i), end: int32(len(text))})
+	}
+	for _, tk := range tests {
+		if got, want := m.lowHash(tk), hashBytes(fnvOffset, m.lowBytes(tk)); got != want {
+			t.Fatalf("%q: lowHash %x, want %x", text[tk.start:tk.end], got, want)
+		}
+	}
+}
