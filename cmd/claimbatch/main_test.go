@@ -264,6 +264,19 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+// TestOutputToDevice writes to a device that cannot be synced (-o /dev/null, as
+// people do to time a run) and still exits 0.
+func TestOutputToDevice(t *testing.T) {
+	if _, err := os.Stat(os.DevNull); err != nil {
+		t.Skipf("no %s: %v", os.DevNull, err)
+	}
+	in, _ := writeInput(t, 3)
+	var stderr bytes.Buffer
+	if code := dispatch(context.Background(), []string{"-o", os.DevNull, in}, nil, io.Discard, &stderr); code != 0 {
+		t.Errorf("exit %d, want 0: %s", code, stderr.String())
+	}
+}
+
 // TestOutputIsInput refuses to overwrite the input.
 func TestOutputIsInput(t *testing.T) {
 	in, _ := writeInput(t, 3)

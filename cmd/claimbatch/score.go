@@ -304,7 +304,7 @@ func openOutput(path string, resume bool, stdout io.Writer) (io.Writer, batch.Do
 		}
 	}
 	finish := func() error {
-		err := f.Sync()
+		err := syncRegular(f)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
@@ -314,4 +314,19 @@ func openOutput(path string, resume bool, stdout io.Writer) (io.Writer, batch.Do
 		return nil
 	}
 	return f, done, finish, nil
+}
+
+// syncRegular flushes a regular output file to stable storage, so that a run
+// reported complete survives a crash; a device, pipe or socket (-o /dev/null,
+// -o /dev/stdout, a named pipe) has nothing to make durable and rejects fsync
+// with EINVAL, which must not turn a finished run into a failed one.
+func syncRegular(f *os.File) error {
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return nil
+	}
+	return f.Sync()
 }
