@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strconv"
 
 	"google.golang.org/protobuf/encoding/protojson"
@@ -37,6 +38,9 @@ func New(roots ...protoreflect.MessageDescriptor) *Encoder {
 	for _, md := range roots {
 		pl.build(md)
 	}
+	for _, p := range pl.plans {
+		bindGo(p)
+	}
 	return &Encoder{plans: pl.plans, fallback: protojson.MarshalOptions{EmitDefaultValues: true}}
 }
 
@@ -56,7 +60,14 @@ func (e *Encoder) MarshalAppend(b []byte, m proto.Message) ([]byte, error) {
 	rm := m.ProtoReflect()
 	p := e.planFor(rm)
 	if p != nil {
-		if out, err := appendMessage(b, p, rm); err == nil {
+		var out []byte
+		var err error
+		if v := reflect.ValueOf(m); p.goType == v.Type() && !v.IsNil() {
+			out, err = appendGo(b, p, v.Elem())
+		} else {
+			out, err = appendMessage(b, p, rm)
+		}
+		if err == nil {
 			return out, nil
 		}
 		// Something protojson rejects or writes its own way: let it.

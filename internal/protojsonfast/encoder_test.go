@@ -159,6 +159,9 @@ func TestPlannedTypes(t *testing.T) {
 		if got != wantPlanned {
 			t.Errorf("%s planned = %v, want %v", md.FullName(), got, wantPlanned)
 		}
+		if p := e.plans[md.FullName()]; p != nil && p.goType == nil {
+			t.Errorf("%s is not read from its Go struct", md.FullName())
+		}
 	}
 	tf := testFile(t)
 	e = New(tf.Messages().Get(0), tf.Messages().Get(1), tf.Messages().Get(2))

@@ -1,6 +1,8 @@
 package protojsonfast
 
 import (
+	"reflect"
+
 	"google.golang.org/protobuf/reflect/protoreflect"
 )
 
@@ -31,6 +33,11 @@ type plan struct {
 	timestamp bool
 	// seconds and nanos are a Timestamp's fields.
 	seconds, nanos protoreflect.FieldDescriptor
+	// goType is the generated Go type (*T) whose struct fields the plan reads
+	// directly (see gostruct.go); nil when there is none or it does not match.
+	goType reflect.Type
+	// goSeconds and goNanos are a Timestamp's struct field indices.
+	goSeconds, goNanos int
 }
 
 // field is one field of a plan.
@@ -42,6 +49,7 @@ type field struct {
 	presence bool  // left out when unset (singular messages, proto3 optional)
 	msg      *plan // for kindMessage
 	enum     *enumNames
+	goIndex  int // the generated struct's field (when the plan has a goType)
 }
 
 // enumNames are an enum's value names, quoted, by number, as protojson picks

@@ -99,8 +99,12 @@ const (
 // 3339 in UTC with "Z" and 0, 3, 6 or 9 fractional digits. Values protojson
 // rejects (and the nanos = 1e9 it oddly accepts) are errFallback.
 func appendTimestamp(b []byte, p *plan, m protoreflect.Message) ([]byte, error) {
-	secs := m.Get(p.seconds).Int()
-	nanos := m.Get(p.nanos).Int()
+	return appendTimestampOf(b, m.Get(p.seconds).Int(), m.Get(p.nanos).Int())
+}
+
+// appendTimestampOf writes the Timestamp of secs and nanos (see
+// appendTimestamp).
+func appendTimestampOf(b []byte, secs, nanos int64) ([]byte, error) {
 	if secs < minTimestampSeconds || secs > maxTimestampSeconds || nanos < 0 || nanos >= 1e9 {
 		return b, errFallback
 	}
