@@ -208,20 +208,41 @@ func (e *Extractor) inlineCruft(text string, ls, le int, kind blockKind, para in
 			dst = append(dst, block{span: Span{s, t}, kind: kind, para: para})
 		}
 	}
-	for i := ls; i < le; i++ {
-		switch text[i] {
-		case '[':
+	// Only a '[' or an occurrence of ADVERTISEMENT can start a cut: jump from one
+	// to the next (IndexByte, Index) instead of looking at every byte. Each holds
+	// the next occurrence at or after i, searched again only once i passes it, so
+	// the line is scanned about once whatever it holds.
+	const ad = "ADVERTISEMENT"
+	nb, na := ls-1, ls-1 // next '[' and next ADVERTISEMENT, le when none
+	for i := ls; i < le; {
+		if nb < i {
+			nb = le
+			if k := strings.IndexByte(text[i:le], '['); k >= 0 {
+				nb = i + k
+			}
+		}
+		if na < i {
+			na = le
+			if k := strings.Index(text[i:le], ad); k >= 0 {
+				na = i + k
+			}
+		}
+		switch i = min(nb, na); {
+		case i >= le:
+		case i == nb:
 			if end := markerEnd(text, i, le); end > i {
 				emit(start, i)
-				start, i = end, end-1
+				start, i = end, end
+				continue
 			}
-		case 'A':
-			const ad = "ADVERTISEMENT"
-			if strings.HasPrefix(text[i:le], ad) && (i == ls || !isASCIIWordByte(text[i-1])) &&
-				(i+len(ad) == le || !isASCIIWordByte(text[i+len(ad)])) {
+			i++
+		default:
+			if (i == ls || !isASCIIWordByte(text[i-1])) && (i+len(ad) == le || !isASCIIWordByte(text[i+len(ad)])) {
 				emit(start, i)
-				start, i = i+len(ad), i+len(ad)-1
+				start, i = i+len(ad), i+len(ad)
+				continue
 			}
+			i++
 		}
 	}
 	emit(start, le)
