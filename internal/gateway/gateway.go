@@ -59,10 +59,10 @@ type Options struct {
 func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Handler, error) {
 	mux := runtime.NewServeMux(
 		runtime.WithMarshalerOption(runtime.MIMEWildcard, &runtime.HTTPBodyMarshaler{
-			Marshaler: strictJSON{&runtime.JSONPb{
+			Marshaler: newStrictJSON(&runtime.JSONPb{
 				MarshalOptions:   protojson.MarshalOptions{EmitDefaultValues: true},
 				UnmarshalOptions: protojson.UnmarshalOptions{DiscardUnknown: false},
-			}},
+			}),
 		}),
 		runtime.WithErrorHandler(errorHandler),
 		runtime.WithRoutingErrorHandler(routingErrorHandler),

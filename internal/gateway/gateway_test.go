@@ -64,7 +64,7 @@ func TestLimitBody(t *testing.T) {
 }
 
 func TestStrictJSON(t *testing.T) {
-	m := strictJSON{&runtime.JSONPb{}}
+	m := newStrictJSON(&runtime.JSONPb{})
 	tests := []struct {
 		name, body string
 		ok         bool
