@@ -237,6 +237,42 @@ func TestRunOrderAndSummary(t *testing.T) {
 	}
 }
 
+// TestRunSameAtAnyConcurrency checks that the output, cross-article links
+// included, is the same byte for byte whatever the number of workers: articles
+// of very different lengths finish out of order, yet enter the cross-article
+// index in input order, also across the window's index generations.
+func TestRunSameAtAnyConcurrency(t *testing.T) {
+	p := newPipeline(t)
+	var ins []Input
+	for i := range 60 {
+		text := article(i)
+		if i%5 == 0 { // long ones take longer, so later short ones overtake them
+			text = strings.Repeat(text+" ", 40)
+		}
+		ins = append(ins, Input{ID: fmt.Sprintf("art-%02d", i), Text: text})
+	}
+	input := jsonl(t, ins...)
+	for _, window := range []int{0, 60} {
+		t.Run(fmt.Sprintf("window=%d", window), func(t *testing.T) {
+			run := func(workers int) []byte {
+				be := local(p, workers)
+				be.LinkWindow = window
+				out, sum := runAll(t, be, Config{Window: 4 * workers}, input)
+				if sum.CrossLinks == 0 {
+					t.Fatalf("workers=%d: no cross-article links; the test needs some", workers)
+				}
+				return out
+			}
+			want := run(1)
+			for round := range 3 {
+				if got := run(4); !bytes.Equal(got, want) {
+					t.Fatalf("round %d: output with 4 workers differs from 1 worker's", round)
+				}
+			}
+		})
+	}
+}
+
 // TestRunLinkWindow checks that cross-article links reach earlier articles
 // within the window and no further.
 func TestRunLinkWindow(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 
 	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 	"github.com/claimsvc/claimsvc/internal/apiconv"
+	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/pipeline"
 	"github.com/claimsvc/claimsvc/internal/server"
 )
@@ -36,11 +37,17 @@ type Local struct {
 // redoes it.
 func (l Local) Process(ctx context.Context, jobs <-chan job, out chan<- outcome) error {
 	stream := l.Pipe.NewStreamWindow(l.LinkWindow)
+	order := newInOrder(jobs)
 	var wg sync.WaitGroup
 	for range max(1, l.Workers) {
 		wg.Go(func() {
-			for j := range jobs {
-				o := l.one(ctx, stream, j)
+			for {
+				j, t, ok := order.next()
+				if !ok {
+					return
+				}
+				o := l.one(ctx, stream, j, t)
+				t.end(ctx)
 				if ctx.Err() != nil {
 					continue
 				}
@@ -53,9 +60,10 @@ func (l Local) Process(ctx context.Context, jobs <-chan job, out chan<- outcome)
 }
 
 // one processes one article as the server's stream handler does: validate,
-// extract and link, convert; a failure, a panic included, becomes the
-// article's INTERNAL error.
-func (l Local) one(ctx context.Context, stream *pipeline.Stream, j job) (o outcome) {
+// extract, link (when its turn comes: articles enter the cross-article index
+// in input order, so the links do not depend on timing or -concurrency),
+// convert; a failure, a panic included, becomes the article's INTERNAL error.
+func (l Local) one(ctx context.Context, stream *pipeline.Stream, j job, t turn) (o outcome) {
 	req := &claimsv1.StreamExtractClaimsRequest{Article: j.article, EncodingType: l.Encoding}
 	unit, enc := apiconv.EncodingUnit(l.Encoding)
 	resp := &claimsv1.StreamExtractClaimsResponse{EncodingType: enc}
@@ -70,7 +78,15 @@ func (l Local) one(ctx context.Context, stream *pipeline.Stream, j job) (o outco
 		return responseOutcome(j, resp)
 	}
 	art := apiconv.ArticleFromProto(j.article)
-	res, cross, err := stream.Add(ctx, art, int(j.line))
+	pending, err := stream.Extract(ctx, art, int(j.line))
+	if err == nil {
+		err = t.wait(ctx)
+	}
+	var res pipeline.Result
+	var cross []claim.Link
+	if err == nil {
+		res, cross, err = stream.Link(ctx, pending)
+	}
 	if err != nil {
 		resp.Error = status.New(codes.Internal, "internal error while extracting claims: "+err.Error()).Proto()
 		return responseOutcome(j, resp)

@@ -50,17 +50,44 @@ func (p *Pipeline) NewStreamWindow(maxClaims int) *Stream {
 }
 
 // Add extracts one article at the given input position and returns its result
-// (with the links among its own claims) and the links to earlier articles.
+// (with the links among its own claims) and the links to earlier articles. It
+// is Extract then Link.
 func (s *Stream) Add(ctx context.Context, a claim.Article, position int) (Result, []claim.Link, error) {
-	res, prepared, err := s.p.article(ctx, a, position)
+	p, err := s.Extract(ctx, a, position)
 	if err != nil {
 		return Result{}, nil, err
 	}
-	links, err := s.link(ctx, prepared)
+	return s.Link(ctx, p)
+}
+
+// Pending is an article Extract has read and Link has not yet linked to the
+// stream's earlier articles.
+type Pending struct {
+	res      Result
+	prepared []contradiction.Prepared
+}
+
+// Extract runs everything of Add but the cross-article linking: extraction,
+// scoring and the links among the article's own claims. It touches no shared
+// state, so any number run at once. A caller that wants cross-article links
+// independent of timing (the same links for the same input, whatever the
+// concurrency) extracts concurrently and calls Link in input order.
+func (s *Stream) Extract(ctx context.Context, a claim.Article, position int) (Pending, error) {
+	res, prepared, err := s.p.article(ctx, a, position)
 	if err != nil {
-		return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", res.ArticleID, err)
+		return Pending{}, err
 	}
-	return res, crossLinks(links, res.Claims, s.p.classifier.Restater()), nil
+	return Pending{res: res, prepared: prepared}, nil
+}
+
+// Link adds an extracted article to the stream and returns its result and its
+// links to the articles linked before it. Calls are serialised.
+func (s *Stream) Link(ctx context.Context, p Pending) (Result, []claim.Link, error) {
+	links, err := s.link(ctx, p.prepared)
+	if err != nil {
+		return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", p.res.ArticleID, err)
+	}
+	return p.res, crossLinks(links, p.res.Claims, s.p.classifier.Restater()), nil
 }
 
 // link adds one article's claims to the index (both generations, with a window)
