@@ -7,7 +7,7 @@
 # a shared machine; articles per CPU-second is articles/s per core. Binaries
 # alternate within each round so drifts in the machine's load hit both alike;
 # the summary gives medians and the new/old ratio, and checks that both wrote
-# the same output (at -concurrency 1 claimbatch is deterministic).
+# the same output (claimbatch in-process is deterministic).
 #
 # Usage (from the repository root):
 #   OLD=/path/claimbatch-old NEW=/path/claimbatch-new bash scripts/batchbench.sh

@@ -152,8 +152,9 @@ func TestResumeOtherInput(t *testing.T) {
 }
 
 // TestResumeKeepsCrossArticleLinks: a resumed run's cross-article links reach
-// back into the lines the earlier run wrote, so at -concurrency 1 the output
-// after an interruption is byte for byte the uninterrupted run's. Before, the
+// back into the lines the earlier run wrote, so the output after an
+// interruption is byte for byte the uninterrupted run's, at any concurrency
+// (articles enter the linker in input order). Before, the
 // resumed run started with an empty linking index and lost every link from a
 // resumed line to a kept one.
 func TestResumeKeepsCrossArticleLinks(t *testing.T) {
@@ -163,9 +164,10 @@ func TestResumeKeepsCrossArticleLinks(t *testing.T) {
 		ins = append(ins, Input{ID: fmt.Sprintf("k%02d", i), Text: article(i)})
 	}
 	input := jsonl(t, ins...)
-	for _, window := range []int{0, 50000, 40} { // unbounded, wider than the input, a few articles
-		t.Run(fmt.Sprintf("window %d", window), func(t *testing.T) {
-			be := local(p, 1)
+	for _, c := range []struct{ window, workers int }{{0, 1}, {50000, 1}, {40, 1}, {0, 3}, {50000, 3}} { // unbounded, wider than the input, a few articles
+		window := c.window
+		t.Run(fmt.Sprintf("window %d workers %d", window, c.workers), func(t *testing.T) {
+			be := local(p, c.workers)
 			be.LinkWindow = window
 			full, _ := runAll(t, be, Config{}, input)
 			recs := records(t, full)
