@@ -43,7 +43,7 @@ func softWrap(prev, next string, inside bool) bool {
 	if unicode.IsLower(first) {
 		return true
 	}
-	if utf8.RuneCountInString(prev) < minWrappedRunes || wordsUpTo(prev, minWrappedWords) < minWrappedWords {
+	if !atLeastRunes(prev, minWrappedRunes) || wordsUpTo(prev, minWrappedWords) < minWrappedWords {
 		return false
 	}
 	if !endsSentence(prev) {
@@ -51,13 +51,24 @@ func softWrap(prev, next string, inside bool) bool {
 	}
 	// prev ends a sentence: a wrap only on a line of wrapped width (a longer line is
 	// a paragraph of its own) and when next is not a headline.
-	if utf8.RuneCountInString(prev) > maxWrappedRunes || isHeadline(next) && isTitleCase(next) {
+	if atLeastRunes(prev, maxWrappedRunes+1) || isHeadline(next) && isTitleCase(next) {
 		return false
 	}
 	if quoteOpenAtEnd(prev) {
 		return closesFirst(next)
 	}
 	return !opensFirst(next) && !isTitleCase(prev)
+}
+
+// atLeastRunes says whether s has at least n runes (utf8.RuneCountInString(s) >= n)
+// without counting a long line through: a rune takes at most 4 bytes (a byte of
+// bad UTF-8 counts as a rune of its own), so 4n bytes always hold n of them, and
+// only a shorter line is counted. A paragraph on one line costs nothing here.
+func atLeastRunes(s string, n int) bool {
+	if len(s) >= 4*n {
+		return true
+	}
+	return utf8.RuneCountInString(s) >= n
 }
 
 // endsLowerOrComma says whether line ends in a lower-case word, a comma or a dash,

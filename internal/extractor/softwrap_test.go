@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/claimsvc/claimsvc/internal/attreval"
 	"github.com/claimsvc/claimsvc/internal/dataset"
@@ -160,6 +161,24 @@ func TestPolNeARHardWrapped(t *testing.T) {
 	} {
 		if c.wrap < c.flat-0.02 {
 			t.Errorf("%s wrapped %.3f, more than 0.02 below %.3f as sent", c.name, c.wrap, c.flat)
+		}
+	}
+}
+
+// TestAtLeastRunes checks atLeastRunes against counting the runes, on ASCII,
+// two-, three- and four-byte runes and bad UTF-8, around the bounds softWrap asks.
+func TestAtLeastRunes(t *testing.T) {
+	units := []string{"a", "é", "—", "𝄞", "\xff", "\xe2\x80", " "}
+	for _, u := range units {
+		for _, v := range units {
+			for k := 0; k <= 420; k++ {
+				s := strings.Repeat(u, k/2) + strings.Repeat(v, k-k/2)
+				for _, n := range []int{0, 1, minWrappedRunes, maxWrappedRunes + 1} {
+					if got, want := atLeastRunes(s, n), utf8.RuneCountInString(s) >= n; got != want {
+						t.Fatalf("atLeastRunes(%q, %d) = %v, want %v", s, n, got, want)
+					}
+				}
+			}
 		}
 	}
 }
