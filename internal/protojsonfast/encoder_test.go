@@ -297,26 +297,40 @@ func TestMarshalRandom(t *testing.T) {
 
 // TestMarshalSeeds: the REST responses of every seed article, alone and as
 // one batch response (claims, links, cross-article links), and their claims
-// and links one by one as claimbatch writes them, encode as protojson does.
+// and links one by one as claimbatch writes them, encode as protojson does,
+// whether the encoder was made for every claims.v1 message or only for
+// ExtractClaimsResponse (the types below it planned on the way).
 func TestMarshalSeeds(t *testing.T) {
-	resps := seedResponses(t, 0)
-	e := New(claimsMessages()...)
-	batch := &claimsv1.BatchExtractClaimsResponse{}
-	for _, r := range resps {
-		check(t, e, r, true)
-		for _, c := range r.GetResult().GetClaims() {
-			check(t, e, c, true)
-		}
-		for _, l := range r.GetResult().GetLinks() {
-			check(t, e, l, true)
-		}
-		batch.Results = append(batch.Results, r.GetResult())
-		batch.CrossArticleLinks = append(batch.CrossArticleLinks, r.GetResult().GetLinks()...)
+	resps := seedResponses(t, -1)
+	if len(resps) == 0 {
+		t.Fatal("no seed responses")
 	}
-	if !e.Planned(batch) {
-		t.Fatal("BatchExtractClaimsResponse is left to protojson")
+	encoders := map[string]*Encoder{
+		"all messages":          New(claimsMessages()...),
+		"ExtractClaimsResponse": New((&claimsv1.ExtractClaimsResponse{}).ProtoReflect().Descriptor()),
 	}
-	check(t, e, batch, true)
+	for name, e := range encoders {
+		t.Run(name, func(t *testing.T) {
+			batch := &claimsv1.BatchExtractClaimsResponse{}
+			for _, r := range resps {
+				check(t, e, r, true)
+				for _, c := range r.GetResult().GetClaims() {
+					check(t, e, c, true)
+				}
+				for _, l := range r.GetResult().GetLinks() {
+					check(t, e, l, true)
+				}
+				batch.Results = append(batch.Results, r.GetResult())
+				batch.CrossArticleLinks = append(batch.CrossArticleLinks, r.GetResult().GetLinks()...)
+			}
+			if name == "all messages" {
+				if !e.Planned(batch) {
+					t.Fatal("BatchExtractClaimsResponse is left to protojson")
+				}
+				check(t, e, batch, true)
+			}
+		})
+	}
 }
 
 // TestMarshalAppendKeepsPrefix: MarshalAppend appends, and on an error hands
@@ -330,22 +344,5 @@ func TestMarshalAppendKeepsPrefix(t *testing.T) {
 	out, err = e.MarshalAppend([]byte("x="), &claimsv1.Claim{Text: "\xff"})
 	if err == nil || string(out) != "x=" {
 		t.Fatalf("got %q, %v; want x= and an error", out, err)
-	}
-}
-
-// TestSeedResponses: real responses (every seed article through the
-// pipeline, one claim, link and the whole ExtractClaimsResponse at a time)
-// encode as protojson does.
-func TestSeedResponses(t *testing.T) {
-	resps := seedResponses(t, -1)
-	e := New((&claimsv1.ExtractClaimsResponse{}).ProtoReflect().Descriptor())
-	for _, r := range resps {
-		check(t, e, r, true)
-		for _, c := range r.GetResult().GetClaims() {
-			check(t, e, c, true)
-		}
-		for _, l := range r.GetResult().GetLinks() {
-			check(t, e, l, true)
-		}
 	}
 }
