@@ -28,11 +28,18 @@ type facts struct {
 // whose lemmas are their stems), then lx.stemFacts from the stem-keyed ones
 // (stance, related, change and antonyms are looked up by stem).
 func (lx *lexicon) buildFacts() {
-	byWord := map[string]*facts{}
+	// Sized and cut from one array as in buildStemFacts.
+	n := len(lx.irregular) + len(prepositions()) + len(lx.stop) + len(lx.negators) +
+		len(lx.quantities) + len(lx.hedges) + len(lx.npi) + len(lx.exceptions.byFirst) +
+		len(lx.temporal.byFirst) + len(lx.aliases.byFirst) + len(lx.months) +
+		len(lx.weekdays) + len(lx.numbers)
+	byWord := make(map[string]*facts, n)
+	slab := make([]facts, 0, n)
 	get := func(w string) *facts {
 		f := byWord[w]
 		if f == nil {
-			f = &facts{}
+			slab = append(slab, facts{})
+			f = &slab[len(slab)-1]
 			byWord[w] = f
 		}
 		return f
@@ -101,11 +108,17 @@ type stemFacts struct {
 // buildStemFacts fills lx.stemFacts from the stem-keyed lists; the antonym
 // numbers must be built.
 func (lx *lexicon) buildStemFacts() {
-	byStem := map[string]*stemFacts{}
+	// Sized for the lists together (the antonym stems are most of them), the
+	// entries cut from one array: no map growth and no allocation per stem at
+	// start-up. The array is never outgrown, so its element pointers stay put.
+	n := len(lx.change.byFirst) + len(lx.stance) + len(lx.related) + len(lx.antID)
+	byStem := make(map[string]*stemFacts, n)
+	slab := make([]stemFacts, 0, n)
 	get := func(s string) *stemFacts {
 		f := byStem[s]
 		if f == nil {
-			f = &stemFacts{}
+			slab = append(slab, stemFacts{})
+			f = &slab[len(slab)-1]
 			byStem[s] = f
 		}
 		return f

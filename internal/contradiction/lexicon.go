@@ -1,7 +1,6 @@
 package contradiction
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"strings"
@@ -206,7 +205,7 @@ func loadLexicon() (*lexicon, error) {
 // multi-word lemmas and pairs whose stems collide.
 func (lx *lexicon) addAntonym(st func(string) string) func([]string) {
 	return func(f []string) {
-		if strings.ContainsAny(f[1]+f[2], "_ ") {
+		if strings.ContainsAny(f[1], "_ ") || strings.ContainsAny(f[2], "_ ") {
 			return
 		}
 		a, b := st(strings.ToLower(f[1])), st(strings.ToLower(f[2]))
@@ -245,29 +244,51 @@ func appendUnique(s []string, v string) []string {
 // eachRow calls fn with the tab-separated fields of every non-comment line of an
 // embedded file, checking that each has cols fields (one-column files may contain
 // spaces: the whole line is the field).
+//
+// The file is read whole and cut in place: a line and its fields are
+// substrings of it, not a copy per line and a fresh slice per row (the antonym
+// list alone has thousands of rows, read at every start-up). The slice passed
+// to fn is reused from row to row, so fn must not keep it (its strings it may
+// keep). Lines end at '\n'; each is trimmed of spaces, as before.
 func eachRow(name string, cols int, fn func([]string)) error {
-	f, err := data.Open(name)
+	b, err := data.ReadFile(name)
 	if err != nil {
 		return fmt.Errorf("contradiction: %w", err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
+	text := string(b)
+	fields := make([]string, 0, cols)
+	for n := 1; text != ""; n++ {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		fields := []string{line}
+		fields = append(fields[:0], line)
 		if cols > 1 {
-			fields = strings.Split(line, "\t")
+			fields = splitTabs(fields[:0], line)
 		}
 		if len(fields) != cols {
 			return fmt.Errorf("contradiction: %s:%d: want %d tab-separated fields, got %d", name, n, cols, len(fields))
 		}
 		fn(fields)
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("contradiction: %s: %w", name, err)
-	}
 	return nil
+}
+
+// splitTabs appends line's tab-separated fields to f, as strings.Split(line,
+// "\t") returns them.
+func splitTabs(f []string, line string) []string {
+	for {
+		i := strings.IndexByte(line, '\t')
+		if i < 0 {
+			return append(f, line)
+		}
+		f = append(f, line[:i])
+		line = line[i+1:]
+	}
 }

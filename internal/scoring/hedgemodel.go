@@ -3,6 +3,7 @@ package scoring
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // Layer feature indices, in the order layerFeatures fills them. The sentence
@@ -63,7 +64,14 @@ type hedgeModel struct {
 //	layer<TAB>name<TAB>w         a sentence-layer weight (names from LayerNames)
 //	param<TAB>name<TAB>value     cue_bias, threshold, cue_threshold
 func parseHedgeModel(data string) (hedgeModel, error) {
-	m := hedgeModel{learned: map[string]string{}, weights: map[uint64]float64{}, threshold: 0.5, cueThreshold: 0.5}
+	// Sized from the row counts: ten thousand weights grown from an empty map
+	// rehash a dozen times at start-up.
+	m := hedgeModel{
+		learned:      make(map[string]string, strings.Count(data, "\nform\t")),
+		weights:      make(map[uint64]float64, strings.Count(data, "\nweight\t")),
+		threshold:    0.5,
+		cueThreshold: 0.5,
+	}
 	names := LayerNames()
 	err := eachRow(data, "hedge model", 3, func(f []string) error {
 		if f[0] == "form" {

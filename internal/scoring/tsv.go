@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"bufio"
 	"fmt"
 	"math"
 	"strconv"
@@ -12,15 +11,26 @@ import (
 // weights): blank lines and '#' comment lines are skipped, and a row must have
 // exactly fields tab-separated fields. Errors name the file and line, so a bad
 // edit to the data points at itself.
+//
+// Lines and fields are substrings of data, cut in place: the models hold tens of
+// thousands of rows, and a copied line plus a fresh field slice per row were most
+// of the scorer's start-up. The slice f is reused from row to row, so fn must not
+// keep it (its strings it may keep). A line ends at '\n', one '\r' before it
+// dropped, as bufio.ScanLines reads it.
 func eachRow(data, name string, fields int, fn func(f []string) error) error {
-	sc := bufio.NewScanner(strings.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
+	f := make([]string, 0, fields)
+	for n := 1; data != ""; n++ {
+		line := data
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = ""
+		}
+		line = strings.TrimSuffix(line, "\r")
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		f := strings.Split(line, "\t")
+		f = splitTabs(f[:0], line)
 		if len(f) != fields {
 			return fmt.Errorf("%s line %d: want %d tab-separated fields, got %d", name, n, fields, len(f))
 		}
@@ -28,7 +38,20 @@ func eachRow(data, name string, fields int, fn func(f []string) error) error {
 			return fmt.Errorf("%s line %d: %w", name, n, err)
 		}
 	}
-	return sc.Err()
+	return nil
+}
+
+// splitTabs appends line's tab-separated fields to f, as strings.Split(line,
+// "\t") returns them.
+func splitTabs(f []string, line string) []string {
+	for {
+		i := strings.IndexByte(line, '\t')
+		if i < 0 {
+			return append(f, line)
+		}
+		f = append(f, line[:i])
+		line = line[i+1:]
+	}
 }
 
 // finite parses a weight, refusing NaN and infinities, which would poison every
