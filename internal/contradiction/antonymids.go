@@ -1,23 +1,19 @@
 package contradiction
 
-import "slices"
-
-// buildAntonymIDs numbers every stem of the antonym list (1, 2, …; 0 is "no
-// antonyms") and fills lx.antOf with each stem's antonyms as numbers, in the
-// list's order. A term carries its stem's number (term.ant), so comparing a pair
+// buildAntonymIDs numbers every stem of the antonym list (1, 2, … in the
+// list's order; 0 is "no antonyms") and fills lx.antOf with each stem's
+// antonyms as numbers, in the list's order. A term carries its stem's number (term.ant), so comparing a pair
 // looks antonyms up by slice index and matches them by integer instead of probing
 // lx.antonyms per word and building a map of the other side's stems per pair
 // (that was half of features' time over a batch).
 func (lx *lexicon) buildAntonymIDs() {
-	// The stems are the map's keys: addAntonym records every pair in both
-	// directions, so each antonym is a key too (removeAntonym drops values,
-	// never keys). Sorting the keys alone, not keys and values with their
-	// duplicates, halves the sort at start-up.
-	stems := make([]string, 0, len(lx.antonyms))
-	for s := range lx.antonyms {
-		stems = append(stems, s)
-	}
-	slices.Sort(stems)
+	// The stems are numbered in the order the list first names them
+	// (addAntonym records it): every antonym is a key too, as pairs are added
+	// in both directions and removeAntonym drops values, never keys. The
+	// numbers are only compared for equality, so any fixed order serves, and
+	// this one needs no sort at start-up.
+	stems := lx.antStems
+	lx.antStems = nil
 	lx.antID = make(map[string]int32, len(stems))
 	for i, s := range stems {
 		lx.antID[s] = int32(i + 1)

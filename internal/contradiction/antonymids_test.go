@@ -12,6 +12,9 @@ func TestAntonymIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(lx.antID) != len(lx.antonyms) || len(lx.antFrom) != len(lx.antonyms)+2 {
+		t.Fatalf("%d numbered stems, %d starts, for %d stems", len(lx.antID), len(lx.antFrom), len(lx.antonyms))
+	}
 	stemOf := make(map[int32]string, len(lx.antID))
 	for s, id := range lx.antID {
 		if id == 0 || stemOf[id] != "" {

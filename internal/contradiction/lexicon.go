@@ -27,6 +27,7 @@ type lexicon struct {
 	antID      map[string]int32    // stem of the antonym list → its number (antonymids.go)
 	antOf      []int32             // antonym numbers of every stem, stem after stem (antonymsOf)
 	antFrom    []int32             // stem number → where its antonyms start in antOf (one entry more)
+	antStems   []string            // antonyms' keys in first-seen order, until buildAntonymIDs numbers them
 	stance     map[string]int      // stem → +1 affirms, -1 rejects
 	change     phrases             // change-of-state cues, stemmed
 	temporal   phrases             // temporal cues, lower case
@@ -211,6 +212,11 @@ func (lx *lexicon) addAntonym(st func(string) string) func([]string) {
 		a, b := st(strings.ToLower(f[1])), st(strings.ToLower(f[2]))
 		if a == b || lx.stop[a] || lx.stop[b] {
 			return
+		}
+		for _, s := range [2]string{a, b} {
+			if _, ok := lx.antonyms[s]; !ok {
+				lx.antStems = append(lx.antStems, s)
+			}
 		}
 		lx.antonyms[a] = appendUnique(lx.antonyms[a], b)
 		lx.antonyms[b] = appendUnique(lx.antonyms[b], a)

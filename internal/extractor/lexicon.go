@@ -1,9 +1,9 @@
 package extractor
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -129,11 +129,12 @@ func loadLexicon(o Options) (*lexicon, error) {
 			if len(f) != 3 {
 				return fmt.Errorf("bad line %q", strings.Join(f, "\t"))
 			}
-			var pred, right int
-			if _, err := fmt.Sscan(f[1], &pred); err != nil {
+			pred, err := scanCount(f[1])
+			if err != nil {
 				return err
 			}
-			if _, err := fmt.Sscan(f[2], &right); err != nil {
+			right, err := scanCount(f[2])
+			if err != nil {
 				return err
 			}
 			prec := float64(right) / float64(max(pred, 1))
@@ -217,20 +218,74 @@ func loadLexicon(o Options) (*lexicon, error) {
 
 // readList calls fn with the tab-separated fields of every non-comment, non-blank
 // line of an embedded lexicon file.
+//
+// The file is cut in place: lines and fields are substrings of it, not a copy
+// per line and a fresh slice per row. The slice passed to fn is reused from row
+// to row, so fn must not keep it (its strings it may keep). Lines end at '\n';
+// each is trimmed of spaces, as bufio.Scanner lines were.
 func readList(name string, fn func(fields []string) error) error {
 	b, err := lexiconFS.ReadFile("lexicons/" + name)
 	if err != nil {
 		return fmt.Errorf("extractor: lexicon %s: %w", name, err)
 	}
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
+	text := string(b)
+	var fields []string
+	for n := 1; text != ""; n++ {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		if err := fn(strings.Split(line, "\t")); err != nil {
+		fields = splitTabs(fields[:0], line)
+		if err := fn(fields); err != nil {
 			return fmt.Errorf("extractor: lexicon %s:%d: %w", name, n, err)
 		}
 	}
 	return nil
+}
+
+// splitTabs appends line's tab-separated fields to f, as strings.Split(line,
+// "\t") returns them.
+func splitTabs(f []string, line string) []string {
+	for {
+		i := strings.IndexByte(line, '\t')
+		if i < 0 {
+			return append(f, line)
+		}
+		f = append(f, line[:i])
+		line = line[i+1:]
+	}
+}
+
+// scanCount reads a count of cue-precision.tsv as fmt.Sscan(s, &n) does. Plain
+// decimal digits without a leading zero (every count the trainer writes) are
+// read by strconv.Atoi, which gives the same number without fmt's reflection;
+// anything else (signs, base prefixes, "012" that fmt reads as octal, trailing
+// text) goes to fmt.Sscan itself.
+func scanCount(s string) (int, error) {
+	if plainDecimal(s) {
+		return strconv.Atoi(s)
+	}
+	var n int
+	_, err := fmt.Sscan(s, &n)
+	return n, err
+}
+
+// plainDecimal reports whether s is 1 to 18 ASCII digits, not starting with 0
+// unless it is "0": a number Atoi and fmt.Sscan read alike, without overflow.
+func plainDecimal(s string) bool {
+	if s == "" || len(s) > 18 || (s[0] == '0' && len(s) > 1) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
