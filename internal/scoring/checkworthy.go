@@ -1,10 +1,13 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/bits"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
 )
@@ -13,7 +16,7 @@ import (
 // hashed lexical features and named genre-general features, its bias and the
 // default threshold.
 type checkModel struct {
-	weights   []float32 // CheckDim long while parsing (absent features are 0); nil after
+	weights   []indexedWeight // the rows' weights while parsing, in file order; nil after
 	bias      float64
 	threshold float64
 	classes   map[string]uint32 // word -> class bits (checkworthy-lexicon.tsv)
@@ -50,7 +53,7 @@ func (m *checkModel) weight(f uint32) float64 {
 //	h<TAB>feature<TAB>weight     a genre-general feature's weight (CheckFeatureNames)
 //	param<TAB>name<TAB>value     bias, threshold, buckets (must equal CheckBuckets)
 func parseCheckModel(data, lexData string) (checkModel, error) {
-	m := checkModel{weights: make([]float32, CheckDim), threshold: 0.5}
+	m := checkModel{weights: make([]indexedWeight, 0, strings.Count(data, "\n")), threshold: 0.5}
 	err := eachRow(data, "checkworthy model", 3, func(f []string) error {
 		v, err := finite(f[2])
 		if err != nil {
@@ -62,13 +65,13 @@ func parseCheckModel(data, lexData string) (checkModel, error) {
 			if err != nil || b < 0 || b >= CheckBuckets {
 				return fmt.Errorf("bad bucket %q", f[1])
 			}
-			m.weights[b] = float32(v)
+			m.weights = append(m.weights, indexedWeight{uint32(b), float32(v)})
 		case "h":
 			k := indexOf(CheckFeatureNames[:], f[1])
 			if k < 0 {
 				return fmt.Errorf("unknown feature %q", f[1])
 			}
-			m.weights[CheckBuckets+k] = float32(v)
+			m.weights = append(m.weights, indexedWeight{uint32(CheckBuckets + k), float32(v)})
 		case "param":
 			switch f[1] {
 			case "bias":
@@ -90,19 +93,41 @@ func parseCheckModel(data, lexData string) (checkModel, error) {
 	if err != nil {
 		return m, err
 	}
-	m.blocks = make([]weightBlock, (CheckDim+63)/64)
-	for f, w := range m.weights {
-		if f&63 == 0 {
-			m.blocks[f>>6].rank = uint32(len(m.dense))
-		}
-		if w != 0 {
-			m.blocks[f>>6].nonzero |= 1 << (f & 63)
-			m.dense = append(m.dense, w)
-		}
-	}
+	m.blocks, m.dense = compactWeights(m.weights)
 	m.weights = nil // parsing only: weight reads the compact copy
 	m.classes, err = parseCheckLexicon(lexData)
 	return m, err
+}
+
+// indexedWeight is one weight row of the model: the feature's index and weight.
+type indexedWeight struct {
+	f uint32
+	w float32
+}
+
+// compactWeights builds checkModel's blocks and dense weights from the rows,
+// as from a CheckDim-long array the rows were written into in order (a later
+// row for the same feature wins; zero weights are absent). Sorting the twenty
+// thousand rows costs less at start-up than filling and scanning that 1 MB.
+func compactWeights(rows []indexedWeight) ([]weightBlock, []float32) {
+	slices.SortStableFunc(rows, func(a, b indexedWeight) int { return cmp.Compare(a.f, b.f) })
+	blocks := make([]weightBlock, (CheckDim+63)/64)
+	dense := make([]float32, 0, len(rows))
+	p := 0
+	for k := range blocks {
+		blocks[k].rank = uint32(len(dense))
+		for p < len(rows) && int(rows[p].f>>6) == k {
+			r := rows[p]
+			for p++; p < len(rows) && rows[p].f == r.f; p++ {
+				r = rows[p]
+			}
+			if r.w != 0 {
+				blocks[k].nonzero |= 1 << (r.f & 63)
+				dense = append(dense, r.w)
+			}
+		}
+	}
+	return blocks, dense
 }
 
 // CheckWorthiness is the probability that sentence is a factual claim worth
