@@ -78,3 +78,17 @@ func TestAntTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestAntonymStemsHint checks that antonymStemsHint still covers the embedded
+// lists, so the map is not grown at start-up.
+func TestAntonymStemsHint(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(lx.antonyms); n > antonymStemsHint {
+		t.Errorf("%d antonym stems, more than antonymStemsHint %d: raise it", n, antonymStemsHint)
+	} else {
+		t.Logf("%d antonym stems (hint %d)", n, antonymStemsHint)
+	}
+}

@@ -114,6 +114,12 @@ func matchTokens(cands []phrase, toks []token, i int) (string, int) {
 	return best, bestLen
 }
 
+// antonymStemsHint sizes the antonym map and stem list for the stems the
+// embedded antonym lists name (5,925), so loading them grows neither:
+// growing the map from empty was a sixth of the classifier's start-up. A list
+// that outgrows it still loads, with the growth.
+const antonymStemsHint = 6144
+
 // loadLexicon parses the embedded word lists.
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
@@ -123,7 +129,7 @@ func loadLexicon() (*lexicon, error) {
 		quantities: map[string]bool{},
 		universal:  map[string]bool{},
 		npi:        map[string]bool{},
-		antonyms:   map[string][]string{},
+		antonyms:   make(map[string][]string, antonymStemsHint),
 		stance:     map[string]int{},
 		hedges:     map[string]bool{},
 		related:    map[string]string{},
@@ -131,6 +137,7 @@ func loadLexicon() (*lexicon, error) {
 		months:     map[string]string{},
 		weekdays:   map[string]string{},
 	}
+	lx.antStems = make([]string, 0, antonymStemsHint)
 	// irregular first: stem uses it for every other list.
 	if err := eachRow("data/irregular.tsv", 2, func(f []string) { lx.irregular[f[0]] = f[1] }); err != nil {
 		return nil, err
@@ -213,14 +220,19 @@ func (lx *lexicon) addAntonym(st func(string) string) func([]string) {
 		if a == b || lx.stop[a] || lx.stop[b] {
 			return
 		}
-		for _, s := range [2]string{a, b} {
-			if _, ok := lx.antonyms[s]; !ok {
-				lx.antStems = append(lx.antStems, s)
-			}
-		}
-		lx.antonyms[a] = appendUnique(lx.antonyms[a], b)
-		lx.antonyms[b] = appendUnique(lx.antonyms[b], a)
+		lx.addAntonymOf(a, b)
+		lx.addAntonymOf(b, a)
 	}
+}
+
+// addAntonymOf records b as an antonym of a, and a among the stems to number
+// when it is new (one lookup and one store per stem).
+func (lx *lexicon) addAntonymOf(a, b string) {
+	ants, ok := lx.antonyms[a]
+	if !ok {
+		lx.antStems = append(lx.antStems, a)
+	}
+	lx.antonyms[a] = appendUnique(ants, b)
 }
 
 // removeAntonym drops a pair in both directions.
