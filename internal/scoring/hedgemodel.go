@@ -48,9 +48,8 @@ type Evidence struct {
 // hedgeModel is the parsed hedge-model.tsv: learned cue forms, context feature
 // weights of the cue model, the sentence layer and the default threshold.
 type hedgeModel struct {
-	learned      map[string]string  // form -> class
-	weights      map[uint64]float64 // as parsed
-	table        hashWeights        // weights, for the scorer's lookups
+	learned      map[string]string // form -> class
+	table        hashWeights       // weight rows by feature hash, for the scorer's lookups
 	cueBias      float64
 	layer        [numLayer]float64
 	threshold    float64 // hedging score at or above which a claim is uncertain
@@ -65,10 +64,11 @@ type hedgeModel struct {
 //	param<TAB>name<TAB>value     cue_bias, threshold, cue_threshold
 func parseHedgeModel(data string) (hedgeModel, error) {
 	// Sized from the row counts: ten thousand weights grown from an empty map
-	// rehash a dozen times at start-up.
+	// rehash a dozen times at start-up. The weights go straight into the
+	// lookup table, not through a map first.
 	m := hedgeModel{
 		learned:      make(map[string]string, strings.Count(data, "\nform\t")),
-		weights:      make(map[uint64]float64, strings.Count(data, "\nweight\t")),
+		table:        newHashWeights(strings.Count(data, "\nweight\t")),
 		threshold:    0.5,
 		cueThreshold: 0.5,
 	}
@@ -84,7 +84,7 @@ func parseHedgeModel(data string) (hedgeModel, error) {
 		}
 		switch f[0] {
 		case "weight":
-			m.weights[featHash(f[1])] = v
+			m.table.set(featHash(f[1]), v)
 		case "layer":
 			k := indexOf(names, f[1])
 			if k < 0 {
@@ -107,7 +107,6 @@ func parseHedgeModel(data string) (hedgeModel, error) {
 		}
 		return nil
 	})
-	m.table = newHashWeights(m.weights)
 	return m, err
 }
 
@@ -125,25 +124,30 @@ type hashWeight struct {
 	val float64
 }
 
-func newHashWeights(w map[uint64]float64) hashWeights {
+// newHashWeights is an empty table with room for rows weights (at most 5/8
+// full when every row's hash is distinct).
+func newHashWeights(rows int) hashWeights {
 	n := 16
-	for n*5 < 8*len(w) {
+	for n*5 < 8*rows {
 		n *= 2
 	}
-	t := hashWeights{slots: make([]hashWeight, n)}
-	mask := uint64(n - 1)
-	for h, v := range w {
-		if h == 0 {
-			t.zero = v
-			continue
-		}
-		k := spread(h) & mask
-		for t.slots[k].key != 0 {
-			k = (k + 1) & mask
-		}
-		t.slots[k] = hashWeight{key: h, val: v}
+	return hashWeights{slots: make([]hashWeight, n)}
+}
+
+// set gives hash h the weight v; a later set of the same hash wins, as a
+// map's would. It is for parsing only: the table is read-only afterwards.
+// The table must have room (newHashWeights sized for every row).
+func (t *hashWeights) set(h uint64, v float64) {
+	if h == 0 {
+		t.zero = v
+		return
 	}
-	return t
+	mask := uint64(len(t.slots) - 1)
+	k := spread(h) & mask
+	for t.slots[k].key != 0 && t.slots[k].key != h {
+		k = (k + 1) & mask
+	}
+	t.slots[k] = hashWeight{key: h, val: v}
 }
 
 // get is the weight of hash h, 0 when the model has none.
