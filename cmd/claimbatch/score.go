@@ -239,7 +239,7 @@ func backend(ctx context.Context, o options) (batch.Backend, func(), error) {
 		}
 		return batch.Remote{Client: claimsv1.NewClaimsServiceClient(conn), Encoding: enc, Streams: streams, StoreClaims: o.storeClaims}, func() { conn.Close() }, nil
 	}
-	pipe, err := pipeline.NewAtStartup()
+	pipe, err := pipeline.NewAtStartup(false)
 	if err != nil {
 		return nil, nil, err
 	}

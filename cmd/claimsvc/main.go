@@ -71,7 +71,7 @@ func main() {
 // bound addresses once both listeners accept connections (tests listen on port 0).
 func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr, httpAddr string)) error {
 	start := time.Now()
-	pipe, err := pipeline.NewAtStartup()
+	pipe, err := pipeline.NewAtStartup(true)
 	if err != nil {
 		return err
 	}
