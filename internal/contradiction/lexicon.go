@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/claimsvc/claimsvc/internal/lexrows"
 )
 
 // data holds the word lists the classifier reads at construction. Every file starts
@@ -273,40 +275,16 @@ func eachRow(name string, cols int, fn func([]string)) error {
 	if err != nil {
 		return fmt.Errorf("contradiction: %w", err)
 	}
-	text := string(b)
 	fields := make([]string, 0, cols)
-	for n := 1; text != ""; n++ {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	return lexrows.Lines(string(b), strings.TrimSpace, func(n int, line string) error {
 		fields = append(fields[:0], line)
 		if cols > 1 {
-			fields = splitTabs(fields[:0], line)
+			fields = lexrows.SplitTabs(fields[:0], line)
 		}
 		if len(fields) != cols {
 			return fmt.Errorf("contradiction: %s:%d: want %d tab-separated fields, got %d", name, n, cols, len(fields))
 		}
 		fn(fields)
-	}
-	return nil
-}
-
-// splitTabs appends line's tab-separated fields to f, as strings.Split(line,
-// "\t") returns them.
-func splitTabs(f []string, line string) []string {
-	for {
-		i := strings.IndexByte(line, '\t')
-		if i < 0 {
-			return append(f, line)
-		}
-		f = append(f, line[:i])
-		line = line[i+1:]
-	}
+		return nil
+	})
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/claimsvc/claimsvc/internal/lexrows"
 )
 
 // lexiconFS holds the word lists the extractor reads once in New. They are data, not
@@ -228,38 +230,14 @@ func readList(name string, fn func(fields []string) error) error {
 	if err != nil {
 		return fmt.Errorf("extractor: lexicon %s: %w", name, err)
 	}
-	text := string(b)
 	var fields []string
-	for n := 1; text != ""; n++ {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		fields = splitTabs(fields[:0], line)
+	return lexrows.Lines(string(b), strings.TrimSpace, func(n int, line string) error {
+		fields = lexrows.SplitTabs(fields[:0], line)
 		if err := fn(fields); err != nil {
 			return fmt.Errorf("extractor: lexicon %s:%d: %w", name, n, err)
 		}
-	}
-	return nil
-}
-
-// splitTabs appends line's tab-separated fields to f, as strings.Split(line,
-// "\t") returns them.
-func splitTabs(f []string, line string) []string {
-	for {
-		i := strings.IndexByte(line, '\t')
-		if i < 0 {
-			return append(f, line)
-		}
-		f = append(f, line[:i])
-		line = line[i+1:]
-	}
+		return nil
+	})
 }
 
 // scanCount reads a count of cue-precision.tsv as fmt.Sscan(s, &n) does. Plain

@@ -2,8 +2,6 @@ package extractor
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 	"testing"
 )
 
@@ -17,15 +15,6 @@ func TestScanCountAsSscan(t *testing.T) {
 		_, wantErr := fmt.Sscan(s, &want)
 		if got != want || (gotErr == nil) != (wantErr == nil) {
 			t.Errorf("scanCount(%q) = %d, %v; fmt.Sscan gives %d, %v", s, got, gotErr, want, wantErr)
-		}
-	}
-}
-
-// TestSplitTabs checks splitTabs against strings.Split on tabs.
-func TestSplitTabs(t *testing.T) {
-	for _, in := range []string{"a", "a\tb", "a\t\tb", "\t", "a\tb\tc\t", ""} {
-		if got, want := splitTabs(nil, in), strings.Split(in, "\t"); !slices.Equal(got, want) {
-			t.Errorf("splitTabs(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
+
+	"github.com/claimsvc/claimsvc/internal/lexrows"
 )
 
 // eachRow calls fn for every data row of an embedded TSV file (lexicon or
@@ -19,39 +20,16 @@ import (
 // dropped, as bufio.ScanLines reads it.
 func eachRow(data, name string, fields int, fn func(f []string) error) error {
 	f := make([]string, 0, fields)
-	for n := 1; data != ""; n++ {
-		line := data
-		if i := strings.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = ""
-		}
-		line = strings.TrimSuffix(line, "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f = splitTabs(f[:0], line)
+	return lexrows.Lines(data, lexrows.TrimCR, func(n int, line string) error {
+		f = lexrows.SplitTabs(f[:0], line)
 		if len(f) != fields {
 			return fmt.Errorf("%s line %d: want %d tab-separated fields, got %d", name, n, fields, len(f))
 		}
 		if err := fn(f); err != nil {
 			return fmt.Errorf("%s line %d: %w", name, n, err)
 		}
-	}
-	return nil
-}
-
-// splitTabs appends line's tab-separated fields to f, as strings.Split(line,
-// "\t") returns them.
-func splitTabs(f []string, line string) []string {
-	for {
-		i := strings.IndexByte(line, '\t')
-		if i < 0 {
-			return append(f, line)
-		}
-		f = append(f, line[:i])
-		line = line[i+1:]
-	}
+		return nil
+	})
 }
 
 // finite parses a weight, refusing NaN and infinities, which would poison every
