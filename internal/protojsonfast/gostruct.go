@@ -1,7 +1,6 @@
 package protojsonfast
 
 import (
-	"encoding/base64"
 	"reflect"
 	"strconv"
 	"strings"
@@ -74,17 +73,13 @@ func structFieldsByNumber(t reflect.Type) map[protoreflect.FieldNumber]int {
 }
 
 // goTypeFits reports whether a struct field of type t holds f as appendGo
-// reads it: a slice for a list, a pointer for a singular message or a proto3
-// optional scalar, the kind's Go kind underneath.
+// reads it: a slice for a list, a pointer for a singular message, the kind's Go
+// kind underneath.
 //
 // Only the kinds the claims.v1 API uses, which the tests compare with
 // protojson on generated types, are bound: 64-bit and unsigned integers, bytes
 // and proto3 optional scalars keep the protoreflect path.
 func goTypeFits(f *field, t reflect.Type) bool {
-	switch f.kind {
-	case kindInt64, kindUint64, kindUint32, kindBytes:
-		return false
-	}
 	if f.presence && f.kind != kindMessage {
 		return false
 	}
@@ -93,21 +88,29 @@ func goTypeFits(f *field, t reflect.Type) bool {
 			return false
 		}
 		t = t.Elem()
-	} else if f.presence && f.kind != kindMessage {
-		if t.Kind() != reflect.Pointer {
-			return false
-		}
-		t = t.Elem()
 	}
-	want := map[kind]reflect.Kind{
-		kindBool: reflect.Bool, kindString: reflect.String, kindInt32: reflect.Int32, kindUint32: reflect.Uint32,
-		kindInt64: reflect.Int64, kindUint64: reflect.Uint64, kindFloat: reflect.Float32, kindDouble: reflect.Float64,
-		kindEnum: reflect.Int32, kindMessage: reflect.Pointer,
+	want, ok := goKind(f.kind)
+	return ok && t.Kind() == want
+}
+
+// goKind is the Go kind a generated struct field of a bound proto kind has;
+// ok is false for the kinds left to the protoreflect path.
+func goKind(k kind) (want reflect.Kind, ok bool) {
+	switch k {
+	case kindBool:
+		return reflect.Bool, true
+	case kindString:
+		return reflect.String, true
+	case kindInt32, kindEnum:
+		return reflect.Int32, true
+	case kindFloat:
+		return reflect.Float32, true
+	case kindDouble:
+		return reflect.Float64, true
+	case kindMessage:
+		return reflect.Pointer, true
 	}
-	if f.kind == kindBytes {
-		return t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8
-	}
-	return t.Kind() == want[f.kind]
+	return 0, false
 }
 
 // appendGo writes one message from its struct value sv, as appendMessage
@@ -122,13 +125,8 @@ func appendGo(b []byte, p *plan, sv reflect.Value) ([]byte, error) {
 	for i := range p.fields {
 		f := &p.fields[i]
 		fv := sv.Field(f.goIndex)
-		if f.presence {
-			if fv.IsNil() {
-				continue
-			}
-			if f.kind != kindMessage {
-				fv = fv.Elem()
-			}
+		if f.presence && fv.IsNil() { // only messages are bound with presence
+			continue
 		}
 		if !first {
 			b = append(b, ',')
@@ -155,7 +153,8 @@ func appendGo(b []byte, p *plan, sv reflect.Value) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-// appendGoValue writes one singular value read from its Go value.
+// appendGoValue writes one singular value read from its Go value: the kinds
+// goTypeFits binds, as appendValue writes them from protoreflect.
 func appendGoValue(b []byte, f *field, v reflect.Value) ([]byte, error) {
 	switch f.kind {
 	case kindBool:
@@ -164,21 +163,10 @@ func appendGoValue(b []byte, f *field, v reflect.Value) ([]byte, error) {
 		return appendString(b, v.String())
 	case kindInt32:
 		return strconv.AppendInt(b, v.Int(), 10), nil
-	case kindUint32:
-		return strconv.AppendUint(b, v.Uint(), 10), nil
-	case kindInt64:
-		b = append(b, '"')
-		return append(strconv.AppendInt(b, v.Int(), 10), '"'), nil
-	case kindUint64:
-		b = append(b, '"')
-		return append(strconv.AppendUint(b, v.Uint(), 10), '"'), nil
 	case kindFloat:
 		return appendFloat(b, v.Float(), 32), nil
 	case kindDouble:
 		return appendFloat(b, v.Float(), 64), nil
-	case kindBytes:
-		b = append(b, '"')
-		return append(base64.StdEncoding.AppendEncode(b, v.Bytes()), '"'), nil
 	case kindEnum:
 		n := protoreflect.EnumNumber(v.Int())
 		if name := f.enum.name(n); name != "" {
