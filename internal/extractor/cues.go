@@ -32,20 +32,29 @@ type mentionCtx struct {
 	hashes    []tokHashes // feature hashes of token k, filled as features ask
 }
 
+// foldByte returns the byte of s at i as the features read words: ASCII
+// lower-cased, and the curly apostrophe ’ (three bytes) as ' — with the index
+// after it. lowBytes and lowHash both fold through it, so a hashed key and a
+// looked-up word never disagree.
+func foldByte(s string, i int) (byte, int) {
+	c := s[i]
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A', i + 1
+	case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99:
+		return '\'', i + 3
+	}
+	return c, i + 1
+}
+
 // lowBytes returns the ASCII-lower-cased text of token t with ’ written as ', in a
 // scratch buffer valid until the next call; map lookups with it do not allocate.
 func (m *mentionCtx) lowBytes(t token) []byte {
 	m.lower = m.lower[:0]
 	s := m.text[t.start:t.end]
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99:
-			c = '\''
-			i += 2
-		}
+	for i := 0; i < len(s); {
+		var c byte
+		c, i = foldByte(s, i)
 		m.lower = append(m.lower, c)
 	}
 	return m.lower

@@ -140,20 +140,13 @@ func (m *mentionCtx) tokKey(i, lo, hi int) uint32 {
 }
 
 // lowHash is hashBytes(fnvOffset, m.lowBytes(t)) without writing the lowered
-// bytes to a buffer: the same ASCII lower-casing and ’ read as ', folded into the
-// hash as they are made.
+// bytes to a buffer: the same foldByte, folded into the hash as it goes.
 func (m *mentionCtx) lowHash(t token) uint32 {
 	h := uint32(fnvOffset)
 	s := m.text[t.start:t.end]
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			c += 'a' - 'A'
-		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99:
-			c = '\''
-			i += 2
-		}
+	for i := 0; i < len(s); {
+		var c byte
+		c, i = foldByte(s, i)
 		h = (h ^ uint32(c)) * fnvPrime
 	}
 	return h
