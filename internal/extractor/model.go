@@ -1,7 +1,6 @@
 package extractor
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
@@ -23,8 +22,11 @@ import (
 // The file is a learn model file: a header saying how it was made, then rows
 // "keep|src|content <feature> <weight>".
 
+// attributionModelFile is embedded as a string so that loading it reads the
+// binary's read-only data in place (ParseModel cuts substrings of it).
+//
 //go:embed models/attribution.tsv
-var attributionModelFile []byte
+var attributionModelFile string
 
 // attrModel is the loaded attribution model; read-only, shared by all calls.
 type attrModel struct {
@@ -47,14 +49,16 @@ func (md *attrModel) keepScore(ids []int32) float64 {
 	return learn.Sigmoid(z)
 }
 
-// loadAttrModel parses a model file.
-func loadAttrModel(r io.Reader) (*attrModel, error) {
-	mf, err := learn.ReadModel(r)
+// loadAttrModel parses a model file's text, row by row into the weight tables
+// (learn.ParseModel): start-up allocates the tables, not the rows.
+func loadAttrModel(text string) (*attrModel, error) {
+	md := &attrModel{keep: make([]float32, featDim), src: make([]float32, featDim), content: make([]float32, featDim)}
+	h, err := learn.ParseModel(text, md.addRow)
 	if err != nil {
 		return nil, fmt.Errorf("attribution model: %w", err)
 	}
 	param := func(name string) (float64, error) {
-		v, ok := mf.Header.Param(name)
+		v, ok := h.Param(name)
 		if !ok {
 			return 0, fmt.Errorf("attribution model: no %s parameter", name)
 		}
@@ -64,43 +68,46 @@ func loadAttrModel(r io.Reader) (*attrModel, error) {
 	if err != nil || bits != featBits {
 		return nil, fmt.Errorf("attribution model: feature-bits %v, want %d (%v)", bits, featBits, err)
 	}
-	md := &attrModel{keep: make([]float32, featDim), src: make([]float32, featDim), content: make([]float32, featDim)}
 	if md.keepBias, err = param("keep-bias"); err != nil {
 		return nil, err
 	}
 	if md.keepThreshold, err = param("keep-threshold"); err != nil {
 		return nil, err
 	}
-	for _, row := range mf.Rows {
-		if len(row) == 2 && row[0] == "cueword" {
-			md.cueWords = append(md.cueWords, row[1])
-			continue
-		}
-		if len(row) != 3 {
-			return nil, fmt.Errorf("attribution model: bad row %q", row)
-		}
-		var dst []float32
-		switch row[0] {
-		case "keep":
-			dst = md.keep
-		case "src":
-			dst = md.src
-		case "content":
-			dst = md.content
-		default:
-			return nil, fmt.Errorf("attribution model: unknown row %q", row[0])
-		}
-		f, err := strconv.Atoi(row[1])
-		if err != nil || f < 0 || f >= featDim {
-			return nil, fmt.Errorf("attribution model: bad feature in %q", row)
-		}
-		v, err := learn.ParseWeight(row[2])
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("attribution model: bad weight in %q", row)
-		}
-		dst[f] = float32(v)
-	}
 	return md, nil
+}
+
+// addRow reads one row of the model file into md: a cue word, or a weight of
+// one part ("keep|src|content <feature> <weight>").
+func (md *attrModel) addRow(row []string) error {
+	if len(row) == 2 && row[0] == "cueword" {
+		md.cueWords = append(md.cueWords, row[1])
+		return nil
+	}
+	if len(row) != 3 {
+		return fmt.Errorf("bad row %q", row)
+	}
+	var dst []float32
+	switch row[0] {
+	case "keep":
+		dst = md.keep
+	case "src":
+		dst = md.src
+	case "content":
+		dst = md.content
+	default:
+		return fmt.Errorf("unknown row %q", row[0])
+	}
+	f, err := strconv.Atoi(row[1])
+	if err != nil || f < 0 || f >= featDim {
+		return fmt.Errorf("bad feature in %q", row)
+	}
+	v, err := learn.ParseWeight(row[2])
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Errorf("bad weight in %q", row)
+	}
+	dst[f] = float32(v)
+	return nil
 }
 
 // writeAttrModel writes md in the format loadAttrModel reads, keeping at most
@@ -133,5 +140,5 @@ func writeAttrModel(w io.Writer, h learn.Header, md *attrModel, keep int) error 
 // embeddedAttrModel parses the embedded model file once; the model is
 // read-only, so every Extractor shares it.
 var embeddedAttrModel = sync.OnceValues(func() (*attrModel, error) {
-	return loadAttrModel(bytes.NewReader(attributionModelFile))
+	return loadAttrModel(attributionModelFile)
 })

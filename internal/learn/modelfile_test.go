@@ -1,8 +1,11 @@
 package learn
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -83,5 +86,75 @@ func TestWeightFormat(t *testing.T) {
 	}
 	if _, err := ParseWeight("x"); err == nil {
 		t.Error("ParseWeight(x): no error")
+	}
+}
+
+// scanModel is ReadModel as it was written first (bufio.Scanner, a
+// strings.Split per row): the reference ParseModel must match.
+func scanModel(text string) (Header, [][]string) {
+	var h Header
+	var rows [][]string
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(line, "# "); ok {
+			h.add(rest)
+			continue
+		}
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		rows = append(rows, strings.Split(line, "\t"))
+	}
+	return h, rows
+}
+
+// TestParseModelMatchesScanner reads files with every kind of line end,
+// comment, header placement and empty field both ways.
+func TestParseModelMatchesScanner(t *testing.T) {
+	for _, text := range []string{
+		"# model: m\nw\t1\t2\n",
+		"# model: m\r\nw\t1\t2\r\n\r\n# param: a 1\r\nb\t3",
+		"w\t0\n# model: late header\n#comment\n#\n\n\nx\n",
+		"# model: m\n\t\t\na\t\nlast\tline\twithout\tend",
+		"# model: m\n# data: d1\n# data: d2\n# note: n\n# made-by: go run x\n# unknown: k\n# param: p v w\nr\r\r\n",
+		"# model: m\n \t \n# \n#model: not a key\n",
+	} {
+		wantH, wantRows := scanModel(text)
+		var rows [][]string
+		h, err := ParseModel(text, func(f []string) error {
+			rows = append(rows, slices.Clone(f))
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		if !reflect.DeepEqual(h, wantH) || !reflect.DeepEqual(rows, wantRows) {
+			t.Errorf("%q:\n got %+v %q\nwant %+v %q", text, h, rows, wantH, wantRows)
+		}
+		m, err := ReadModel(strings.NewReader(text))
+		if err != nil || !reflect.DeepEqual(m.Header, wantH) || !reflect.DeepEqual(m.Rows, wantRows) {
+			t.Errorf("ReadModel(%q) = %+v %q %v", text, m.Header, m.Rows, err)
+		}
+	}
+}
+
+// TestParseModelRowError stops at the first row the caller refuses and names
+// its line.
+func TestParseModelRowError(t *testing.T) {
+	bad := errors.New("bad row")
+	n := 0
+	_, err := ParseModel("# model: m\nok\n\nno\nnever\n", func(f []string) error {
+		n++
+		if f[0] == "no" {
+			return bad
+		}
+		return nil
+	})
+	if !errors.Is(err, bad) || !strings.Contains(err.Error(), "line 4") || n != 2 {
+		t.Errorf("err %v after %d rows, want bad row at line 4 after 2", err, n)
 	}
 }

@@ -13,16 +13,27 @@ import "strings"
 // line ends at '\n' (a last line may lack it). It stops at fn's first error and
 // returns it as it is: the caller names the file.
 func Lines(text string, trim func(string) string, fn func(n int, line string) error) error {
+	return Each(text, func(n int, line string) error {
+		line = trim(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			return nil
+		}
+		return fn(n, line)
+	})
+}
+
+// Each calls fn with the 1-based line number and the text of every line of
+// text, blank and comment lines included, for files whose comments mean
+// something (a model file's header). A line ends at '\n' (a last line may lack
+// it) and keeps a '\r' before it (TrimCR drops it). It stops at fn's first
+// error and returns it as it is.
+func Each(text string, fn func(n int, line string) error) error {
 	for n := 1; text != ""; n++ {
 		line := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
 			line, text = text[:i], text[i+1:]
 		} else {
 			text = ""
-		}
-		line = trim(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
 		}
 		if err := fn(n, line); err != nil {
 			return err

@@ -3,8 +3,8 @@ package scoring
 import (
 	"fmt"
 	"math"
-	"strconv"
 
+	"github.com/claimsvc/claimsvc/internal/learn"
 	"github.com/claimsvc/claimsvc/internal/lexrows"
 )
 
@@ -32,10 +32,11 @@ func eachRow(data, name string, fields int, fn func(f []string) error) error {
 	})
 }
 
-// finite parses a weight, refusing NaN and infinities, which would poison every
-// score they touch.
+// finite parses a weight (learn.ParseWeight: ParseFloat's value, the short
+// decimals of model files read directly), refusing NaN and infinities, which
+// would poison every score they touch.
 func finite(s string) (float64, error) {
-	v, err := strconv.ParseFloat(s, 64)
+	v, err := learn.ParseWeight(s)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, fmt.Errorf("bad number %q", s)
 	}
