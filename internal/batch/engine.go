@@ -237,6 +237,7 @@ func write(out io.Writer, results <-chan outcome, slots <-chan struct{}, cfg Con
 			continue
 		}
 		if o.line <= cfg.Resume.Lines { // a replayed line: the earlier run wrote it
+			releaseLine(o.data)
 			<-slots
 			continue
 		}
@@ -252,6 +253,7 @@ func write(out io.Writer, results <-chan outcome, slots <-chan struct{}, cfg Con
 				cancel()
 				break
 			}
+			releaseLine(next.data)
 			sum.add(next)
 			if cfg.Progress != nil {
 				cfg.Progress.wrote(next)

@@ -81,7 +81,7 @@ func responseOutcome(j job, r *claimsv1.StreamExtractClaimsResponse) outcome {
 		return errorOutcome(j.line, j.id, j.inBytes, st)
 	}
 	res := r.GetResult()
-	data, err := appendResultRecord(make([]byte, 0, recordSizeHint(r)), j, res, r.GetCrossArticleLinks())
+	data, err := appendResultRecord(newLine(), j, res, r.GetCrossArticleLinks())
 	if err != nil {
 		return errorOutcome(j.line, j.id, j.inBytes, status.New(codes.Internal, err.Error()).Proto())
 	}
@@ -118,14 +118,6 @@ func appendResultRecord(b []byte, j job, res *claimsv1.ArticleResult, cross []*c
 		return nil, err
 	}
 	return append(b, '}', '\n'), nil
-}
-
-// recordSizeHint guesses a result line's length from the response's binary
-// size, so the line is written into one allocation: the JSON of claims and
-// links runs about 3.3 times their protobuf size (field names, base-10
-// offsets, enum names), and a little over that keeps the guess on the high side.
-func recordSizeHint(r *claimsv1.StreamExtractClaimsResponse) int {
-	return 64 + proto.Size(r)*7/2
 }
 
 // appendList writes a repeated message field as a JSON array.
