@@ -47,7 +47,6 @@ func (l Local) Process(ctx context.Context, jobs <-chan job, out chan<- outcome)
 					return
 				}
 				o := l.one(ctx, stream, j, t)
-				t.end(ctx)
 				if ctx.Err() != nil {
 					continue
 				}
@@ -63,10 +62,21 @@ func (l Local) Process(ctx context.Context, jobs <-chan job, out chan<- outcome)
 // extract, link (when its turn comes: articles enter the cross-article index
 // in input order, so the links do not depend on timing or -concurrency),
 // convert; a failure, a panic included, becomes the article's INTERNAL error.
+// It ends the turn exactly once, as soon as the article is linked: converting
+// and encoding the result need no order, so they run while the next article
+// links.
 func (l Local) one(ctx context.Context, stream *pipeline.Stream, j job, t turn) (o outcome) {
 	req := &claimsv1.StreamExtractClaimsRequest{Article: j.article, EncodingType: l.Encoding}
 	unit, enc := apiconv.EncodingUnit(l.Encoding)
 	resp := &claimsv1.StreamExtractClaimsResponse{EncodingType: enc}
+	ended := false
+	endTurn := func() {
+		if !ended {
+			ended = true
+			t.end(ctx)
+		}
+	}
+	defer endTurn() // runs last: after a recovered panic too
 	defer func() {
 		if p := recover(); p != nil {
 			st := status.New(codes.Internal, fmt.Sprintf("internal error while extracting claims: %v", p))
@@ -87,6 +97,7 @@ func (l Local) one(ctx context.Context, stream *pipeline.Stream, j job, t turn) 
 	if err == nil {
 		res, cross, err = stream.Link(ctx, pending)
 	}
+	endTurn()
 	if err != nil {
 		resp.Error = status.New(codes.Internal, "internal error while extracting claims: "+err.Error()).Proto()
 		return responseOutcome(j, resp)
