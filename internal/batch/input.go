@@ -112,8 +112,8 @@ func parseLine(line []byte, num int64) (*claimsv1.Article, string, error) {
 	if trimmed[0] != '{' {
 		return nil, "", lineError("", "line is not a JSON object")
 	}
-	var in Input
-	if err := json.Unmarshal(trimmed, &in); err != nil {
+	in, err := readInput(trimmed)
+	if err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) && typeErr.Field != "" {
 			id := idOf(trimmed)
@@ -147,6 +147,17 @@ func parseLine(line []byte, num int64) (*claimsv1.Article, string, error) {
 		a.PublishTime = timestamppb.New(t)
 	}
 	return a, id, nil
+}
+
+// readInput decodes a line's object: decodeInput for the usual shape, else
+// encoding/json.
+func readInput(b []byte) (Input, error) {
+	if in, ok := decodeInput(b); ok {
+		return in, nil
+	}
+	var in Input
+	err := json.Unmarshal(b, &in)
+	return in, err
 }
 
 // idOf reads just the id of a line whose other fields did not decode.
@@ -188,6 +199,9 @@ func tooLongError(size, max int) error {
 }
 
 func firstInvalidUTF8(b []byte) int {
+	if utf8.Valid(b) { // most lines: one fast pass
+		return -1
+	}
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
 			i++
