@@ -12,11 +12,11 @@ import (
 const negWindow = 8
 
 // term is one content word of a statement: what it is about, for alignment.
-// The fields are ordered so a term is 80 bytes, not 88: the Index keeps every
-// claim's terms, most of what an analysis holds.
+// The fields are ordered so a term is 64 bytes, one cache line: the Index keeps
+// every claim's terms, most of what an analysis holds. The word's own stem is not
+// kept: what the stem-keyed lists say of it (its antonym number) is.
 type term struct {
 	key  string // canonical entity ("russia"), near-synonym group ("~communication") or stem
-	stem string // the word's own stem, for antonym and stance look-ups
 	word string // as written (lower case), for explanations
 	pos  int    // token index
 	// prefix is the first 8 bytes of key, big-endian, zero-padded: comparing it
@@ -207,7 +207,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 			for k := range n {
 				words[k] = toks[i+k].low
 			}
-			a.terms = append(a.terms, term{key: v, stem: v, ant: lx.antID[v], word: strings.Join(words, " "), pos: i, entity: true, n: int32(n)})
+			a.terms = append(a.terms, term{key: v, ant: lx.antID[v], word: strings.Join(words, " "), pos: i, entity: true, n: int32(n)})
 			skip = n - 1
 			continue
 		}
@@ -267,7 +267,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 		if sf.related != "" {
 			key = sf.related
 		}
-		a.terms = append(a.terms, term{key: key, stem: s, ant: sf.ant, word: t.low, pos: i, n: 1, name: t.cap && i > 0 && !toks[i-1].boundary})
+		a.terms = append(a.terms, term{key: key, ant: sf.ant, word: t.low, pos: i, n: 1, name: t.cap && i > 0 && !toks[i-1].boundary})
 	}
 	a.numbers = units(a.numbers, a.terms, a.clause)
 	sc.terms = a.terms

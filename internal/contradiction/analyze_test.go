@@ -134,10 +134,10 @@ func TestNegationFeatures(t *testing.T) {
 	}
 }
 
-// TestTermSize keeps a term at 80 bytes: the Index holds every claim's terms,
+// TestTermSize keeps a term at 64 bytes: the Index holds every claim's terms,
 // so a field added or reordered carelessly costs memory on every claim.
 func TestTermSize(t *testing.T) {
-	if got := unsafe.Sizeof(term{}); got > 80 {
-		t.Errorf("term is %d bytes, want at most 80", got)
+	if got := unsafe.Sizeof(term{}); got > 64 {
+		t.Errorf("term is %d bytes, want at most 64", got)
 	}
 }

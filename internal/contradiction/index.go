@@ -1,7 +1,6 @@
 package contradiction
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -44,14 +43,11 @@ type Index struct {
 	// keyNums is AddPrepared's scratch (under mu): the key numbers of the claim
 	// being added.
 	keyNums []int32
-	// shared counts, per earlier claim, the blocking keys it shares with the claim
-	// being added; touched lists the claims with a non-zero count. Both are
-	// scratch of AddPrepared (under mu), reset after each claim, so counting is
-	// two slice writes per posting instead of a map update.
-	shared  []uint16
-	touched []int32
-	picked  []int32 // the candidates of the claim being added (scratch under mu)
-	tied    []int32 // candidates tied at the cut (candidates' scratch under mu)
+	// counts and eligible are the blocking counts of the claim being added
+	// (blockCounts; scratch under mu).
+	counts   blockCounts
+	eligible []int32
+	picked   []int32 // the candidates of the claim being added (scratch under mu)
 	// itemKeys holds every indexed claim's key numbers, each with the start of
 	// its run, in run (key) order, claim after claim; keysFrom[j] is where claim
 	// j's start (keysFrom has one entry more than items). runOf is AddPrepared's scratch (under mu), by key
@@ -193,7 +189,7 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 		}
 		idx := int32(len(ix.items))
 		ix.items = append(ix.items, item)
-		ix.shared = append(ix.shared, 0)
+		ix.counts.grow()
 		ix.seen[item.id] = true
 		for _, n := range ix.keyNums {
 			ix.post(n, idx)
@@ -213,19 +209,22 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 // it, keys shared found by number. Candidates at or after index before are
 // picked but not compared.
 func (ix *Index) link(item *indexed, nKeys int, before int32, links []claim.Link) []claim.Link {
+	need := candidateNeed(nKeys)
+	ix.counts.start()
+	eligible := ix.eligible[:0]
 	for _, n := range ix.keyNums {
 		post := ix.lists[n]
 		if len(post) > postingWindow {
 			post = post[len(post)-postingWindow:]
 		}
 		for _, j := range post {
-			if ix.shared[j] == 0 {
-				ix.touched = append(ix.touched, j)
+			if ix.counts.bump(j) == need {
+				eligible = append(eligible, j)
 			}
-			ix.shared[j]++
 		}
 	}
-	ix.picked = ix.candidates(nKeys, ix.picked[:0])
+	ix.eligible = eligible
+	ix.picked = ix.counts.candidates(eligible, ix.picked[:0])
 	ix.markRuns(item.an)
 	var sgBuf [32]sharedGroup
 	for _, j := range ix.picked {
@@ -284,7 +283,7 @@ func (ix *Index) sharedKeys(j int32, dst []sharedGroup) []sharedGroup {
 // they never rehash while the claims go in.
 func (ix *Index) reserve(claims []Prepared) {
 	ix.items = slices.Grow(ix.items, len(claims))
-	ix.shared = slices.Grow(ix.shared, len(claims))
+	ix.counts.reserve(len(claims))
 	ix.keysFrom = slices.Grow(ix.keysFrom, len(claims)+1)
 	if len(ix.keysFrom) == 0 {
 		ix.keysFrom = append(ix.keysFrom, 0)
@@ -333,81 +332,6 @@ func (ix *Index) post(n, idx int32) {
 		l = l[:copy(l, l[len(l)-postingWindow:])]
 	}
 	ix.lists[n] = append(l, idx)
-}
-
-// candidates appends to dst the earlier claims worth comparing, in input order,
-// and resets the shared counts: those sharing at least minShared keys (or all
-// keys of a claim with fewer), most shared first, most recent first among equals,
-// at most maxCandidates. The order "most shared, then most recent" is a total
-// order, so the pick is the same as sorting by it and cutting; this finds the cut
-// from a histogram of the counts instead (counts are at most nKeys), and only the
-// claims tied at the cut are ever sorted: within one article there are rarely
-// more than maxCandidates candidates and nothing is sorted but the pick itself.
-func (ix *Index) candidates(nKeys int, dst []int32) []int32 {
-	need := uint16(min(minShared, max(1, nKeys)))
-	var hist [maxCandidates + 1]int // hist[c]: candidates sharing c keys; the last bucket holds c >= maxCandidates
-	total := 0
-	for _, j := range ix.touched {
-		if c := int(ix.shared[j]); c >= int(need) {
-			total++
-			hist[min(c, maxCandidates)]++
-		}
-	}
-	// The counts are reset by the pass that reads them last.
-	touched := ix.touched
-	ix.touched = touched[:0]
-	if total <= maxCandidates {
-		for _, j := range touched {
-			if ix.shared[j] >= need {
-				dst = append(dst, j)
-			}
-			ix.shared[j] = 0
-		}
-		slices.Sort(dst)
-		return dst
-	}
-	// The cut: every candidate sharing more than cut keys is picked, and of those
-	// sharing exactly cut keys the most recent take the places left.
-	cut, left := maxCandidates, maxCandidates
-	for ; hist[cut] < left; cut-- { // ends at need at the latest: total > maxCandidates
-		left -= hist[cut]
-	}
-	if cut == maxCandidates {
-		// Rare (claims with dozens of keys): rank the high-count candidates fully.
-		var ranked []int32
-		for _, j := range touched {
-			if int(ix.shared[j]) >= maxCandidates {
-				ranked = append(ranked, j)
-			}
-		}
-		slices.SortFunc(ranked, func(a, b int32) int {
-			if ca, cb := ix.shared[a], ix.shared[b]; ca != cb {
-				return cmp.Compare(cb, ca)
-			}
-			return cmp.Compare(b, a)
-		})
-		for _, j := range touched {
-			ix.shared[j] = 0
-		}
-		dst = append(dst, ranked[:maxCandidates]...)
-		slices.Sort(dst)
-		return dst
-	}
-	tied := ix.tied[:0]
-	for _, j := range touched {
-		switch c := int(ix.shared[j]); {
-		case c > cut:
-			dst = append(dst, j)
-		case c == cut:
-			tied = append(tied, j)
-		}
-		ix.shared[j] = 0
-	}
-	ix.tied = tied
-	slices.Sort(tied)
-	dst = append(dst, tied[len(tied)-left:]...)
-	slices.Sort(dst)
-	return dst
 }
 
 // Link returns all links among claims (within an article or across a batch): the

@@ -1,0 +1,123 @@
+package contradiction
+
+import (
+	"cmp"
+	"slices"
+)
+
+// blockCounts counts, per earlier claim of an Index, the blocking keys it shares
+// with the claim being added: one word per claim, the count in its low 16 bits
+// and in its high 16 the number of the claim being added it counts for (gen).
+// A word of another gen is a count of zero, so starting the next claim is one
+// increment instead of resetting every count touched (a claim's postings touch
+// hundreds of earlier claims, of which a few dozen become candidates), and
+// nothing needs to list the claims touched. Only the counts that reach the
+// candidates' minimum are listed, by the caller, when bump returns it.
+type blockCounts struct {
+	words []uint32 // by index into the Index's items
+	gen   uint32   // the tag of the current claim's counts; never 0
+}
+
+// countBits is how many low bits of a word hold the count.
+const countBits = 16
+
+// start begins counting for a new claim: every count reads zero.
+func (bc *blockCounts) start() {
+	bc.gen++
+	if bc.gen >= 1<<(32-countBits) {
+		// wrapped: old tags could read as current, so clear them all (once per
+		// 65535 claims)
+		clear(bc.words)
+		bc.gen = 1
+	}
+}
+
+// grow adds a claim, with count zero.
+func (bc *blockCounts) grow() { bc.words = append(bc.words, 0) }
+
+// reserve makes room for n more claims.
+func (bc *blockCounts) reserve(n int) { bc.words = slices.Grow(bc.words, n) }
+
+// bump adds one to claim j's count and returns the new count.
+func (bc *blockCounts) bump(j int32) uint32 {
+	w := bc.words[j]
+	if w>>countBits != bc.gen {
+		w = bc.gen << countBits
+	}
+	w++
+	bc.words[j] = w
+	return w & (1<<countBits - 1)
+}
+
+// count is claim j's count for the current claim.
+func (bc *blockCounts) count(j int32) int {
+	if w := bc.words[j]; w>>countBits == bc.gen {
+		return int(w & (1<<countBits - 1))
+	}
+	return 0
+}
+
+// candidateNeed is how many keys an earlier claim must share with a claim of
+// nKeys keys to be a candidate: minShared, or all keys of a claim with fewer.
+// A claim's count never exceeds its number of distinct keys, so counts stop
+// below 1<<countBits.
+func candidateNeed(nKeys int) uint32 { return uint32(min(minShared, max(1, nKeys))) }
+
+// candidates appends to dst the earlier claims worth comparing, in input order:
+// of eligible (every claim whose count reached candidateNeed, each once), most
+// shared first, most recent first among equals, at most maxCandidates. The
+// order "most shared, then most recent" is a total order, so the pick is the
+// same as sorting by it and cutting; this finds the cut from a histogram of
+// the counts instead, and then takes, most recent first, every candidate above
+// the cut and as many at the cut as places are left: one sort of the eligible
+// by index, and within one article there are rarely more than maxCandidates of
+// them, which are all picked.
+func (bc *blockCounts) candidates(eligible []int32, dst []int32) []int32 {
+	if len(eligible) <= maxCandidates {
+		dst = append(dst, eligible...)
+		slices.Sort(dst)
+		return dst
+	}
+	var hist [maxCandidates + 1]int // hist[c]: candidates sharing c keys; the last bucket holds c >= maxCandidates
+	for _, j := range eligible {
+		hist[min(bc.count(j), maxCandidates)]++
+	}
+	// The cut: every candidate sharing more than cut keys is picked, and of those
+	// sharing exactly cut keys the most recent take the places left.
+	cut, left := maxCandidates, maxCandidates
+	for ; hist[cut] < left; cut-- { // ends at the minimum at the latest: more than maxCandidates are eligible
+		left -= hist[cut]
+	}
+	if cut == maxCandidates {
+		// Rare (claims with dozens of keys): rank the high-count candidates fully.
+		var ranked []int32
+		for _, j := range eligible {
+			if bc.count(j) >= maxCandidates {
+				ranked = append(ranked, j)
+			}
+		}
+		slices.SortFunc(ranked, func(a, b int32) int {
+			if ca, cb := bc.count(a), bc.count(b); ca != cb {
+				return cmp.Compare(cb, ca)
+			}
+			return cmp.Compare(b, a)
+		})
+		dst = append(dst, ranked[:maxCandidates]...)
+		slices.Sort(dst)
+		return dst
+	}
+	slices.Sort(eligible)
+	from := len(dst)
+	for k := len(eligible) - 1; k >= 0; k-- {
+		j := eligible[k]
+		switch c := bc.count(j); {
+		case c > cut:
+			dst = append(dst, j)
+		case c == cut && left > 0:
+			dst = append(dst, j)
+			left--
+		}
+	}
+	slices.Reverse(dst[from:])
+	return dst
+}
