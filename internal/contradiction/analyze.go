@@ -1,6 +1,7 @@
 package contradiction
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -60,17 +61,8 @@ func tokenKind(low string, wf *facts) uint8 {
 	return 0
 }
 
-// keyPrefix is term.prefix of key.
-func keyPrefix(key string) uint64 {
-	var p uint64
-	for i := range 8 {
-		p <<= 8
-		if i < len(key) {
-			p |= uint64(key[i])
-		}
-	}
-	return p
-}
+// keyPrefix is term.prefix of key: its keyHead with the bytes in reading order.
+func keyPrefix(key string) uint64 { return bits.ReverseBytes64(keyHead(key)) }
 
 // cue is a word that carries polarity, time, hedging or stance, with its position.
 type cue struct {
@@ -173,7 +165,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 		if wf.sf != nil {
 			stems[i] = wf.stem // a listed word: stemmed at load time
 		} else {
-			stems[i] = stemRegular(t.low)
+			stems[i] = sc.lower.stem(t.low, t.plain)
 		}
 	}
 	a.terms = sc.terms[:0] // collected in text order here, copied out sorted below

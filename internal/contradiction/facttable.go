@@ -33,17 +33,31 @@ type factEntry[V any] struct {
 	tail uint32
 }
 
-// keyHead packs the first 8 bytes of s little-endian, zero-padded.
+// keyHead packs the first 8 bytes of s little-endian, zero-padded: one or two
+// loads (overlapping for 4-7 bytes) instead of a loop over the bytes.
 func keyHead(s string) uint64 {
-	if len(s) >= 8 {
-		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	switch n := len(s); {
+	case n >= 8:
+		return le64(s)
+	case n >= 4:
+		return uint64(le32(s)) | uint64(le32(s[n-4:]))<<(8*(n-4))
+	case n > 0:
+		return uint64(s[0]) | uint64(s[n/2])<<(8*(n/2)) | uint64(s[n-1])<<(8*(n-1))
 	}
-	var k uint64
-	for i := len(s) - 1; i >= 0; i-- {
-		k = k<<8 | uint64(s[i])
-	}
-	return k
+	return 0
+}
+
+// le64 reads the first 8 bytes of s little-endian (one load).
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// le32 reads the first 4 bytes of s little-endian (one load).
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // keyHash mixes a key (its head k and length n; longer keys also their tail)
@@ -92,11 +106,13 @@ func newFactTable[V any](m map[string]*V) factTable[V] {
 func (t *factTable[V]) slot(h uint64) int { return int(h >> t.shift) }
 
 // get returns the value of key k, nil when the table has none.
-func (t *factTable[V]) get(k string) *V {
+func (t *factTable[V]) get(k string) *V { return t.getHead(k, keyHead(k)) }
+
+// getHead is get for a key whose keyHead is known (a token carries its own).
+func (t *factTable[V]) getHead(k string, head uint64) *V {
 	if len(t.slots) == 0 {
 		return nil
 	}
-	head := keyHead(k)
 	n := uint32(len(k)) + 1
 	for i := t.slot(keyHash(head, k)); ; i = (i + 1) & (len(t.slots) - 1) {
 		s := &t.slots[i]

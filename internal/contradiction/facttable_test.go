@@ -99,3 +99,21 @@ func (t *factTable[V]) key(e int) string {
 	}
 	return ""
 }
+
+// TestKeyHead checks keyHead's overlapping loads against packing the bytes one
+// by one, for every length around 4 and 8.
+func TestKeyHead(t *testing.T) {
+	const s = "abcdefghijklmnopqrstuvwxyz\x00\xff"
+	for i := range len(s) {
+		for j := i; j <= len(s); j++ {
+			w := s[i:j]
+			var want uint64
+			for k := min(8, len(w)) - 1; k >= 0; k-- {
+				want = want<<8 | uint64(w[k])
+			}
+			if got := keyHead(w); got != want {
+				t.Errorf("keyHead(%q) = %#x, want %#x", w, got, want)
+			}
+		}
+	}
+}

@@ -16,34 +16,49 @@ func stem(w string, irregular map[string]string) string {
 
 // stemRegular is stem for a word the irregular list does not name.
 func stemRegular(w string) string {
-	if len(w) <= 3 || !isASCIIWord(w) {
-		return w
+	n, y := stemCut(w)
+	if y {
+		return w[:n] + "y"
+	}
+	return w[:n]
+}
+
+// stemCut is stemRegular as a cut of w: the stem is w[:n], followed by "y"
+// when y ("studies" → "stud" + "y"). analyze stems a token by it without
+// copying the word (the "y" stems aside) and derives the stem's keyHead from
+// the word's.
+func stemCut(w string) (n int, y bool) { return stemCutPlain(w, len(w) > 3 && isASCIIWord(w)) }
+
+// stemCutPlain is stemCut for a word whose isASCIIWord is known (plain): a
+// token knows it from tokenizing.
+func stemCutPlain(w string, plain bool) (n int, y bool) {
+	n = len(w)
+	if n <= 3 || !plain {
+		return n, false
 	}
 	stripped := true
 	switch {
 	case strings.HasSuffix(w, "sses"):
-		w = w[:len(w)-2]
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		w = w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "ied") && len(w) > 4:
-		w = w[:len(w)-3] + "y"
+		n -= 2
+	case strings.HasSuffix(w, "ies") && n > 4, strings.HasSuffix(w, "ied") && n > 4:
+		return n - 3, true // ends in "y": no final "e" to drop
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		w = w[:len(w)-1]
+		n--
 		stripped = false // a plural or third person keeps the bare form's final "e"
-	case strings.HasSuffix(w, "ing") && len(w) > 5:
-		w = undouble(w[:len(w)-3])
-	case strings.HasSuffix(w, "ed") && len(w) > 4:
-		w = undouble(w[:len(w)-2])
+	case strings.HasSuffix(w, "ing") && n > 5:
+		n = len(undouble(w[:n-3]))
+	case strings.HasSuffix(w, "ed") && n > 4:
+		n = len(undouble(w[:n-2]))
 	default:
 		stripped = false
 	}
 	// A final "e" is dropped from bare words ("close" → "clos") and what suffix
 	// stripping leaves of a doubled "ee" ("agreeing" → "agree" → "agre"), so both
 	// match the stripped forms ("closed" → "clos", "agreed" → "agre").
-	if strings.HasSuffix(w, "e") && len(w) > 3 && (!stripped || strings.HasSuffix(w, "ee")) {
-		w = w[:len(w)-1]
+	if s := w[:n]; strings.HasSuffix(s, "e") && n > 3 && (!stripped || strings.HasSuffix(s, "ee")) {
+		n--
 	}
-	return w
+	return n, false
 }
 
 // undouble drops the last letter of a doubled final consonant left by suffix

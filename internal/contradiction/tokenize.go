@@ -17,6 +17,9 @@ type token struct {
 	cap      bool   // written with an initial capital
 	boundary bool   // punctuation that ends a clause (; . ! ? and brackets; commas do not)
 	comma    bool   // the word is followed by a comma
+	// plain marks a word of ASCII letters and hyphens alone
+	// (isASCIIWord(low)): the words stemCut strips.
+	plain bool
 	// start, end are the word's byte offsets in the statement ("n't" split off as
 	// "not" shares the word's offsets); a boundary has the offsets of its mark.
 	start, end int32
@@ -34,48 +37,21 @@ func appendTokens(dst []token, text string, lw *lowerer) []token {
 	out := slices.Grow(dst[:0], min(maxTokens, len(text)/4+2))
 	i := 0
 	for i < len(text) && len(out) < maxTokens {
-		if text[i] == ' ' {
+		c := text[i]
+		if c == ' ' {
 			i++ // the commonest byte between words: no rune to decode or classify
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case r == utf8.RuneError && size <= 1:
 			i++
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i + size
-			for j < len(text) {
-				if c := text[j]; c < utf8.RuneSelf && asciiAlnum(c) {
-					j++ // the common case, without decoding a rune
-					continue
-				}
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
-					j += s2
-					continue
-				}
-				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' || r2 == ':' {
-					next, _ := utf8.DecodeRuneInString(text[j+s2:])
-					joinable := unicode.IsLetter(next) || unicode.IsDigit(next)
-					if (r2 == '.' || r2 == ',' || r2 == ':') && joinable {
-						// dots join abbreviations and decimals, commas only digit groups,
-						// colons only clock times ("9:30" is one time, not 9 and 30)
-						prev, _ := utf8.DecodeLastRuneInString(text[:j])
-						joinable = (r2 == '.' && (unicode.IsDigit(prev) && unicode.IsDigit(next) || unicode.IsUpper(prev) && unicode.IsUpper(next) && j-i <= 3)) ||
-							((r2 == ',' || r2 == ':') && unicode.IsDigit(prev) && unicode.IsDigit(next))
-					}
-					if joinable {
-						j += s2
-						continue
-					}
-				}
-				break
-			}
-			// a trailing dot after a one-letter capital ("U.S.") belongs to the word
-			if j < len(text) && text[j] == '.' && strings.Contains(text[i:j], ".") {
-				j++
-			}
-			out = appendWord(out, text[i:j], int32(i), lw)
+		case c < utf8.RuneSelf && asciiAlnum(c) || c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			j, wi := scanWord(text, i, size)
+			out = appendWord(out, text[i:j], int32(i), lw, wi)
 			i = j
 		default:
 			if r == ',' && len(out) > 0 {
@@ -92,40 +68,114 @@ func appendTokens(dst []token, text string, lw *lowerer) []token {
 	return out
 }
 
-// appendWord adds one word, splitting the "n't" contraction and "cannot".
-func appendWord(out []token, w string, at int32, lw *lowerer) []token {
-	end := at + int32(len(w))
-	r, _ := utf8.DecodeRuneInString(w)
-	capital := unicode.IsUpper(r)
-	// One pass over an ASCII word finds what the general path would look for:
-	// capitals (else it is its own lower-case form) and its first apostrophe.
-	low, apos := w, -1
-	upper, ascii := false, true
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		switch {
-		case c >= utf8.RuneSelf:
-			ascii = false
-		case 'A' <= c && c <= 'Z':
-			upper = true
-		case c == '\'' && apos < 0:
-			apos = k
-		}
+// wordInfo is what scanWord learns of a word's bytes on the way, so
+// appendWord need not read them again.
+type wordInfo struct {
+	ascii bool // every byte is ASCII
+	upper bool // it has an ASCII capital
+	// plain: it has nothing but letters and hyphens (no digit, dot, comma or
+	// colon), the words stemCut strips (isASCIIWord of their lower case);
+	// plainToApos says the same of the part before apos, the first ASCII
+	// apostrophe (-1 if none).
+	plain, plainToApos bool
+	apos               int
+}
+
+// scanWord finds the end of the word whose first rune (size bytes) starts at
+// text[i]: letters and digits, joined by internal apostrophes, hyphens, and dots
+// or commas between digits or letters (see tokenize).
+func scanWord(text string, i, size int) (int, wordInfo) {
+	wi := wordInfo{ascii: true, plain: true, apos: -1}
+	switch c := text[i]; {
+	case c >= utf8.RuneSelf:
+		wi.ascii = false
+	case 'A' <= c && c <= 'Z':
+		wi.upper = true
+	case '0' <= c && c <= '9':
+		wi.plain = false
 	}
+	j := i + size
+	for j < len(text) {
+		switch c := text[j]; {
+		case 'a' <= c && c <= 'z': // the common case, without decoding a rune
+			j++
+			continue
+		case 'A' <= c && c <= 'Z':
+			wi.upper = true
+			j++
+			continue
+		case '0' <= c && c <= '9':
+			wi.plain = false
+			j++
+			continue
+		}
+		r2, s2 := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+			wi.ascii = false // ASCII letters and digits were taken above
+			j += s2
+			continue
+		}
+		if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' || r2 == ':' {
+			next, _ := utf8.DecodeRuneInString(text[j+s2:])
+			joinable := unicode.IsLetter(next) || unicode.IsDigit(next)
+			if (r2 == '.' || r2 == ',' || r2 == ':') && joinable {
+				// dots join abbreviations and decimals, commas only digit groups,
+				// colons only clock times ("9:30" is one time, not 9 and 30)
+				prev, _ := utf8.DecodeLastRuneInString(text[:j])
+				joinable = (r2 == '.' && (unicode.IsDigit(prev) && unicode.IsDigit(next) || unicode.IsUpper(prev) && unicode.IsUpper(next) && j-i <= 3)) ||
+					((r2 == ',' || r2 == ':') && unicode.IsDigit(prev) && unicode.IsDigit(next))
+			}
+			if joinable {
+				switch r2 {
+				case '\'':
+					if wi.apos < 0 {
+						wi.apos, wi.plainToApos = j-i, wi.plain && wi.ascii
+					}
+				case '’':
+					wi.ascii = false
+				case '.', ',', ':':
+					wi.plain = false
+				}
+				j += s2
+				continue
+			}
+		}
+		break
+	}
+	// a trailing dot after a one-letter capital ("U.S.") belongs to the word
+	if j < len(text) && text[j] == '.' && strings.Contains(text[i:j], ".") {
+		j++
+	}
+	return j, wi
+}
+
+// appendWord adds one word (scanWord told what it holds), splitting the "n't"
+// contraction and "cannot".
+func appendWord(out []token, w string, at int32, lw *lowerer, wi wordInfo) []token {
+	end := at + int32(len(w))
+	var capital bool
+	low, apos := w, wi.apos
+	plain := wi.plain && wi.ascii
 	switch {
-	case !ascii:
+	case !wi.ascii:
+		r, _ := utf8.DecodeRuneInString(w)
+		capital = unicode.IsUpper(r)
 		if strings.IndexByte(w, 0xe2) >= 0 { // only then can it hold the curly apostrophe (e2 80 99)
 			low = strings.ReplaceAll(w, "’", "'")
 		}
 		low = strings.ToLower(low)
 		apos = strings.IndexByte(low, '\'')
-	case upper && lw != nil:
-		low = lw.lower(w) // ASCII case mapping keeps every byte in place
-	case upper:
-		low = strings.ToLower(w)
+		plain = false // decided below, on what is left of it
+	case wi.upper:
+		capital = 'A' <= w[0] && w[0] <= 'Z'
+		if lw != nil {
+			low = lw.lower(w) // ASCII case mapping keeps every byte in place
+		} else {
+			low = strings.ToLower(w)
+		}
 	}
 	if low == "cannot" {
-		return append(out, token{low: "can", cap: capital, start: at, end: end}, token{low: "not", start: at, end: end})
+		return append(out, token{low: "can", cap: capital, plain: true, start: at, end: end}, token{low: "not", plain: true, start: at, end: end})
 	}
 	if strings.HasSuffix(low, "n't") && len(low) > 3 {
 		base := low[:len(low)-3]
@@ -137,20 +187,25 @@ func appendWord(out []token, w string, at int32, lw *lowerer) []token {
 		case "sha":
 			base = "shall"
 		}
-		return append(out, token{low: base, cap: capital, start: at, end: end}, token{low: "not", start: at, end: end})
+		return append(out, token{low: base, cap: capital, plain: isASCIIWord(base), start: at, end: end}, token{low: "not", plain: true, start: at, end: end})
 	}
 	if apos > 0 {
 		low = low[:apos] // possessive or clitic: "russia's" → "russia"
+		plain = wi.plainToApos
+	}
+	if !wi.ascii {
+		plain = isASCIIWord(low)
 	}
 	if low == "us" && w == "US" {
-		low = "u.s." // the country, not the pronoun
+		low, plain = "u.s.", false // the country, not the pronoun
 	}
-	return append(out, token{low: low, cap: capital, start: at, end: end})
+	return append(out, token{low: low, cap: capital, plain: plain, start: at, end: end})
 }
 
 // lowerer keeps the lowered copies of capitalised ASCII words of the claims
 // one analyzeScratch reads, one after another, in one shared buffer, so they
-// need no allocation each (two per claim: its first word and its names). A
+// need no allocation each (two per claim: its first word and its names); the
+// stems that are no cut of their word ("studies" → "study") go there too. A
 // string it returned stays valid: a full buffer is replaced, never written
 // over (strings.Builder only appends). Not for concurrent use.
 type lowerer struct{ b strings.Builder }
@@ -161,10 +216,7 @@ const lowererChunk = 2048
 
 // lower returns the ASCII word w in lower case: strings.ToLower(w).
 func (lw *lowerer) lower(w string) string {
-	if lw.b.Cap()-lw.b.Len() < len(w) {
-		lw.b = strings.Builder{}
-		lw.b.Grow(max(len(w), lowererChunk))
-	}
+	lw.reserve(len(w))
 	from := lw.b.Len()
 	for k := 0; k < len(w); k++ {
 		c := w[k]
@@ -174,6 +226,29 @@ func (lw *lowerer) lower(w string) string {
 		lw.b.WriteByte(c)
 	}
 	return lw.b.String()[from:]
+}
+
+// stem returns stemRegular(w) (plain is isASCIIWord(w)), its "y" stems
+// ("studies" → "study") in the shared buffer instead of a string of their own.
+func (lw *lowerer) stem(w string, plain bool) string {
+	n, y := stemCutPlain(w, plain)
+	if !y {
+		return w[:n]
+	}
+	lw.reserve(n + 1)
+	from := lw.b.Len()
+	lw.b.WriteString(w[:n])
+	lw.b.WriteByte('y')
+	return lw.b.String()[from:]
+}
+
+// reserve makes room for n more bytes, in a new buffer when the current one
+// is full (never by growing it: the strings handed out must stay put).
+func (lw *lowerer) reserve(n int) {
+	if lw.b.Cap()-lw.b.Len() < n {
+		lw.b = strings.Builder{}
+		lw.b.Grow(max(n, lowererChunk))
+	}
 }
 
 // asciiAlnum reports whether the ASCII byte c is a letter or digit: what
