@@ -18,8 +18,9 @@ func ResultToProto(r pipeline.Result, conv *offsets.Converter) *claimsv1.Article
 		Links:     LinksToProto(r.Links, conv.Unit()),
 		Groups:    GroupsToProto(pipeline.Groups([]pipeline.Result{r}, r.Links)),
 	}
+	ms := make([]claimMessages, len(r.Claims))
 	for i := range r.Claims {
-		out.Claims[i] = claimToProto(&r.Claims[i], conv)
+		out.Claims[i] = ms[i].fill(&r.Claims[i], conv)
 	}
 	return out
 }
@@ -57,47 +58,88 @@ func DocumentToProto(d *claim.Document) *claimsv1.DocumentMetadata {
 	return md
 }
 
+// claimMessages holds every message one claim converts to, so that they are
+// one allocation (a result's claims are one slice of them): a server call
+// converts some 35 claims, and message by message that was most of the call's
+// allocations. The messages are never copied, only pointed to.
+type claimMessages struct {
+	claim                claimsv1.Claim
+	span, sentence       claimsv1.Span
+	speaker              claimsv1.Speaker
+	mention, source, cue claimsv1.Span
+	attribution          claimsv1.Attribution
+	hedging              claimsv1.Hedging
+}
+
+// claimToProto converts one claim on its own (a stored claim).
 func claimToProto(c *claim.Claim, conv *offsets.Converter) *claimsv1.Claim {
-	cues := make([]*claimsv1.HedgeCue, len(c.Hedging.Cues))
-	for i, h := range c.Hedging.Cues {
-		cues[i] = &claimsv1.HedgeCue{
-			Text:   h.Text,
-			Span:   optionalSpan(h.Span, conv),
-			Kind:   hedgeCueKind(h.Kind),
-			Weight: float32(h.Weight),
-			Weak:   h.Weak,
-		}
+	return new(claimMessages).fill(c, conv)
+}
+
+// fill converts c into m's messages and returns the claim message.
+func (m *claimMessages) fill(c *claim.Claim, conv *offsets.Converter) *claimsv1.Claim {
+	m.span.Start, m.span.End = spanOffsets(c.Span, conv)
+	m.sentence.Start, m.sentence.End = spanOffsets(c.Sentence, conv)
+	m.speaker = claimsv1.Speaker{
+		Mention:       c.Speaker.Mention,
+		MentionSpan:   optionalSpanIn(&m.mention, c.Speaker.MentionSpan, conv),
+		SourceSpan:    optionalSpanIn(&m.source, c.Speaker.SourceSpan, conv),
+		CanonicalName: c.Speaker.Name,
+		Title:         c.Speaker.Title,
+		Organization:  c.Speaker.Organization,
+		Kind:          claimsv1.SpeakerKind(c.Speaker.Kind),
+		Resolution:    claimsv1.SpeakerResolution(c.Speaker.Resolution),
 	}
-	return &claimsv1.Claim{
-		Id:           c.ID,
-		Text:         c.Text,
-		Span:         spanToProto(c.Span, conv),
-		SentenceSpan: spanToProto(c.Sentence, conv),
-		Speaker: &claimsv1.Speaker{
-			Mention:       c.Speaker.Mention,
-			MentionSpan:   optionalSpan(c.Speaker.MentionSpan, conv),
-			SourceSpan:    optionalSpan(c.Speaker.SourceSpan, conv),
-			CanonicalName: c.Speaker.Name,
-			Title:         c.Speaker.Title,
-			Organization:  c.Speaker.Organization,
-			Kind:          claimsv1.SpeakerKind(c.Speaker.Kind),
-			Resolution:    claimsv1.SpeakerResolution(c.Speaker.Resolution),
-		},
-		Attribution: &claimsv1.Attribution{
-			Cue:     c.Attribution.Cue,
-			CueSpan: optionalSpan(c.Attribution.CueSpan, conv),
-			Kind:    claimsv1.AttributionKind(c.Attribution.Kind),
-		},
-		Hedging: &claimsv1.Hedging{
-			Score:     float32(c.Hedging.Score),
-			Uncertain: c.Hedging.Uncertain,
-			Cues:      cues,
-		},
+	m.attribution = claimsv1.Attribution{
+		Cue:     c.Attribution.Cue,
+		CueSpan: optionalSpanIn(&m.cue, c.Attribution.CueSpan, conv),
+		Kind:    claimsv1.AttributionKind(c.Attribution.Kind),
+	}
+	m.hedging = claimsv1.Hedging{
+		Score:     float32(c.Hedging.Score),
+		Uncertain: c.Hedging.Uncertain,
+		Cues:      hedgeCuesToProto(c.Hedging.Cues, conv),
+	}
+	m.claim = claimsv1.Claim{
+		Id:                     c.ID,
+		Text:                   c.Text,
+		Span:                   &m.span,
+		SentenceSpan:           &m.sentence,
+		Speaker:                &m.speaker,
+		Attribution:            &m.attribution,
+		Hedging:                &m.hedging,
 		CheckWorthiness:        float32(c.CheckWorthiness),
 		CheckWorthy:            c.CheckWorthy,
 		ClaimType:              claimsv1.ClaimType(c.Type),
 		CheckWorthinessReasons: reasonsToProto(c.CheckWorthinessReasons, conv),
 	}
+	return &m.claim
+}
+
+// hedgeCuesToProto converts hedge cues, the messages and their spans in two
+// allocations; never nil (an empty list, as before).
+func hedgeCuesToProto(hs []claim.HedgeCue, conv *offsets.Converter) []*claimsv1.HedgeCue {
+	out := make([]*claimsv1.HedgeCue, len(hs))
+	if len(hs) == 0 {
+		return out
+	}
+	type cueMessages struct {
+		cue  claimsv1.HedgeCue
+		span claimsv1.Span
+	}
+	ms := make([]cueMessages, len(hs))
+	for i, h := range hs {
+		m := &ms[i]
+		m.cue = claimsv1.HedgeCue{
+			Text:   h.Text,
+			Span:   optionalSpanIn(&m.span, h.Span, conv),
+			Kind:   hedgeCueKind(h.Kind),
+			Weight: float32(h.Weight),
+			Weak:   h.Weak,
+		}
+		out[i] = &m.cue
+	}
+	return out
 }
 
 // reasonsToProto converts score reasons, their offsets in the converter's unit
@@ -108,12 +150,14 @@ func reasonsToProto(rs []claim.ScoreReason, conv *offsets.Converter) []*claimsv1
 		return nil
 	}
 	out := make([]*claimsv1.ScoreReason, len(rs))
+	ms := make([]claimsv1.ScoreReason, len(rs))
 	for i, r := range rs {
-		out[i] = &claimsv1.ScoreReason{Feature: r.Feature, Text: r.Text, Contribution: r.Contribution}
+		m := &ms[i]
+		m.Feature, m.Text, m.Contribution = r.Feature, r.Text, r.Contribution
 		if !r.Span.Empty() {
-			sp := spanToProto(r.Span, conv)
-			out[i].Start, out[i].End = sp.GetStart(), sp.GetEnd()
+			m.Start, m.End = spanOffsets(r.Span, conv)
 		}
+		out[i] = m
 	}
 	return out
 }
@@ -121,10 +165,26 @@ func reasonsToProto(rs []claim.ScoreReason, conv *offsets.Converter) []*claimsv1
 // spanToProto converts a span; a nil conv keeps UTF-8 byte offsets (stored
 // claims, whose text the store does not keep).
 func spanToProto(s claim.Span, conv *offsets.Converter) *claimsv1.Span {
+	start, end := spanOffsets(s, conv)
+	return &claimsv1.Span{Start: start, End: end}
+}
+
+// spanOffsets are a span's offsets as spanToProto writes them.
+func spanOffsets(s claim.Span, conv *offsets.Converter) (start, end int32) {
 	if conv == nil {
-		return &claimsv1.Span{Start: int32(s.Start), End: int32(s.End)}
+		return int32(s.Start), int32(s.End)
 	}
-	return &claimsv1.Span{Start: int32(conv.Convert(s.Start)), End: int32(conv.Convert(s.End))}
+	return int32(conv.Convert(s.Start)), int32(conv.Convert(s.End))
+}
+
+// optionalSpanIn is optionalSpan writing into dst (a message allocated with
+// others) instead of a new one.
+func optionalSpanIn(dst *claimsv1.Span, s claim.Span, conv *offsets.Converter) *claimsv1.Span {
+	if s.Empty() {
+		return nil
+	}
+	dst.Start, dst.End = spanOffsets(s, conv)
+	return dst
 }
 
 // optionalSpan leaves an absent span unset rather than sending [0,0).

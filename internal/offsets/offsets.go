@@ -22,8 +22,11 @@ const (
 // and a conversion scans at most stride+3 bytes.
 const stride = 256
 
-// checkpoint records how many units precede the rune that starts at byte pos.
-type checkpoint struct{ pos, units int }
+// checkpoint records how many units precede the rune that starts at byte pos,
+// and how many ASCII bytes (one unit each) follow it before the next checkpoint
+// or the first other rune: news text is mostly ASCII, so most conversions end
+// inside that run without decoding a rune.
+type checkpoint struct{ pos, units, plain int }
 
 // Converter maps byte offsets of one text to another unit. Build it once per text
 // and convert every span of the response with it. A byte offset inside a multi-byte
@@ -44,7 +47,12 @@ func NewConverter(text string, unit Unit) *Converter {
 	units := 0
 	for i := 0; i < len(text); {
 		for len(c.checks)*stride <= i {
-			c.checks = append(c.checks, checkpoint{pos: i, units: units})
+			c.checks = append(c.checks, checkpoint{pos: i, units: units, plain: asciiRun(text[i:min(len(text), i+stride)])})
+		}
+		if text[i] < utf8.RuneSelf {
+			units++
+			i++
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		units += c.width(r)
@@ -57,6 +65,16 @@ func NewConverter(text string, unit Unit) *Converter {
 // Unit is the unit the converter maps to, so spans of other texts in the same
 // response (a linked claim's evidence) can be converted the same way.
 func (c *Converter) Unit() Unit { return c.unit }
+
+// asciiRun is the number of ASCII bytes s starts with.
+func asciiRun(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return len(s)
+}
 
 func (c *Converter) width(r rune) int {
 	if c.unit == UTF16 && r > 0xFFFF {
@@ -76,8 +94,17 @@ func (c *Converter) Convert(b int) int {
 	for k > 0 && c.checks[k].pos > b {
 		k--
 	}
-	i, units := c.checks[k].pos, c.checks[k].units
+	cp := c.checks[k]
+	if d := b - cp.pos; d <= cp.plain {
+		return cp.units + d
+	}
+	i, units := cp.pos+cp.plain, cp.units+cp.plain
 	for i < b {
+		if c.text[i] < utf8.RuneSelf {
+			units++
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(c.text[i:])
 		if i+size > b { // b is inside this rune
 			break

@@ -31,6 +31,8 @@ func TestConvert(t *testing.T) {
 		{"astral emoji", "He said 😀 twice 😀."},
 		{"cjk", "他说没有直接的沟通渠道。"},
 		{"long mixed", long},
+		{"long ascii then mixed", strings.Repeat("plain words ", 70) + "“quoted” 😀 " + strings.Repeat("x", 300) + "é"},
+		{"non-ASCII on checkpoints", strings.Repeat("€", 400)},
 	}
 	for _, tt := range tests {
 		for _, unit := range []Unit{UTF8, UTF16, UTF32} {
