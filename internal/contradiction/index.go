@@ -3,6 +3,7 @@ package contradiction
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -59,6 +60,18 @@ type Index struct {
 	itemKeys []keyRun
 	keysFrom []int32
 	runOf    []int32
+	// runMask has bit n%256 set for every key number n of the claim being
+	// added (markRuns): most keys of a candidate are not the claim's, and the
+	// mask, in a register's reach, tells so for most of them without reading
+	// runOf.
+	runMask [4]uint64
+	// hot holds every indexed claim's hotItem (by index into items, as
+	// items), textSeed hashes their texts, and ants marks the antonyms of the
+	// claim being added (scratch under mu): what rejects most candidates
+	// without reading them (cannotLink).
+	hot      []hotItem
+	textSeed maphash.Seed
+	ants     antMarks
 }
 
 // indexed is one claim as the index keeps it: its statement and analysis.
@@ -70,7 +83,7 @@ type indexed struct {
 
 // NewIndex returns an empty index using c.
 func (c *Classifier) NewIndex() *Index {
-	return &Index{c: c, postings: newKeyTable(0), seen: map[string]bool{}}
+	return &Index{c: c, postings: newKeyTable(0), seen: map[string]bool{}, textSeed: maphash.MakeSeed()}
 }
 
 // Len is the number of claims indexed.
@@ -182,13 +195,15 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 		}
 		item := p.item
 		nKeys := ix.keyNumbers(item.an)
-		if item.st.Type.Proposition() {
+		hot := hotOf(&item, ix.textSeed)
+		if hot.flags&hotProp != 0 {
 			// compare links nothing to a claim that is no proposition, so its
 			// candidates are not even counted
-			links = ix.link(&item, nKeys, before, links)
+			links = ix.link(&item, &hot, nKeys, before, links)
 		}
 		idx := int32(len(ix.items))
 		ix.items = append(ix.items, item)
+		ix.hot = append(ix.hot, hot)
 		ix.counts.grow()
 		ix.seen[item.id] = true
 		for _, n := range ix.keyNums {
@@ -196,7 +211,7 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 		}
 		g := int32(0)
 		for _, n := range ix.keyNums {
-			ix.itemKeys = append(ix.itemKeys, keyRun{n, g})
+			ix.itemKeys = append(ix.itemKeys, newKeyRun(n, g, &item.an.terms[g]))
 			g = item.an.terms[g].runEnd
 		}
 		ix.keysFrom = append(ix.keysFrom, int32(len(ix.itemKeys)))
@@ -205,10 +220,10 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 }
 
 // link appends to links those of item (a proposition with nKeys keys, numbered
-// in ix.keyNums) to the claims indexed before it: its candidates compared with
-// it, keys shared found by number. Candidates at or after index before are
-// picked but not compared.
-func (ix *Index) link(item *indexed, nKeys int, before int32, links []claim.Link) []claim.Link {
+// in ix.keyNums, and hot item hot) to the claims indexed before it: its
+// candidates compared with it, keys shared found by number. Candidates at or
+// after index before are picked but not compared.
+func (ix *Index) link(item *indexed, hot *hotItem, nKeys int, before int32, links []claim.Link) []claim.Link {
 	need := candidateNeed(nKeys)
 	ix.counts.start()
 	eligible := ix.eligible[:0]
@@ -226,16 +241,22 @@ func (ix *Index) link(item *indexed, nKeys int, before int32, links []claim.Link
 	ix.eligible = eligible
 	ix.picked = ix.counts.candidates(eligible, ix.picked[:0])
 	ix.markRuns(item.an)
+	ix.ants.mark(ix.c.lx, item.an)
 	var sgBuf [32]sharedGroup
 	for _, j := range ix.picked {
 		if j >= before {
 			break // picked is in index order
 		}
-		other := &ix.items[j]
-		if !other.st.Type.Proposition() || sameText(&other.st, &item.st) {
+		h := &ix.hot[j]
+		if h.flags&hotProp == 0 || sameTextHot(h, hot, &ix.items[j], item) {
 			continue // compare links neither
 		}
-		v := ix.c.compareShared(other.st, other.an, item.st, item.an, ix.sharedKeys(j, sgBuf[:0]))
+		sg, ents, concepts := ix.sharedKeys(j, item.an, sgBuf[:0])
+		if cannotLink(h, hot, &ix.ants, ents, concepts) {
+			continue
+		}
+		other := &ix.items[j]
+		v := ix.c.compareShared(other.st, other.an, item.st, item.an, sg)
 		if !v.Linked() {
 			continue
 		}
@@ -254,28 +275,49 @@ func (ix *Index) markRuns(an *analysis) {
 	if len(ix.runOf) < len(ix.lists) {
 		ix.runOf = append(ix.runOf, make([]int32, len(ix.lists)-len(ix.runOf))...)
 	}
+	ix.runMask = [4]uint64{}
 	g := int32(0)
 	for _, n := range ix.keyNums {
 		ix.runOf[n] = g + 1
+		ix.runMask[n>>6&3] |= 1 << (n & 63)
 		g = an.terms[g].runEnd
 	}
 }
 
-// keyRun is one key of an indexed claim: its number and where its run starts
-// in the claim's terms.
-type keyRun struct{ n, g int32 }
+// keyRun is one key of an indexed claim: its number, where its run starts
+// in the claim's terms, and whether the run's first term is an entity or a
+// name (what align reads of it first).
+type keyRun struct {
+	n, g         int32
+	entity, name bool
+}
+
+// newKeyRun is the keyRun of key number n whose run starts at term g, first.
+func newKeyRun(n, g int32, first *term) keyRun {
+	return keyRun{n: n, g: g, entity: first.entity, name: first.name}
+}
 
 // sharedKeys appends to dst the keys indexed claim j shares with the claim
-// being added, as sharedGroups(j's analysis, claim's analysis) would: in key
+// being added (analysis b), as sharedGroups(j's analysis, b) would: in key
 // order, since j's keys are stored in its run order. Equal key numbers are
-// equal keys.
-func (ix *Index) sharedKeys(j int32, dst []sharedGroup) []sharedGroup {
+// equal keys. It counts them as align tells actors from concepts: ents are
+// those whose first term in j is an entity or in both a name, concepts the
+// others.
+func (ix *Index) sharedKeys(j int32, b *analysis, dst []sharedGroup) (sg []sharedGroup, ents, concepts int) {
 	for _, k := range ix.itemKeys[ix.keysFrom[j]:ix.keysFrom[j+1]] {
+		if ix.runMask[k.n>>6&3]&(1<<(k.n&63)) == 0 {
+			continue // not a key of the claim
+		}
 		if r := ix.runOf[k.n]; r > 0 {
 			dst = append(dst, sharedGroup{k.g, r - 1})
+			if k.entity || k.name && b.terms[r-1].name {
+				ents++
+			} else {
+				concepts++
+			}
 		}
 	}
-	return dst
+	return dst, ents, concepts
 }
 
 // reserve makes room for claims about to be added: the items and counts, and
@@ -283,6 +325,7 @@ func (ix *Index) sharedKeys(j int32, dst []sharedGroup) []sharedGroup {
 // they never rehash while the claims go in.
 func (ix *Index) reserve(claims []Prepared) {
 	ix.items = slices.Grow(ix.items, len(claims))
+	ix.hot = slices.Grow(ix.hot, len(claims))
 	ix.counts.reserve(len(claims))
 	ix.keysFrom = slices.Grow(ix.keysFrom, len(claims)+1)
 	if len(ix.keysFrom) == 0 {
