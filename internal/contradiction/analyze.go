@@ -176,12 +176,14 @@ func (lx *lexicon) analyze(text string) *analysis {
 			continue
 		}
 		wf := wfs[i]
-		if _, n := matchTokens(wf.exceptions, toks, i); n > 0 {
-			i += n - 1
-			continue
-		}
-		if v, n := matchTokens(wf.temporal, toks, i); n > 0 {
-			a.temporals = append(a.temporals, cue{word: v, pos: i})
+		if wf.phrases { // most words start no listed phrase
+			if _, n := matchTokens(wf.exceptions, toks, i); n > 0 {
+				i += n - 1
+				continue
+			}
+			if v, n := matchTokens(wf.temporal, toks, i); n > 0 {
+				a.temporals = append(a.temporals, cue{word: v, pos: i})
+			}
 		}
 		sf := wf.sf
 		if sf == nil {
@@ -195,11 +197,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 			continue
 		}
 		if v, n := matchTokens(wf.aliases, toks, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
-			words := make([]string, n)
-			for k := range n {
-				words[k] = toks[i+k].low
-			}
-			a.terms = append(a.terms, term{key: v, ant: lx.antID[v], word: strings.Join(words, " "), pos: i, entity: true, n: int32(n)})
+			a.terms = append(a.terms, term{key: v, ant: lx.antID[v], word: sc.lower.join(toks[i : i+n]), pos: i, entity: true, n: int32(n)})
 			skip = n - 1
 			continue
 		}

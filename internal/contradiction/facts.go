@@ -12,8 +12,9 @@ type facts struct {
 	irregular bool
 	lemma     string
 	// exceptions, temporal and aliases are the phrases of those lists that
-	// start with the word.
+	// start with the word; phrases says whether there are any.
 	exceptions, temporal, aliases []phrase
+	phrases                       bool
 	month, weekday                string // the number it names; "" if none
 	number                        bool   // a key of the numbers list
 	// stem is the word's stem (lemma if irregular, else stemRegular) and sf
@@ -86,6 +87,7 @@ func (lx *lexicon) buildFacts() {
 	}
 	lx.buildStemFacts()
 	for w, f := range byWord {
+		f.phrases = len(f.exceptions)+len(f.temporal)+len(f.aliases) > 0
 		f.stem = stemRegular(w)
 		if f.irregular {
 			f.stem = f.lemma

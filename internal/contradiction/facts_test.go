@@ -64,3 +64,17 @@ func TestFactsAgreeWithLists(t *testing.T) {
 		}
 	}
 }
+
+// TestFactsPhrases checks the phrases mark against the phrase lists.
+func TestFactsPhrases(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range lx.facts.entries {
+		f := &lx.facts.entries[i].v
+		if want := len(f.exceptions) > 0 || len(f.temporal) > 0 || len(f.aliases) > 0; f.phrases != want {
+			t.Errorf("facts(%q).phrases = %v, want %v", lx.facts.key(i), f.phrases, want)
+		}
+	}
+}

@@ -96,10 +96,13 @@ func scanWord(text string, i, size int) (int, wordInfo) {
 	}
 	j := i + size
 	for j < len(text) {
+		for j < len(text) && text[j]-'a' < 26 {
+			j++ // the common case: a lower-case letter, nothing to note
+		}
+		if j == len(text) {
+			break
+		}
 		switch c := text[j]; {
-		case 'a' <= c && c <= 'z': // the common case, without decoding a rune
-			j++
-			continue
 		case 'A' <= c && c <= 'Z':
 			wi.upper = true
 			j++
@@ -205,7 +208,8 @@ func appendWord(out []token, w string, at int32, lw *lowerer, wi wordInfo) []tok
 // lowerer keeps the lowered copies of capitalised ASCII words of the claims
 // one analyzeScratch reads, one after another, in one shared buffer, so they
 // need no allocation each (two per claim: its first word and its names); the
-// stems that are no cut of their word ("studies" → "study") go there too. A
+// stems that are no cut of their word ("studies" → "study") and multi-word
+// names ("united states") go there too. A
 // string it returned stays valid: a full buffer is replaced, never written
 // over (strings.Builder only appends). Not for concurrent use.
 type lowerer struct{ b strings.Builder }
@@ -239,6 +243,28 @@ func (lw *lowerer) stem(w string, plain bool) string {
 	from := lw.b.Len()
 	lw.b.WriteString(w[:n])
 	lw.b.WriteByte('y')
+	return lw.b.String()[from:]
+}
+
+// join returns the lower-case forms of toks joined by single spaces (a
+// multi-word name as written, "united states"), several words in the shared
+// buffer instead of a string of their own.
+func (lw *lowerer) join(toks []token) string {
+	if len(toks) == 1 {
+		return toks[0].low
+	}
+	n := len(toks) - 1
+	for _, t := range toks {
+		n += len(t.low)
+	}
+	lw.reserve(n)
+	from := lw.b.Len()
+	for k, t := range toks {
+		if k > 0 {
+			lw.b.WriteByte(' ')
+		}
+		lw.b.WriteString(t.low)
+	}
 	return lw.b.String()[from:]
 }
 

@@ -202,3 +202,25 @@ func refAppendWord(out []token, w string, at int32) []token {
 	}
 	return append(out, token{low: low, cap: capital, start: at, end: end})
 }
+
+// TestLowererJoin checks lowerer.join against strings.Join of the tokens'
+// lower-case forms, across a full buffer, and that no string it gave changes.
+func TestLowererJoin(t *testing.T) {
+	var lw lowerer
+	var got, want []string
+	for i := range 400 {
+		toks := tokenize(strings.Repeat("United States of America ", 1+i%5))
+		if i%7 == 0 {
+			toks = toks[:1]
+		}
+		lows := make([]string, len(toks))
+		for k, tk := range toks {
+			lows[k] = tk.low
+		}
+		got = append(got, lw.join(toks))
+		want = append(want, strings.Join(lows, " "))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("lowerer.join differs from strings.Join")
+	}
+}
