@@ -230,19 +230,19 @@ func (lx *lexicon) analyze(text string) *analysis {
 			a.numbers = append(a.numbers, q)
 			continue
 		}
-		if v := wf.month; v != "" && t.cap {
-			a.dates = append(a.dates, "m"+v)
+		if wf.month != "" && t.cap {
+			a.dates = append(a.dates, wf.monthDate)
 			a.dateToks = append(a.dateToks, i)
 			continue
 		}
-		if v := wf.weekday; v != "" {
-			a.dates = append(a.dates, "d"+v)
+		if wf.weekday != "" {
+			a.dates = append(a.dates, wf.weekdayDate)
 			a.dateToks = append(a.dateToks, i)
 			continue
 		}
-		if n, ok := number(t.low); ok {
+		if n, ok := numeral(t); ok {
 			if len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) {
-				a.dates = append(a.dates, "y"+n)
+				a.dates = append(a.dates, sc.lower.prefixed('y', n))
 				a.dateToks = append(a.dateToks, i)
 			} else {
 				a.numbers = append(a.numbers, quantity{value: n, pos: i, approx: approximate(toks, i)})
@@ -511,6 +511,15 @@ func compound(tens, units string) (string, bool) {
 		return "#" + strconv.Itoa(tv+uv), true
 	}
 	return strconv.Itoa(tv + uv), true
+}
+
+// numeral is number of the token's word; a plain word (letters and hyphens)
+// is none without a look.
+func numeral(t token) (string, bool) {
+	if t.plain {
+		return "", false
+	}
+	return number(t.low)
 }
 
 // number normalises a numeric token ("1,000" → "1000", "3.50" → "3.5"); ok is false

@@ -16,7 +16,10 @@ type facts struct {
 	exceptions, temporal, aliases []phrase
 	phrases                       bool
 	month, weekday                string // the number it names; "" if none
-	number                        bool   // a key of the numbers list
+	// monthDate and weekdayDate are the date keys of analysis.dates they
+	// stand for ("m" + month, "d" + weekday), made once here.
+	monthDate, weekdayDate string
+	number                 bool // a key of the numbers list
 	// stem is the word's stem (lemma if irregular, else stemRegular) and sf
 	// what the stem-keyed lists say of it, found once at load time so a token
 	// of a listed word needs neither stemming nor a second probe. sf is nil
@@ -77,10 +80,12 @@ func (lx *lexicon) buildFacts() {
 		get(w).aliases = ps
 	}
 	for w, v := range lx.months {
-		get(w).month = v
+		f := get(w)
+		f.month, f.monthDate = v, "m"+v
 	}
 	for w, v := range lx.weekdays {
-		get(w).weekday = v
+		f := get(w)
+		f.weekday, f.weekdayDate = v, "d"+v
 	}
 	for w := range lx.numbers {
 		get(w).number = true

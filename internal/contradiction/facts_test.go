@@ -65,7 +65,8 @@ func TestFactsAgreeWithLists(t *testing.T) {
 	}
 }
 
-// TestFactsPhrases checks the phrases mark against the phrase lists.
+// TestFactsPhrases checks the phrases mark against the phrase lists, and the
+// date keys made at load against the month and weekday numbers.
 func TestFactsPhrases(t *testing.T) {
 	lx, err := loadLexicon()
 	if err != nil {
@@ -75,6 +76,9 @@ func TestFactsPhrases(t *testing.T) {
 		f := &lx.facts.entries[i].v
 		if want := len(f.exceptions) > 0 || len(f.temporal) > 0 || len(f.aliases) > 0; f.phrases != want {
 			t.Errorf("facts(%q).phrases = %v, want %v", lx.facts.key(i), f.phrases, want)
+		}
+		if (f.month != "") != (f.monthDate == "m"+f.month) || (f.weekday != "") != (f.weekdayDate == "d"+f.weekday) {
+			t.Errorf("facts(%q): date keys %q %q for %q %q", lx.facts.key(i), f.monthDate, f.weekdayDate, f.month, f.weekday)
 		}
 	}
 }

@@ -36,26 +36,44 @@ func stemCutPlain(w string, plain bool) (n int, y bool) {
 	if n <= 3 || !plain {
 		return n, false
 	}
+	// The suffix rules by the word's last byte (they end in s, d or g), in
+	// their order within each: a switch on one byte, not a HasSuffix each.
 	stripped := true
-	switch {
-	case strings.HasSuffix(w, "sses"):
-		n -= 2
-	case strings.HasSuffix(w, "ies") && n > 4, strings.HasSuffix(w, "ied") && n > 4:
-		return n - 3, true // ends in "y": no final "e" to drop
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
-		n--
-		stripped = false // a plural or third person keeps the bare form's final "e"
-	case strings.HasSuffix(w, "ing") && n > 5:
-		n = len(undouble(w[:n-3]))
-	case strings.HasSuffix(w, "ed") && n > 4:
-		n = len(undouble(w[:n-2]))
+	switch w[n-1] {
+	case 's':
+		switch {
+		case strings.HasSuffix(w, "sses"):
+			n -= 2
+		case n > 4 && strings.HasSuffix(w, "ies"):
+			return n - 3, true // ends in "y": no final "e" to drop
+		case w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i':
+			n--
+			stripped = false // a plural or third person keeps the bare form's final "e"
+		default:
+			stripped = false
+		}
+	case 'd':
+		switch {
+		case n > 4 && w[n-3] == 'i' && w[n-2] == 'e':
+			return n - 3, true
+		case n > 4 && w[n-2] == 'e':
+			n = len(undouble(w[:n-2]))
+		default:
+			stripped = false
+		}
+	case 'g':
+		if n > 5 && w[n-3] == 'i' && w[n-2] == 'n' {
+			n = len(undouble(w[:n-3]))
+		} else {
+			stripped = false
+		}
 	default:
 		stripped = false
 	}
 	// A final "e" is dropped from bare words ("close" → "clos") and what suffix
 	// stripping leaves of a doubled "ee" ("agreeing" → "agree" → "agre"), so both
 	// match the stripped forms ("closed" → "clos", "agreed" → "agre").
-	if s := w[:n]; strings.HasSuffix(s, "e") && n > 3 && (!stripped || strings.HasSuffix(s, "ee")) {
+	if n > 3 && w[n-1] == 'e' && (!stripped || w[n-2] == 'e') {
 		n--
 	}
 	return n, false

@@ -18,7 +18,21 @@ func TestStemCutAsStemRegular(t *testing.T) {
 	words := []string{"", "a", "abc", "abcd", "sses", "asses", "ies", "dies", "studies", "tied", "ied", "cried",
 		"is", "this", "bus", "boss", "opens", "opened", "opening", "stopping", "stopped", "falling", "agreeing",
 		"agreed", "close", "closes", "free", "tree", "seeing", "eing", "ing", "bring", "red", "feed", "ee", "x-ray",
-		"e-mail", "1990s", "café", "naïve", "USA", "fizzing", "hopped", "seed", "seeds", "freed", "glee", "glees"}
+		"e-mail", "1990s", "café", "naïve", "USA", "fizzing", "hopped", "seed", "seeds", "freed", "glee", "glees",
+		"ties", "lied", "lies", "dies", "ring", "bring", "sing", "ping", "thing", "shed", "bed", "bleed", "uses", "kiss",
+		"axis", "fuss", "bus", "eyes", "ees", "aed", "aing", "aaing", "iing", "ieed", "eeed", "seeing", "skiing", "bees"}
+	// and every word of up to 6 letters over the letters the rules name
+	const letters = "aeinsdgu-"
+	var gen func(w string)
+	gen = func(w string) {
+		words = append(words, w)
+		if len(w) < 6 {
+			for k := range len(letters) {
+				gen(w + letters[k:k+1])
+			}
+		}
+	}
+	gen("")
 	for i := range lx.facts.entries {
 		words = append(words, lx.facts.key(i))
 	}

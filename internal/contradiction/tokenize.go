@@ -208,8 +208,8 @@ func appendWord(out []token, w string, at int32, lw *lowerer, wi wordInfo) []tok
 // lowerer keeps the lowered copies of capitalised ASCII words of the claims
 // one analyzeScratch reads, one after another, in one shared buffer, so they
 // need no allocation each (two per claim: its first word and its names); the
-// stems that are no cut of their word ("studies" → "study") and multi-word
-// names ("united states") go there too. A
+// stems that are no cut of their word ("studies" → "study"), multi-word
+// names ("united states") and year keys ("y2024") go there too. A
 // string it returned stays valid: a full buffer is replaced, never written
 // over (strings.Builder only appends). Not for concurrent use.
 type lowerer struct{ b strings.Builder }
@@ -265,6 +265,16 @@ func (lw *lowerer) join(toks []token) string {
 		}
 		lw.b.WriteString(t.low)
 	}
+	return lw.b.String()[from:]
+}
+
+// prefixed returns string(b) + s ("y" + "2024", a year's date key) in the
+// shared buffer instead of a string of its own.
+func (lw *lowerer) prefixed(b byte, s string) string {
+	lw.reserve(1 + len(s))
+	from := lw.b.Len()
+	lw.b.WriteByte(b)
+	lw.b.WriteString(s)
 	return lw.b.String()[from:]
 }
 

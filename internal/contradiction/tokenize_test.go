@@ -204,7 +204,8 @@ func refAppendWord(out []token, w string, at int32) []token {
 }
 
 // TestLowererJoin checks lowerer.join against strings.Join of the tokens'
-// lower-case forms, across a full buffer, and that no string it gave changes.
+// lower-case forms and lowerer.prefixed against concatenation, across full
+// buffers, and that no string they gave changes.
 func TestLowererJoin(t *testing.T) {
 	var lw lowerer
 	var got, want []string
@@ -222,5 +223,14 @@ func TestLowererJoin(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("lowerer.join differs from strings.Join")
+	}
+	got, want = got[:0], want[:0]
+	for i := range 1000 {
+		s := strings.Repeat("2024", i%3)
+		got = append(got, lw.prefixed('y', s))
+		want = append(want, "y"+s)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("lowerer.prefixed differs from concatenation")
 	}
 }
