@@ -189,17 +189,21 @@ func (lx *lexicon) analyze(text string) *analysis {
 		if sf == nil {
 			sf = lx.stemFactsOf(stems[i])
 		}
-		if v, n := matchFrom(sf.change, stems, i); n > 0 {
-			a.changes = append(a.changes, cue{word: v, pos: i})
+		if len(sf.change) > 0 {
+			if v, n := matchFrom(sf.change, stems, i); n > 0 {
+				a.changes = append(a.changes, cue{word: v, pos: i})
+			}
 		}
 		if skip > 0 {
 			skip--
 			continue
 		}
-		if v, n := matchTokens(wf.aliases, toks, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
-			a.terms = append(a.terms, term{key: v, ant: lx.antID[v], word: sc.lower.join(toks[i : i+n]), pos: i, entity: true, n: int32(n)})
-			skip = n - 1
-			continue
+		if len(wf.aliases) > 0 {
+			if v, n := matchTokens(wf.aliases, toks, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
+				a.terms = append(a.terms, term{key: v, ant: lx.antID[v], word: sc.lower.join(toks[i : i+n]), pos: i, entity: true, n: int32(n)})
+				skip = n - 1
+				continue
+			}
 		}
 		switch {
 		case wf.negator && !interjection(toks, i):
