@@ -65,20 +65,24 @@ func (c *Classifier) calibrate(p float64) float64 {
 // Statement is what the classifier compares: a claim's text plus what tempers a
 // verdict. Compare on bare statements (no speaker, no time, no hedging) reads only
 // the text.
+//
+// The fields are in the order a comparison reads them: type, hedging and
+// article (every pair) together with the text, then what only links read, so
+// that comparing with a claim the Index holds touches one cache line of it.
 type Statement struct {
-	Text string
-	// Speaker is the canonical speaker name; "" for the article's own voice.
-	Speaker string
-	// Hedging is the hedging scorer's score in [0,1]; 0 when unknown.
-	Hedging float64
-	// Published is when the statement's article was published; zero if unknown.
-	Published time.Time
 	// Type is the claim's type; TypeUnspecified (bare statements) is read as a
 	// proposition of no particular kind.
 	Type claim.Type
+	// Hedging is the hedging scorer's score in [0,1]; 0 when unknown.
+	Hedging float64
+	Text    string
 	// Article is the ID of the statement's article ("" for bare statements): claims
 	// of one article never corroborate each other (they restate).
 	Article string
+	// Speaker is the canonical speaker name; "" for the article's own voice.
+	Speaker string
+	// Published is when the statement's article was published; zero if unknown.
+	Published time.Time
 	// URL is the article's URL when known, passed through to links.
 	URL string
 }
@@ -133,13 +137,13 @@ func (c *Classifier) RawScore(a, b string) float64 {
 
 // Compare reads two statements.
 func (c *Classifier) Compare(a, b Statement) Verdict {
-	v := c.compare(a, c.lx.analyze(a.Text), b, c.lx.analyze(b.Text))
+	v := c.compare(&a, c.lx.analyze(a.Text), &b, c.lx.analyze(b.Text))
 	v.TypeA, v.TypeB = a.Type, b.Type
 	return v
 }
 
 // compare is Compare on statements already analysed (the Index keeps analyses).
-func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysis) Verdict {
+func (c *Classifier) compare(a *Statement, aa *analysis, b *Statement, ab *analysis) Verdict {
 	if !a.Type.Proposition() || !b.Type.Proposition() {
 		return Verdict{} // headings, filler and meta-commentary anchor no link
 	}
@@ -149,7 +153,7 @@ func (c *Classifier) compare(a Statement, aa *analysis, b Statement, ab *analysi
 
 // compareShared is compare given sg, sharedGroups(aa, ab) (the Index finds it
 // from key numbers).
-func (c *Classifier) compareShared(a Statement, aa *analysis, b Statement, ab *analysis, sg []sharedGroup) Verdict {
+func (c *Classifier) compareShared(a *Statement, aa *analysis, b *Statement, ab *analysis, sg []sharedGroup) Verdict {
 	if !a.Type.Proposition() || !b.Type.Proposition() {
 		return Verdict{} // headings, filler and meta-commentary anchor no link
 	}
@@ -404,7 +408,7 @@ const minSharedAcross = 2
 // always within an article or for bare statements, at least minSharedAcross
 // distinct content words (after aliases and near-synonyms) across articles. sg
 // is the keys the pair shares.
-func enoughShared(a, b Statement, sg []sharedGroup) bool {
+func enoughShared(a, b *Statement, sg []sharedGroup) bool {
 	if a.Article == "" || b.Article == "" || a.Article == b.Article {
 		return true
 	}

@@ -64,7 +64,7 @@ func TestCannotLinkSound(t *testing.T) {
 			for _, s := range sides {
 				sa, sb := s[0], s[1]
 				sa.Text, sb.Text = texts[a], texts[b]
-				v := c.compareShared(sa, an[a], sb, an[b], sg)
+				v := c.compareShared(&sa, an[a], &sb, an[b], sg)
 				pairs++
 				if v.Linked() {
 					linked++

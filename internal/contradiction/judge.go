@@ -32,7 +32,7 @@ const (
 // concept next to them) from the stance each takes on it. decided is false when
 // the alignment has nothing to say and the cue model's verdict stands: the stances
 // agree but the model found an antonym, number or date that may oppose them.
-func (c *Classifier) judgeAligned(a Statement, aa *analysis, b Statement, ab *analysis, p proposition, score float64, reason claim.Reason, temper float64) (Verdict, bool) {
+func (c *Classifier) judgeAligned(a *Statement, aa *analysis, b *Statement, ab *analysis, p proposition, score float64, reason claim.Reason, temper float64) (Verdict, bool) {
 	polarity := reason == claim.ReasonNegation || reason == claim.ReasonQuantity || reason == claim.ReasonUnspecified
 	ruleScore := (alignBase + alignOverlap*p.overlap) * temper
 	if p.listed < 2 {
@@ -132,7 +132,7 @@ func (c *Classifier) judgeAligned(a Statement, aa *analysis, b Statement, ab *an
 // explainAligned words an aligned link from the claims' own words: `Sergei
 // Ryabkov says "no direct, formal line of communication"; the article says
 // "maintaining open lines of communication"`.
-func explainAligned(a, b Statement, p proposition, pa, pb string, rel claim.Relation) string {
+func explainAligned(a, b *Statement, p proposition, pa, pb string, rel claim.Relation) string {
 	sa, sb := speakerName(a.Speaker), speakerName(b.Speaker)
 	if a.Article == "" && b.Article == "" { // bare statements (CompareClaims)
 		if a.Speaker == "" {

@@ -15,6 +15,8 @@ func TestKeyTable(t *testing.T) {
 	}{
 		{"empty key", 0, []string{"", "a", "", "a"}},
 		{"similar", 4, []string{"ab", "ba", "a", "b", "ab", "abc", "ba"}},
+		{"8 bytes and longer", 2, []string{"abcdefgh", "abcdefghi", "abcdefghj", "abcdefg", "abcdefgh\x00", "abcdefgh", "abcdefghj",
+			"a\x00", "a", "a\x00", "~communication", "~communicator", "~communication"}},
 		{"growth", 0, func() []string {
 			var ks []string
 			for i := range 3000 {
@@ -32,7 +34,7 @@ func TestKeyTable(t *testing.T) {
 					w = int32(len(want))
 					want[k] = w
 				}
-				n, isNew := kt.number(k)
+				n, isNew := kt.number(k, keyPrefix(k))
 				if n != w || isNew == seen {
 					t.Fatalf("number(%q) = %d, %v; want %d, %v", k, n, isNew, w, !seen)
 				}

@@ -49,7 +49,7 @@ func TestSameTextNeverLinks(t *testing.T) {
 		for _, sa := range sides {
 			for _, sb := range sides {
 				sa.Text, sb.Text = text, text
-				if v := c.compare(sa, aa, sb, ab); v.Linked() {
+				if v := c.compare(&sa, aa, &sb, ab); v.Linked() {
 					t.Fatalf("%q with itself (%+v, %+v): linked %v %v", text, sa, sb, v.Relation, v.Reason)
 				}
 			}

@@ -42,7 +42,7 @@ func (c *Classifier) LinkPrepared(earlier, later Prepared) (claim.Link, bool) {
 	if sameText(&a.st, &b.st) {
 		return claim.Link{}, false // compare would not link them
 	}
-	v := c.compare(a.st, a.an, b.st, b.an)
+	v := c.compare(&a.st, a.an, &b.st, b.an)
 	if !v.Linked() {
 		return claim.Link{}, false
 	}
