@@ -57,7 +57,7 @@ func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, masks []uint32, 
 			return out, false
 		}
 		dots, curly := false, false
-		for b := s; b < e; b++ {
+		for b := s; b < e && !tk.Plain; b++ { // a plain token has neither (tokens scanned it)
 			switch c := text[b]; {
 			case c == '.':
 				dots = true

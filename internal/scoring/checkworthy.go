@@ -165,24 +165,8 @@ const (
 //
 // info[k] is the word-table entry of toks[k] (wordTable.lookup).
 func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, info []tokInfo, typ claim.Type, offset int, reasons bool) (float64, bool, []claim.ScoreReason) {
-	z := s.check.bias
-	up, down := sc.up[:0], sc.down[:0]
 	sc.feats = appendCheckFeatures(sc.feats[:0], text, toks, info, typ)
-	for _, o := range sc.feats {
-		w := s.check.weight(o.f)
-		z += w
-		switch {
-		case !reasons || math.Abs(w) < minReason:
-		case w > 0:
-			if len(up) < maxReasons || math.Abs(up[maxReasons-1].w) < math.Abs(w) { // else keepTop keeps top as is
-				up = keepTop(up, contribution{f: o.f, i: int(o.i), j: int(o.j), w: w})
-			}
-		default:
-			if len(down) < maxReasons || math.Abs(down[maxReasons-1].w) < math.Abs(w) {
-				down = keepTop(down, contribution{f: o.f, i: int(o.i), j: int(o.j), w: w})
-			}
-		}
-	}
+	z, up, down := s.check.weigh(sc.feats, s.check.bias, reasons, sc.up[:0], sc.down[:0])
 	sc.up, sc.down = up, down
 	p := sigmoid(clip(z, -30, 30))
 	worthy := p >= s.check.threshold

@@ -32,7 +32,7 @@ func TestAppendMatchesReference(t *testing.T) {
 		if n%7 == 0 {
 			limit = r.IntN(20)
 		}
-		want := refAppend(nil, s, limit)
+		want := refPlain(s, refAppend(nil, s, limit))
 		for _, got := range [][]Token{Append(nil, s, limit), shared.Append(nil, s, limit)} {
 			if len(got) != len(want) {
 				t.Fatalf("Append(%q): %d tokens, want %d", s, len(got), len(want))
@@ -46,13 +46,27 @@ func TestAppendMatchesReference(t *testing.T) {
 		kept = append(kept, keptText{s, limit, shared.Append(nil, s, limit)})
 	}
 	for _, k := range kept {
-		want := refAppend(nil, k.s, k.limit)
+		want := refPlain(k.s, refAppend(nil, k.s, k.limit))
 		for i := range want {
 			if k.toks[i] != want[i] {
 				t.Fatalf("Lowerer.Append(%q)[%d] = %+v later, want %+v", k.s, i, k.toks[i], want[i])
 			}
 		}
 	}
+}
+
+// refPlain sets Token.Plain of the reference tokens of s by its definition:
+// a word whose text is ASCII alone with no period.
+func refPlain(s string, toks []Token) []Token {
+	for k := range toks {
+		w := s[toks[k].Start:toks[k].End]
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			ascii = ascii && w[i] < utf8.RuneSelf
+		}
+		toks[k].Plain = toks[k].Word && ascii && !strings.Contains(w, ".")
+	}
+	return toks
 }
 
 func refAppend(dst []Token, s string, limit int) []Token {

@@ -29,6 +29,12 @@ type Token struct {
 	Digit bool
 	// Word reports whether the token is a word or number rather than punctuation.
 	Word bool
+	// Plain reports a word whose text is ASCII alone with no inner period
+	// ("so-called", "Moscow's"; not "U.S", "3.5", "Moscow’s" or "Élan"; both
+	// halves of an ASCII "couldn't"), as found while the word was scanned: a
+	// stage that reads words its own way knows it without a second pass over
+	// the text.
+	Plain bool
 	// Neg marks a negator. Append leaves it false: it is for the stage that reads
 	// negation with its own lexicon, on its own copy of the tokens.
 	Neg bool
@@ -79,8 +85,8 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 		if c < utf8.RuneSelf { // ASCII fast path
 			switch {
 			case isASCIIWord(c):
-				j, ascii, upper := scanWord(s, i)
-				dst = appendWord(dst, lw, s, i, j, ascii, upper)
+				j, shape := scanWord(s, i)
+				dst = appendWord(dst, lw, s, i, j, shape)
 				i = j
 			case c <= ' ' || c == 0x7f:
 				i++
@@ -88,7 +94,7 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 				var t *Token
 				dst, t = grow(dst)
 				t.Start, t.End, t.Lower = i, i+1, s[i:i+1]
-				t.Upper, t.Digit, t.Word, t.Neg = false, false, false, false
+				t.Upper, t.Digit, t.Word, t.Neg, t.Plain = false, false, false, false, false
 				i++
 			}
 			continue
@@ -98,8 +104,8 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 		case r == utf8.RuneError && size == 1, unicode.IsSpace(r), unicode.IsControl(r):
 			i += size
 		case isWordRune(r):
-			j, ascii, upper := scanWord(s, i)
-			dst = appendWord(dst, lw, s, i, j, ascii, upper)
+			j, shape := scanWord(s, i)
+			dst = appendWord(dst, lw, s, i, j, shape)
 			i = j
 		default:
 			dst = append(dst, Token{Start: i, End: i + size, Lower: s[i : i+size]})
@@ -123,10 +129,21 @@ func grow(dst []Token) ([]Token, *Token) {
 	return dst, &dst[n]
 }
 
+// wordShape describes a scanned word in bits (scanWord): whether it holds an
+// ASCII uppercase letter, an inner period, a rune beyond ASCII. The common
+// word, lowercase ASCII, is 0; one value instead of three flags keeps the
+// tokeniser's loop in registers.
+type wordShape uint8
+
+const (
+	shapeUpper    wordShape = 1 << iota // an ASCII uppercase letter
+	shapeDotted                         // an inner period ("U.S", "3.5")
+	shapeNonASCII                       // a rune beyond ASCII
+)
+
 // scanWord returns the end of the word starting at i (s[i] begins a word rune)
-// and whether the word is all ASCII and holds an ASCII uppercase letter.
-func scanWord(s string, i int) (end int, ascii, upper bool) {
-	ascii = true
+// and its shape.
+func scanWord(s string, i int) (end int, shape wordShape) {
 	j := i
 	for j < len(s) {
 		c := s[j]
@@ -135,33 +152,36 @@ func scanWord(s string, i int) (end int, ascii, upper bool) {
 			j++
 			continue
 		case asciiUpper:
-			upper = true
+			shape |= shapeUpper
 			j++
 			continue
 		case asciiJoiner:
 			if j > i && j+1 < len(s) && startsWord(s[j+1:]) {
+				if c == '.' {
+					shape |= shapeDotted
+				}
 				j++
 				continue
 			}
-			return j, ascii, upper
+			return j, shape
 		case asciiOther:
-			return j, ascii, upper
+			return j, shape
 		}
 		r, n := utf8.DecodeRuneInString(s[j:])
 		switch {
 		case r == utf8.RuneError && n == 1:
-			return j, ascii, upper
+			return j, shape
 		case isWordRune(r):
-			ascii = false
+			shape |= shapeNonASCII
 			j += n
 		case r == '’' && j > i && j+n < len(s) && startsWord(s[j+n:]):
-			ascii = false
+			shape |= shapeNonASCII
 			j += n
 		default:
-			return j, ascii, upper
+			return j, shape
 		}
 	}
-	return j, ascii, upper
+	return j, shape
 }
 
 // Byte classes of asciiClass: what a byte is to scanWord.
@@ -200,8 +220,9 @@ func startsWord(s string) bool {
 	return !(r == utf8.RuneError && n == 1) && isWordRune(r)
 }
 
-// appendWord appends s[i:j] as a word token, splitting a final "n't" off.
-func appendWord(dst []Token, lw *lowerer, s string, i, j int, ascii, upper bool) []Token {
+// appendWord appends s[i:j], a word of the shape given, as a word token,
+// splitting a final "n't" off.
+func appendWord(dst []Token, lw *lowerer, s string, i, j int, shape wordShape) []Token {
 	if last := s[j-1]; j-i > 3 && (last == 't' || last == 'T') {
 		w := s[i:j]
 		k := -1
@@ -211,7 +232,7 @@ func appendWord(dst []Token, lw *lowerer, s string, i, j int, ascii, upper bool)
 			k = len(w) - 5
 		}
 		if k > 0 {
-			base := wordToken(lw, s, i, i+k, ascii, upper)
+			base := wordToken(lw, s, i, i+k, shape)
 			switch base.Lower { // "can't", "won't", "shan't" keep their verb's form
 			case "ca":
 				base.Lower = "can"
@@ -220,43 +241,56 @@ func appendWord(dst []Token, lw *lowerer, s string, i, j int, ascii, upper bool)
 			case "sha":
 				base.Lower = "shall"
 			}
-			neg := wordToken(lw, s, i+k, j, ascii, upper)
+			neg := wordToken(lw, s, i+k, j, shape)
 			neg.Lower = "n't"
+			// each half is plain by its own text: "don’t" is not, its "do" is
+			base.Plain, neg.Plain = plainText(s[i:i+k]), plainText(s[i+k:j])
 			return append(dst, base, neg)
 		}
 	}
-	if ascii && !upper { // the common case, built in place
+	if shape == 0 { // the common case, built in place
 		c := s[i]
 		dst, t := grow(dst)
 		t.Start, t.End, t.Lower = i, j, s[i:j]
-		t.Upper, t.Digit, t.Word, t.Neg = false, '0' <= c && c <= '9', true, false
+		t.Upper, t.Digit, t.Word, t.Neg, t.Plain = false, '0' <= c && c <= '9', true, false, true
 		return dst
 	}
 	dst, t := grow(dst)
-	setWord(t, lw, s, i, j, ascii, upper)
+	setWord(t, lw, s, i, j, shape)
 	return dst
 }
 
+// plainText reports whether w is ASCII alone with no period (Token.Plain of
+// a word w), for the halves of a split word.
+func plainText(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if w[k] >= utf8.RuneSelf || w[k] == '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // wordToken builds the token for the word s[i:j] (see setWord).
-func wordToken(lw *lowerer, s string, i, j int, ascii, upper bool) Token {
+func wordToken(lw *lowerer, s string, i, j int, shape wordShape) Token {
 	var t Token
-	setWord(&t, lw, s, i, j, ascii, upper)
+	setWord(&t, lw, s, i, j, shape)
 	return t
 }
 
-// setWord sets every field of *t to the token of the word s[i:j]; ascii and
-// upper describe the whole word (from scanWord) so the common all-lowercase
-// ASCII word needs no copy, and an ASCII word with capitals shares lw's
-// lowered copy of the text.
-func setWord(t *Token, lw *lowerer, s string, i, j int, ascii, upper bool) {
+// setWord sets every field of *t to the token of the word s[i:j]; shape
+// describes the whole word (from scanWord) so the common all-lowercase ASCII
+// word needs no copy, and an ASCII word with capitals shares lw's lowered
+// copy of the text.
+func setWord(t *Token, lw *lowerer, s string, i, j int, shape wordShape) {
 	w := s[i:j]
-	t.Start, t.End, t.Lower, t.Word, t.Neg = i, j, w, true, false
+	t.Start, t.End, t.Lower, t.Word, t.Neg, t.Plain = i, j, w, true, false, shape&(shapeDotted|shapeNonASCII) == 0
 	c := w[0]
 	t.Digit = '0' <= c && c <= '9'
 	switch {
-	case ascii:
+	case shape&shapeNonASCII == 0:
 		t.Upper = 'A' <= c && c <= 'Z'
-		if upper {
+		if shape&shapeUpper != 0 {
 			t.Lower = lw.lower(s, i, j)
 		}
 	default:

@@ -129,3 +129,27 @@ func BenchmarkLowererAppend(b *testing.B) {
 		}
 	}
 }
+
+func TestPlain(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []bool // Plain of each token
+	}{
+		{"so-called Moscow's", []bool{true, true}},
+		{"U.S. 3.5", []bool{false, false, false}}, // "U.S", ".", "3.5"
+		{"Moscow’s Élan", []bool{false, false}},
+		{"couldn't don’t", []bool{true, true, true, false}}, // could, n't, do, n’t
+		{"a, b", []bool{true, false, true}},
+	}
+	for _, tt := range tests {
+		toks := Append(nil, tt.in, 0)
+		if len(toks) != len(tt.want) {
+			t.Fatalf("%q: %d tokens, want %d", tt.in, len(toks), len(tt.want))
+		}
+		for k, tk := range toks {
+			if tk.Plain != tt.want[k] {
+				t.Errorf("%q token %d %q: Plain %v, want %v", tt.in, k, tk.Lower, tk.Plain, tt.want[k])
+			}
+		}
+	}
+}
