@@ -11,33 +11,46 @@ import "hash/maphash"
 
 // hotAnts is how many antonym numbers a hotItem holds (a claim with more is
 // treated as possibly opposing any other by antonym).
-const hotAnts = 11
+const hotAnts = 10
 
 // Flags of a hotItem.
 const (
-	hotProp      uint8 = 1 << iota // Type.Proposition()
-	hotNeg                         // analysis.negative()
-	hotNums                        // has numbers
-	hotDates                       // has dates
-	hotStancePos                   // a stance verb of direction > 0 (with a word)
-	hotStanceNeg                   // a stance verb of direction < 0 (with a word)
-	hotAntsMore                    // antonym numbers beyond ants (or beyond uint16)
+	hotProp      uint16 = 1 << iota // Type.Proposition()
+	hotNeg                          // analysis.negative()
+	hotNums                         // has numbers
+	hotDates                        // has dates
+	hotStancePos                    // a stance verb of direction > 0 (with a word)
+	hotStanceNeg                    // a stance verb of direction < 0 (with a word)
+	hotAntsMore                     // antonym numbers beyond ants (or beyond uint16)
+	hotHedge                        // has hedges
+	hotFlat                         // flatDenial
+	hotBig                          // nKeys or nTerms (so a run's length) beyond maxRunLen
 )
 
 // hotItem is what cannotLink and sameText read of an indexed claim: 32 bytes,
 // two per cache line.
 type hotItem struct {
-	textLen  int32  // len(Statement.Text)
 	textHash uint32 // of Statement.Text, with the Index's textSeed
-	flags    uint8
+	flags    uint16
+	nKeys    uint16          // analysis.nKeys (saturated; hotBig)
+	nTerms   uint16          // len(analysis.terms) (saturated; hotBig)
 	nAnts    uint8           // of ants used
 	ants     [hotAnts]uint16 // antonym numbers of the terms (analysis.ants), in order
 }
 
 // hotOf is it's hotItem; seed hashes its text.
-func hotOf(it *indexed, seed maphash.Seed) hotItem {
-	h := hotItem{textLen: int32(len(it.st.Text)), textHash: uint32(maphash.String(seed, it.st.Text))}
+func hotOf(lx *lexicon, it *indexed, seed maphash.Seed) hotItem {
 	an := it.an
+	h := hotItem{textHash: uint32(maphash.String(seed, it.st.Text)), nKeys: uint16(min(an.nKeys, maxRunLen)), nTerms: uint16(min(len(an.terms), maxRunLen))}
+	if an.nKeys >= maxRunLen || len(an.terms) >= maxRunLen {
+		h.flags |= hotBig // no run is longer than the terms
+	}
+	if len(an.hedges) > 0 {
+		h.flags |= hotHedge
+	}
+	if flatDenial(lx, an) {
+		h.flags |= hotFlat
+	}
 	if it.st.Type.Proposition() {
 		h.flags |= hotProp
 	}
@@ -75,14 +88,14 @@ func hotOf(it *indexed, seed maphash.Seed) hotItem {
 }
 
 // sameTextHot is sameText(&a.st, &b.st) for indexed claims a and b with hot
-// items ha and hb: texts of other lengths or hashes differ without being read.
+// items ha and hb: texts of other hashes differ without being read.
 func sameTextHot(ha, hb *hotItem, a, b *indexed) bool {
-	return ha.textLen == hb.textLen && ha.textHash == hb.textHash && sameText(&a.st, &b.st)
+	return ha.textHash == hb.textHash && sameText(&a.st, &b.st)
 }
 
 // stancesOppose is opposingStance(a.stances, b.stances)'s result from the
 // stance flags: one side has a direction only, the other only the opposite.
-func stancesOppose(fa, fb uint8) bool {
+func stancesOppose(fa, fb uint16) bool {
 	const both = hotStancePos | hotStanceNeg
 	da, db := fa&both, fb&both
 	return da == hotStancePos && db == hotStanceNeg || da == hotStanceNeg && db == hotStancePos
@@ -130,40 +143,117 @@ func (am *antMarks) anyMarked(h *hotItem) bool {
 
 // cannotLink reports whether compareShared(a, b, sg) is sure to leave the
 // pair unlinked, from the hot items of a (an indexed claim) and b (the claim
-// being added, whose antonyms am marks) and from what the shared keys sg name:
-// ents of them an actor (the run's first term in a an entity, or in both a
-// name) and concepts the others. It is false whenever the pair might link.
+// being added, whose antonyms ix.ants marks) and from what sharedKeys counted
+// of the nS keys they share (k). It is false whenever the pair might link.
 //
 // Proof. compareShared links a pair only (1) through align, whose proposition
 // judgeAligned may link, or (2) with a score at or above DefaultThreshold,
 // which needs reason to find a cue (without one the score is capped at
 // 0.99·DefaultThreshold).
 //   - align needs two shared keys that name actors and one that does not
-//     (len(ents) >= 2, len(concepts) > 0: ents and concepts here count the
-//     same sg by the same test).
+//     (k.ents >= 2, k.concepts > 0: sharedKeys counts the same sg by the same
+//     test).
 //   - reason finds a cue only when groupFired holds for one of its groups:
 //     ev.negWord is set only when negOpp, which needs a.negative() !=
-//     b.negative(); ev.antA or ev.stanceA only when opposingStance holds (read
-//     from the stance flags as its dirs reads the cues) or a term x of a and
-//     a term z of b have z.ant among antonymsOf(x.ant), so (the antonym list
-//     is symmetric, TestAntonymsSymmetric) x.ant among antonymsOf(z.ant),
-//     which am marks (features also asks both unshared; that is not needed
-//     here); ev.numA only when numberMismatch finds a number on each side;
-//     ev.dateA only when dateMismatch finds a date on each side.
+//     b.negative() (that case is negBelow's); ev.antA or ev.stanceA only when
+//     opposingStance holds (read from the stance flags as its dirs reads the
+//     cues) or a term x of a and a term z of b have z.ant among
+//     antonymsOf(x.ant), so (the antonym list is symmetric,
+//     TestAntonymsSymmetric) x.ant among antonymsOf(z.ant), which ix.ants
+//     marks (features also asks both unshared; that is not needed here);
+//     ev.numA only when numberMismatch finds a number on each side; ev.dateA
+//     only when dateMismatch finds a date on each side.
 //
 // When none of these can hold, neither (1) nor (2) can, and cannotLink says so.
 // TestCannotLinkSound checks it against compareShared over many pairs.
-func cannotLink(ha, hb *hotItem, am *antMarks, ents, concepts int) bool {
+func (ix *Index) cannotLink(ha, hb *hotItem, k sharedCounts, nS int) bool {
 	fa, fb := ha.flags, hb.flags
 	switch {
 	case (fa^fb)&hotNeg != 0:
-		return false // a one-sided negation
-	case ents >= 2 && concepts > 0:
+		return ix.negBelow(ha, hb, k, nS) // a one-sided negation
+	case k.ents >= 2 && k.concepts > 0:
 		return false // a proposition may align
 	case fa&fb&hotNums != 0, fa&fb&hotDates != 0:
 		return false // numbers or dates may differ
 	case stancesOppose(fa, fb):
 		return false
 	}
-	return !am.anyMarked(ha)
+	return !ix.ants.anyMarked(ha)
+}
+
+// zMargin is how far below zLink negBelow's bound must stay: far more than
+// the rounding of either sum, far less than any weight.
+const zMargin = 1e-9
+
+// negBelow reports, for a pair of which exactly one side is negative (the
+// arguments as cannotLink's), whether it is sure to stay unlinked because no
+// proposition can align and the cue model's score cannot reach the
+// threshold.
+//
+// Proof. With fewer than two shared actor keys (k.ents < 2) align finds no
+// proposition, so only (2) of cannotLink's proof can link, which needs
+// calibrate(σ(z))·temper >= DefaultThreshold for z = Σ wᵢ·fᵢ over the
+// features; temper <= 1 and calibrate maps the trained threshold t to
+// DefaultThreshold monotonically, so it needs σ(z) >= t, z >= log(t/(1-t)) =
+// ix.zLink. Fewer than two shared actor keys are fewer than two shared
+// entities, so the negation is not anchored and the features are read
+// without it. Each wᵢ·fᵢ is bounded from what the hot items and the counts
+// give exactly (both sides' key counts non-zero; with one zero features
+// returns the bias alone, a case left to compareShared):
+//   - bias, overlap (nS / min(nKeys)), neg_any (1: one side is negative) and
+//     hedge (either side has hedges): exact; both_neg: 0.
+//   - antonym, antonym_only: 0, as an antonym and a one-sided negation cancel
+//     and antonym is false after that.
+//   - numeric: 0 or overlap, and 0 unless both sides have numbers or both
+//     dates: at most max(0, w·overlap) then.
+//   - the negation block, which either is not reached (negOpp cancelled: all
+//     its features 0) or sets: one of neg_high, neg_mid, neg_low by cov, the
+//     negated side's shared tokens (k.inA or k.inB) over its terms, computed
+//     as features does; neg_unscoped (no shared word in scope, and then
+//     neg_scope is 0) or neg_scope in (0,1]; neg_short, neg_universal
+//     (flatDenial) and neg_hedge (= hedge) exactly; at most one of neg_head
+//     and neg_head_new; neg_other_rejects 0 or 1. Its share of z is at most
+//     max(0, block) for block below.
+//
+// If that bound is below zLink (by zMargin, for rounding), z is too.
+// TestCannotLinkSound checks it against compareShared over many pairs.
+func (ix *Index) negBelow(ha, hb *hotItem, k sharedCounts, nS int) bool {
+	fa, fb := ha.flags, hb.flags
+	if k.ents >= 2 || (fa|fb)&hotBig != 0 || ha.nKeys == 0 || hb.nKeys == 0 {
+		return false
+	}
+	w := ix.c.w.Values
+	ov := float64(nS) / float64(min(ha.nKeys, hb.nKeys))
+	hedge := 0.0
+	if (fa|fb)&hotHedge != 0 {
+		hedge = 1
+	}
+	z := w[fBias] + w[fOverlap]*ov + w[fNegAny] + w[fHedge]*hedge
+	if fa&fb&hotNums != 0 || fa&fb&hotDates != 0 {
+		z += max(0, w[fNumeric]*ov)
+	}
+	neg, other, shared := ha, hb, k.inA // the negated side
+	if fb&hotNeg != 0 {
+		neg, other, shared = hb, ha, k.inB
+	}
+	block := 0.0
+	switch cov := float64(shared) / float64(max(1, int(neg.nTerms))); {
+	case cov >= 0.75:
+		block += w[fNegHigh]
+	case cov >= 0.5:
+		block += w[fNegMid]
+	default:
+		block += w[fNegLow]
+	}
+	block += max(w[fNegUnscoped], max(0, w[fNegScope]))
+	if neg.nTerms < other.nTerms {
+		block += w[fNegShort]
+	}
+	if neg.flags&hotFlat != 0 {
+		block += w[fNegUniversal]
+	}
+	block += max(0, w[fNegHead], w[fNegHeadNew])
+	block += w[fNegHedge] * hedge
+	block += max(0, w[fNegOtherRejects])
+	return z+max(0, block) < ix.zLink-zMargin
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"hash/maphash"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -72,6 +73,9 @@ type Index struct {
 	hot      []hotItem
 	textSeed maphash.Seed
 	ants     antMarks
+	// zLink is the weighted cue sum at which the model's probability reaches
+	// its trained threshold: below it no cue-model score can link (negBelow).
+	zLink float64
 }
 
 // indexed is one claim as the index keeps it: its statement and analysis.
@@ -86,7 +90,8 @@ type indexed struct {
 
 // NewIndex returns an empty index using c.
 func (c *Classifier) NewIndex() *Index {
-	return &Index{c: c, postings: newKeyTable(0), seen: map[string]bool{}, textSeed: maphash.MakeSeed()}
+	t := c.w.Threshold
+	return &Index{c: c, postings: newKeyTable(0), seen: map[string]bool{}, textSeed: maphash.MakeSeed(), zLink: math.Log(t / (1 - t))}
 }
 
 // Len is the number of claims indexed.
@@ -198,7 +203,7 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 		}
 		item := p.item
 		nKeys := ix.keyNumbers(item.an)
-		hot := hotOf(&item, ix.textSeed)
+		hot := hotOf(ix.c.lx, &item, ix.textSeed)
 		if hot.flags&hotProp != 0 {
 			// compare links nothing to a claim that is no proposition, so its
 			// candidates are not even counted
@@ -214,7 +219,7 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 		}
 		g := int32(0)
 		for _, n := range ix.keyNums {
-			ix.itemKeys = append(ix.itemKeys, newKeyRun(n, g, &item.an.terms[g]))
+			ix.itemKeys = append(ix.itemKeys, newKeyRun(n, g, item.an))
 			g = item.an.terms[g].runEnd
 		}
 		ix.keysFrom = append(ix.keysFrom, int32(len(ix.itemKeys)))
@@ -254,8 +259,8 @@ func (ix *Index) link(item *indexed, hot *hotItem, nKeys int, before int32, link
 		if h.flags&hotProp == 0 || sameTextHot(h, hot, &ix.items[j], item) {
 			continue // compare links neither
 		}
-		sg, ents, concepts := ix.sharedKeys(j, item.an, sgBuf[:0])
-		if cannotLink(h, hot, &ix.ants, ents, concepts) {
+		sg, k := ix.sharedKeys(j, item.an, sgBuf[:0])
+		if ix.cannotLink(h, hot, k, len(sg)) {
 			continue
 		}
 		other := &ix.items[j]
@@ -288,39 +293,53 @@ func (ix *Index) markRuns(an *analysis) {
 }
 
 // keyRun is one key of an indexed claim: its number, where its run starts
-// in the claim's terms, and whether the run's first term is an entity or a
-// name (what align reads of it first).
+// in the claim's terms, its length (saturated at maxRunLen; hotItem notes a
+// claim with a longer one) and whether the run's first term is an entity or
+// a name (what align reads of it first). 12 bytes.
 type keyRun struct {
 	n, g         int32
+	len          uint16
 	entity, name bool
 }
 
-// newKeyRun is the keyRun of key number n whose run starts at term g, first.
-func newKeyRun(n, g int32, first *term) keyRun {
-	return keyRun{n: n, g: g, entity: first.entity, name: first.name}
+// maxRunLen is the longest run a keyRun counts.
+const maxRunLen = 1<<16 - 1
+
+// newKeyRun is the keyRun of key number n whose run starts at term g of an.
+func newKeyRun(n, g int32, an *analysis) keyRun {
+	first := &an.terms[g]
+	return keyRun{n: n, g: g, len: uint16(min(first.runEnd-g, maxRunLen)), entity: first.entity, name: first.name}
 }
+
+// sharedCounts is what sharedKeys counts of the keys a candidate a shares
+// with the claim being added b: ents of them name an actor (the run's first
+// term in a an entity, or in both a name) and concepts do not, as align tells
+// them apart; inA and inB are the terms of those runs in a and in b (the
+// shared content-word tokens features counts as nSharedA and nSharedB).
+type sharedCounts struct{ ents, concepts, inA, inB int }
 
 // sharedKeys appends to dst the keys indexed claim j shares with the claim
 // being added (analysis b), as sharedGroups(j's analysis, b) would: in key
 // order, since j's keys are stored in its run order. Equal key numbers are
-// equal keys. It counts them as align tells actors from concepts: ents are
-// those whose first term in j is an entity or in both a name, concepts the
-// others.
-func (ix *Index) sharedKeys(j int32, b *analysis, dst []sharedGroup) (sg []sharedGroup, ents, concepts int) {
+// equal keys. It counts them (sharedCounts).
+func (ix *Index) sharedKeys(j int32, b *analysis, dst []sharedGroup) (sg []sharedGroup, c sharedCounts) {
 	for _, k := range ix.itemKeys[ix.keysFrom[j]:ix.keysFrom[j+1]] {
 		if ix.runMask[k.n>>6&3]&(1<<(k.n&63)) == 0 {
 			continue // not a key of the claim
 		}
 		if r := ix.runOf[k.n]; r > 0 {
 			dst = append(dst, sharedGroup{k.g, r - 1})
-			if k.entity || k.name && b.terms[r-1].name {
-				ents++
+			y := &b.terms[r-1]
+			if k.entity || k.name && y.name {
+				c.ents++
 			} else {
-				concepts++
+				c.concepts++
 			}
+			c.inA += int(k.len)
+			c.inB += int(y.runEnd - (r - 1))
 		}
 	}
-	return dst, ents, concepts
+	return dst, c
 }
 
 // reserve makes room for claims about to be added: the items and counts, and

@@ -25,13 +25,13 @@ func TestSharedKeysMatchesSharedGroups(t *testing.T) {
 		ix.keyNumbers(ix.items[b].an)
 		ix.markRuns(ix.items[b].an)
 		for a := range ix.items {
-			got, ents, concepts := ix.sharedKeys(int32(a), ix.items[b].an, nil)
+			got, k := ix.sharedKeys(int32(a), ix.items[b].an, nil)
 			want := sharedGroups(ix.items[a].an, ix.items[b].an, nil)
 			if !slices.Equal(got, want) {
 				t.Fatalf("claims %d, %d: sharedKeys %v, sharedGroups %v", a, b, got, want)
 			}
-			if we, wc := actorsAndConcepts(ix.items[a].an, ix.items[b].an, want); ents != we || concepts != wc {
-				t.Fatalf("claims %d, %d: sharedKeys counts %d actors, %d concepts; align's test %d, %d", a, b, ents, concepts, we, wc)
+			if wk := countShared(ix.items[a].an, ix.items[b].an, want); k != wk {
+				t.Fatalf("claims %d, %d: sharedKeys counts %+v; from the terms %+v", a, b, k, wk)
 			}
 		}
 		for _, n := range ix.keyNums {
@@ -40,16 +40,17 @@ func TestSharedKeysMatchesSharedGroups(t *testing.T) {
 	}
 }
 
-// actorsAndConcepts counts the shared keys sg of a and b as align tells them
-// apart: actors (the run's first term in a an entity, or in both a name) and
-// concepts.
-func actorsAndConcepts(a, b *analysis, sg []sharedGroup) (ents, concepts int) {
+// countShared is sharedCounts of the shared keys sg of a and b, counted as
+// align tells actors from concepts and as features counts shared tokens.
+func countShared(a, b *analysis, sg []sharedGroup) (c sharedCounts) {
 	for _, s := range sg {
 		if x, y := &a.terms[s.a], &b.terms[s.b]; x.entity || x.name && y.name {
-			ents++
+			c.ents++
 		} else {
-			concepts++
+			c.concepts++
 		}
+		c.inA += int(a.terms[s.a].runEnd - s.a)
+		c.inB += int(b.terms[s.b].runEnd - s.b)
 	}
-	return ents, concepts
+	return c
 }
