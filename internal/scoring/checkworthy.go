@@ -180,7 +180,7 @@ func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, info []tokI
 	}
 	var pick [maxReasons]contribution
 	picked := pickReasons(pick[:0], up, down, worthy)
-	out := make([]claim.ScoreReason, len(picked), len(picked)+1) // room for a gate
+	out := sc.blocks.takeReasons(len(picked) + 1)[:len(picked)] // room for a gate
 
 	for k, c := range picked {
 		r := claim.ScoreReason{Feature: "words", Contribution: c.w}

@@ -127,7 +127,8 @@ func newCueFinder(lex lexicon, learned map[string]string, classes, types map[str
 // ("about 30 minutes", not "talk about the crisis"); a negated inferential verb
 // ("does not imply") is no hedge.
 func (f *cueFinder) find(toks []token, dst []candidate) []candidate {
-	return f.findInfo(toks, f.words.lookup(toks, nil), dst)
+	info, _ := f.words.lookup(toks, nil, nil)
+	return f.findInfo(toks, info, dst)
 }
 
 // findInfo is find with the tokens' word-table entries already looked up

@@ -14,12 +14,12 @@ type scratch struct {
 	lower tokens.Lowerer // lowered capitalised words of toks and cueToks
 	toks  []token
 	info  []tokInfo // word-table entries of toks
+	types []uint32  // claimtype word masks of toks (wordSlot.typ)
 	// sent is the sentence whose tokens, word-table entries and cue
 	// candidates toks, info and cands hold (sentenceTokens), "" when they hold
 	// something else: claims of one sentence, scored one after another on
 	// the same scratch, read it once.
 	sent  string
-	masks []uint32  // claimtype word masks of a claim's tokens (tokInfo.typ)
 	feats []featOcc // check-worthiness feature occurrences
 	// cueToks and buf tokenise and join an attribution cue known only by text.
 	cueToks []token
@@ -34,6 +34,8 @@ type scratch struct {
 	// up and down are the strongest positive and negative check-worthiness
 	// contributions of a claim.
 	up, down []contribution
+	// blocks hands out the reasons and cues the results keep.
+	blocks blocks
 }
 
 // Hedge scores how tentatively sentence is asserted and returns the cues that
@@ -143,10 +145,8 @@ func (s *Scorer) finish(sc *scratch, cues []claim.HedgeCue) claim.Hedging {
 	switch {
 	case uncertain && !hedges(cues) && len(sc.weak) > 0:
 		cues = mergeByStart(cues, sc.weak)
-	case len(cues) == 0:
-		cues = nil
 	default:
-		cues = append([]claim.HedgeCue(nil), cues...) // one allocation of the exact size
+		cues = sc.blocks.copyCues(cues) // nil for none
 	}
 	return claim.Hedging{Score: score, Uncertain: uncertain, Cues: cues}
 }

@@ -123,12 +123,7 @@ func (s *Scorer) scoreOn(sc *scratch, text string, c *claim.Claim, retype bool) 
 func (s *Scorer) classify(sc *scratch, text string, c *claim.Claim, i, j, base int, ok bool) claim.Type {
 	if ok && len(sc.toks) < maxTokens && text[c.Span.Start:c.Span.End] == c.Text {
 		if toks, within := tokens.Within(sc.toks, c.Span.Start-base, c.Span.End-base); within && len(toks) == j-i {
-			masks := sc.masks[:0]
-			for _, in := range sc.info[i:j] {
-				masks = append(masks, in.typ)
-			}
-			sc.masks = masks
-			return s.typer.ClassifyTokens(c.Text, toks, masks, c.Span.Start-base, c.Attribution.Cue)
+			return s.typer.ClassifyTokens(c.Text, toks, sc.types[i:j], c.Span.Start-base, c.Attribution.Cue)
 		}
 	}
 	return s.typer.Classify(c.Text, c.Attribution.Cue)

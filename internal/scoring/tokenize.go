@@ -22,7 +22,7 @@ func (sc *scratch) tokenize(s string, dst []token) []token {
 }
 
 // sentenceTokens leaves sentence's tokens in sc.toks, their word-table entries
-// in sc.info and its cue candidates in sc.cands (find marks the negators in
+// in sc.info and sc.types and its cue candidates in sc.cands (find marks the negators in
 // sc.toks). They depend on the sentence's text alone, so when sc already holds
 // those of the same text (sc.sent) they are kept as they are.
 func (s *Scorer) sentenceTokens(sc *scratch, sentence string) {
@@ -30,15 +30,15 @@ func (s *Scorer) sentenceTokens(sc *scratch, sentence string) {
 		return
 	}
 	sc.toks = sc.tokenize(sentence, sc.toks)
-	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	sc.info, sc.types = s.finder.words.lookup(sc.toks, sc.info, sc.types)
 	sc.cands = s.finder.findInfo(sc.toks, sc.info, sc.cands[:0])
 	sc.sent = sentence
 }
 
 // textTokens leaves text's tokens in sc.toks and their word-table entries in
-// sc.info, for scoring a text that is no cached sentence (sc.sent is cleared).
+// sc.info and sc.types, for scoring a text that is no cached sentence (sc.sent is cleared).
 func (s *Scorer) textTokens(sc *scratch, text string) {
 	sc.toks = sc.tokenize(text, sc.toks)
-	sc.info = s.finder.words.lookup(sc.toks, sc.info)
+	sc.info, sc.types = s.finder.words.lookup(sc.toks, sc.info, sc.types)
 	sc.sent = ""
 }

@@ -20,12 +20,12 @@ type wordSlot struct {
 }
 
 // tokInfo is what the table says of one token: its word hash (wordHash of
-// Lower), its check-worthiness classes, its claimtype word mask and the cue
-// phrases it starts.
+// Lower), its check-worthiness classes and the cue phrases it starts. Its
+// claimtype word mask is kept apart (lookup's types), in the form
+// claimtype.Typer.ClassifyTokens takes, so a claim's masks need no copy.
 type tokInfo struct {
 	hash  uint64
 	cls   uint32
-	typ   uint32
 	first *firstEntry
 }
 
@@ -79,27 +79,30 @@ func (t *wordTable) get(w string, h uint64) *wordSlot {
 	}
 }
 
-// lookup writes the tokInfo of every token into dst (reused) and returns it.
-// The entries are written field by field in place: a tokInfo built apart and
-// then copied in costs a stall per token (the copy reads what was just
-// stored).
-func (t *wordTable) lookup(toks []token, dst []tokInfo) []tokInfo {
+// lookup writes the tokInfo of every token into dst and its claimtype word
+// mask into types (both reused) and returns them. The entries are written
+// field by field in place: a tokInfo built apart and then copied in costs a
+// stall per token (the copy reads what was just stored).
+func (t *wordTable) lookup(toks []token, dst []tokInfo, types []uint32) ([]tokInfo, []uint32) {
 	if cap(dst) < len(toks) {
 		dst = make([]tokInfo, len(toks), len(toks)+len(toks)/2)
 	}
-	dst = dst[:len(toks)]
+	if cap(types) < len(toks) {
+		types = make([]uint32, len(toks), len(toks)+len(toks)/2)
+	}
+	dst, types = dst[:len(toks)], types[:len(toks)]
 	for k := range toks {
 		w := toks[k].Lower
 		h := wordHash(w)
 		in := &dst[k]
 		in.hash = h
 		if s := t.get(w, h); s != nil {
-			in.cls, in.typ, in.first = s.cls, s.typ, s.first
+			in.cls, in.first, types[k] = s.cls, s.first, s.typ
 		} else {
-			in.cls, in.typ, in.first = 0, 0, nil
+			in.cls, in.first, types[k] = 0, nil, 0
 		}
 	}
-	return dst
+	return dst, types
 }
 
 // spread folds the hash's high bits into the low ones the table indexes by
