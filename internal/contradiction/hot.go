@@ -149,77 +149,78 @@ func (am *antMarks) anyMarked(h *hotItem) bool {
 // Proof. compareShared links a pair only (1) through align, whose proposition
 // judgeAligned may link, or (2) with a score at or above DefaultThreshold,
 // which needs reason to find a cue (without one the score is capped at
-// 0.99·DefaultThreshold).
+// 0.99·DefaultThreshold) and a high enough weighted sum of the features.
 //   - align needs two shared keys that name actors and one that does not
 //     (k.ents >= 2, k.concepts > 0: sharedKeys counts the same sg by the same
 //     test).
 //   - reason finds a cue only when groupFired holds for one of its groups:
 //     ev.negWord is set only when negOpp, which needs a.negative() !=
-//     b.negative() (that case is negBelow's); ev.antA or ev.stanceA only when
-//     opposingStance holds (read from the stance flags as its dirs reads the
-//     cues) or a term x of a and a term z of b have z.ant among
+//     b.negative(); ev.antA or ev.stanceA only when antonym is set, which
+//     needs opposingStance (read from the stance flags as its dirs reads the
+//     cues) or a term x of a and a term z of b with z.ant among
 //     antonymsOf(x.ant), so (the antonym list is symmetric,
 //     TestAntonymsSymmetric) x.ant among antonymsOf(z.ant), which ix.ants
 //     marks (features also asks both unshared; that is not needed here);
 //     ev.numA only when numberMismatch finds a number on each side; ev.dateA
 //     only when dateMismatch finds a date on each side.
+//   - the weighted sum: scoreBelow.
 //
-// When none of these can hold, neither (1) nor (2) can, and cannotLink says so.
-// TestCannotLinkSound checks it against compareShared over many pairs.
+// When (1) cannot hold and neither a cue nor the sum for (2) can, cannotLink
+// says so. TestCannotLinkSound checks it against compareShared over many
+// pairs, and scoreBelow's bound against the features.
 func (ix *Index) cannotLink(ha, hb *hotItem, k sharedCounts, nS int) bool {
 	fa, fb := ha.flags, hb.flags
-	switch {
-	case (fa^fb)&hotNeg != 0:
-		return ix.negBelow(ha, hb, k, nS) // a one-sided negation
-	case k.ents >= 2 && k.concepts > 0:
+	if k.ents >= 2 && k.concepts > 0 {
 		return false // a proposition may align
-	case fa&fb&hotNums != 0, fa&fb&hotDates != 0:
-		return false // numbers or dates may differ
-	case stancesOppose(fa, fb):
-		return false
 	}
-	return !ix.ants.anyMarked(ha)
+	negOpp := (fa^fb)&hotNeg != 0
+	ant := stancesOppose(fa, fb) || ix.ants.anyMarked(ha)
+	if !negOpp && !ant && fa&fb&(hotNums|hotDates) == 0 {
+		return true // no cue can fire
+	}
+	return ix.scoreBelow(ha, hb, k, nS, negOpp, ant)
 }
 
-// zMargin is how far below zLink negBelow's bound must stay: far more than
+// zMargin is how far below zLink scoreBelow's bound must stay: far more than
 // the rounding of either sum, far less than any weight.
 const zMargin = 1e-9
 
-// negBelow reports, for a pair of which exactly one side is negative (the
-// arguments as cannotLink's), whether it is sure to stay unlinked because no
-// proposition can align and the cue model's score cannot reach the
-// threshold.
+// scoreBelow reports, for a pair no proposition of which can align (the
+// arguments as cannotLink's; negOpp: exactly one side is negative; ant: an
+// antonym may be found), whether the cue model's score is sure to stay below
+// the threshold.
 //
-// Proof. With fewer than two shared actor keys (k.ents < 2) align finds no
-// proposition, so only (2) of cannotLink's proof can link, which needs
-// calibrate(σ(z))·temper >= DefaultThreshold for z = Σ wᵢ·fᵢ over the
-// features; temper <= 1 and calibrate maps the trained threshold t to
-// DefaultThreshold monotonically, so it needs σ(z) >= t, z >= log(t/(1-t)) =
-// ix.zLink. Fewer than two shared actor keys are fewer than two shared
-// entities, so the negation is not anchored and the features are read
-// without it. Each wᵢ·fᵢ is bounded from what the hot items and the counts
-// give exactly (both sides' key counts non-zero; with one zero features
-// returns the bias alone, a case left to compareShared):
-//   - bias, overlap (nS / min(nKeys)), neg_any (1: one side is negative) and
-//     hedge (either side has hedges): exact; both_neg: 0.
-//   - antonym, antonym_only: 0, as an antonym and a one-sided negation cancel
-//     and antonym is false after that.
+// Proof. The score links only if calibrate(σ(z))·temper >= DefaultThreshold
+// for z = Σ wᵢ·fᵢ over the features; temper <= 1 and calibrate maps the
+// trained threshold t to DefaultThreshold monotonically, so it needs σ(z) >=
+// t, z >= log(t/(1-t)) = ix.zLink. A negation is anchored only with two
+// shared entities, so with a one-sided negation and fewer than two shared
+// actor keys (k.ents, which counts every shared entity) the features are read
+// unanchored; without a one-sided negation nothing is anchored. Each wᵢ·fᵢ
+// is then bounded from what the hot items and counts give exactly (both
+// sides' key counts non-zero; with one zero, features returns the bias alone,
+// a case left to compareShared):
+//   - bias, overlap (nS / min(nKeys)), neg_any (either side negative),
+//     both_neg (both) and hedge (either side has hedges): exact.
+//   - antonym, antonym_only: 0 without ant; with a one-sided negation 0 too,
+//     as an antonym and the negation cancel and antonym is false after that;
+//     else antonym_only (1) when each side has at most one key beyond the
+//     shared ones and antonym (overlap) otherwise, or 0.
 //   - numeric: 0 or overlap, and 0 unless both sides have numbers or both
-//     dates: at most max(0, w·overlap) then.
-//   - the negation block, which either is not reached (negOpp cancelled: all
-//     its features 0) or sets: one of neg_high, neg_mid, neg_low by cov, the
-//     negated side's shared tokens (k.inA or k.inB) over its terms, computed
-//     as features does; neg_unscoped (no shared word in scope, and then
-//     neg_scope is 0) or neg_scope in (0,1]; neg_short, neg_universal
-//     (flatDenial) and neg_hedge (= hedge) exactly; at most one of neg_head
-//     and neg_head_new; neg_other_rejects 0 or 1. Its share of z is at most
-//     max(0, block) for block below.
+//     dates.
+//   - the negation block (a one-sided negation only), which either is not
+//     reached (negOpp cancelled: all its features 0) or sets: one of
+//     neg_high, neg_mid, neg_low by cov, the negated side's shared tokens
+//     (k.inA or k.inB) over its terms, computed as features does;
+//     neg_unscoped (no shared word in scope, and then neg_scope is 0) or
+//     neg_scope in (0,1]; neg_short, neg_universal (flatDenial) and neg_hedge
+//     (= hedge) exactly; at most one of neg_head and neg_head_new;
+//     neg_other_rejects 0 or 1. Its share of z is at most max(0, block).
 //
 // If that bound is below zLink (by zMargin, for rounding), z is too.
-// TestCannotLinkSound checks it against compareShared over many pairs.
-func (ix *Index) negBelow(ha, hb *hotItem, k sharedCounts, nS int) bool {
+func (ix *Index) scoreBelow(ha, hb *hotItem, k sharedCounts, nS int, negOpp, ant bool) bool {
 	fa, fb := ha.flags, hb.flags
-	if k.ents >= 2 || (fa|fb)&hotBig != 0 || ha.nKeys == 0 || hb.nKeys == 0 {
+	if negOpp && k.ents >= 2 || (fa|fb)&hotBig != 0 || ha.nKeys == 0 || hb.nKeys == 0 {
 		return false
 	}
 	w := ix.c.w.Values
@@ -228,12 +229,35 @@ func (ix *Index) negBelow(ha, hb *hotItem, k sharedCounts, nS int) bool {
 	if (fa|fb)&hotHedge != 0 {
 		hedge = 1
 	}
-	z := w[fBias] + w[fOverlap]*ov + w[fNegAny] + w[fHedge]*hedge
-	if fa&fb&hotNums != 0 || fa&fb&hotDates != 0 {
+	z := w[fBias] + w[fOverlap]*ov + w[fHedge]*hedge
+	if (fa|fb)&hotNeg != 0 {
+		z += w[fNegAny]
+	}
+	if fa&fb&hotNeg != 0 {
+		z += w[fBothNeg]
+	}
+	if ant && !negOpp {
+		if int(ha.nKeys)-nS <= 1 && int(hb.nKeys)-nS <= 1 {
+			z += max(0, w[fAntonymOnly])
+		} else {
+			z += max(0, w[fAntonym]*ov)
+		}
+	}
+	if fa&fb&(hotNums|hotDates) != 0 {
 		z += max(0, w[fNumeric]*ov)
 	}
+	if negOpp {
+		z += max(0, ix.negBlock(ha, hb, k, hedge))
+	}
+	return z < ix.zLink-zMargin
+}
+
+// negBlock bounds the weighted sum of the negation block's features of a
+// pair with a one-sided negation, unanchored (scoreBelow).
+func (ix *Index) negBlock(ha, hb *hotItem, k sharedCounts, hedge float64) float64 {
+	w := ix.c.w.Values
 	neg, other, shared := ha, hb, k.inA // the negated side
-	if fb&hotNeg != 0 {
+	if hb.flags&hotNeg != 0 {
 		neg, other, shared = hb, ha, k.inB
 	}
 	block := 0.0
@@ -255,5 +279,5 @@ func (ix *Index) negBelow(ha, hb *hotItem, k sharedCounts, nS int) bool {
 	block += max(0, w[fNegHead], w[fNegHeadNew])
 	block += w[fNegHedge] * hedge
 	block += max(0, w[fNegOtherRejects])
-	return z+max(0, block) < ix.zLink-zMargin
+	return block
 }

@@ -14,7 +14,8 @@ import (
 // hundred statements (with every kind of cue, the seed sentences, synthetic
 // claims) is compared in full under several speakers, types, hedgings and
 // articles; the test also makes sure many pairs are rejected and many linked,
-// so it proves something either way.
+// so it proves something either way. For every pair rejected, it also checks
+// the proof's steps: no alignment, and no cue or a weighted sum below zLink.
 func TestCannotLinkSound(t *testing.T) {
 	c := newClassifier(t)
 	texts := []string{
@@ -53,22 +54,30 @@ func TestCannotLinkSound(t *testing.T) {
 		an[i] = c.lx.analyze(text)
 		hot[i] = hotOf(c.lx, &indexed{st: Statement{Text: text, Type: claim.TypeFact}, an: an[i]}, ix.textSeed)
 	}
-	rejected, negRejected, linked, pairs := 0, 0, 0, 0
+	rejected, negRejected, bounded, linked, pairs := 0, 0, 0, 0, 0
 	var sgBuf [64]sharedGroup
 	for b := range texts {
 		ix.ants.mark(c.lx, an[b])
 		for a := range texts {
 			sg := sharedGroups(an[a], an[b], sgBuf[:0])
 			no := ix.cannotLink(&hot[a], &hot[b], countShared(an[a], an[b], sg), len(sg))
-			if no && an[a].negative() != an[b].negative() {
-				// negBelow's bound itself: the weighted sum stays below zLink
-				f, _ := features(c.lx, an[a], an[b], sg, false)
+			if no {
+				// each step of the proof: no proposition aligns, and the
+				// weighted sum stays below zLink unless no cue fires
+				if _, ok := align(an[a], an[b], sg); ok {
+					t.Fatalf("%q / %q: cannotLink, but they align", texts[a], texts[b])
+				}
+				f, ev := features(c.lx, an[a], an[b], sg, false)
 				z := 0.0
 				for i, v := range f {
 					z += c.w.Values[i] * v
 				}
-				if z >= ix.zLink {
-					t.Fatalf("%q / %q: negBelow, but z = %v >= %v", texts[a], texts[b], z, ix.zLink)
+				cue := groupFired(fNegHigh, &ev) || groupFired(fAntonym, &ev) || groupFired(fNumeric, &ev)
+				if cue && z >= ix.zLink {
+					t.Fatalf("%q / %q: cannotLink, but a cue fired and z = %v >= %v", texts[a], texts[b], z, ix.zLink)
+				}
+				if cue {
+					bounded++
 				}
 			}
 			for _, s := range sides {
@@ -91,8 +100,9 @@ func TestCannotLinkSound(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d pairs: %d rejected (%d with a one-sided negation), %d linked", pairs, rejected, negRejected, linked)
-	if rejected < pairs/4 || negRejected < pairs/20 || linked < 100 {
+	t.Logf("%d comparisons: %d rejected (%d with a one-sided negation), %d of %d text pairs with a cue rejected by the score bound, %d linked",
+		pairs, rejected, negRejected, bounded, len(texts)*len(texts), linked)
+	if rejected < pairs/4 || negRejected < pairs/20 || bounded < len(texts)*len(texts)/20 || linked < 100 {
 		t.Errorf("%d pairs: only %d rejected (%d negated) and %d linked; the test proves little", pairs, rejected, negRejected, linked)
 	}
 }

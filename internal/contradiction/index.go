@@ -74,7 +74,7 @@ type Index struct {
 	textSeed maphash.Seed
 	ants     antMarks
 	// zLink is the weighted cue sum at which the model's probability reaches
-	// its trained threshold: below it no cue-model score can link (negBelow).
+	// its trained threshold: below it no cue-model score can link (scoreBelow).
 	zLink float64
 }
 
