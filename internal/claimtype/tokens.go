@@ -57,16 +57,18 @@ func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, masks []uint32, 
 			return out, false
 		}
 		dots, curly := false, false
-		for b := s; b < e && !tk.Plain; b++ { // a plain token has neither (tokens scanned it)
-			switch c := text[b]; {
-			case c == '.':
-				dots = true
-			case c < utf8.RuneSelf:
-			case c == 0xe2 && b+2 < e && text[b+1] == 0x80 && text[b+2] == 0x99: // ’ inside the word
-				curly = true
-				b += 2
-			default:
-				return out, false
+		if !tk.Plain { // a plain token has neither (tokens scanned it)
+			for b := s; b < e; b++ {
+				switch c := text[b]; {
+				case c == '.':
+					dots = true
+				case c < utf8.RuneSelf:
+				case c == 0xe2 && b+2 < e && text[b+1] == 0x80 && text[b+2] == 0x99: // ’ inside the word
+					curly = true
+					b += 2
+				default:
+					return out, false
+				}
 			}
 		}
 		if dots {

@@ -139,10 +139,10 @@ func (f *cueFinder) findInfo(toks []token, info []tokInfo, dst []candidate) []ca
 		if !toks[i].Word {
 			continue
 		}
-		e := info[i].first
-		if e == nil {
+		if info[i].first == 0 {
 			continue
 		}
+		e := f.words.firsts[info[i].first]
 		toks[i].Neg = e.negator
 		if i < next {
 			continue

@@ -8,15 +8,20 @@ package scoring
 // each of the cue finder, the check-worthiness features and the claim typer.
 type wordTable struct {
 	slots []wordSlot // a power of two long, at most half full
+	// firsts are the cue finder's entries, numbered from 1 (firsts[0] is
+	// nil): slots and tokInfo hold an entry's number, not a pointer, so
+	// writing a token's tokInfo needs no write barrier and the collector
+	// never scans them.
+	firsts []*firstEntry
 }
 
 // wordSlot is one word of the table; an empty slot has word "".
 type wordSlot struct {
 	word  string
 	hash  uint64
-	cls   uint32      // checkworthy-lexicon.tsv classes
-	typ   uint32      // claimtype word mask
-	first *firstEntry // cue phrases the word starts, nil for none
+	cls   uint32 // checkworthy-lexicon.tsv classes
+	typ   uint32 // claimtype word mask
+	first uint32 // cue phrases the word starts: their number in firsts, 0 for none
 }
 
 // tokInfo is what the table says of one token: its word hash (wordHash of
@@ -26,7 +31,7 @@ type wordSlot struct {
 type tokInfo struct {
 	hash  uint64
 	cls   uint32
-	first *firstEntry
+	first uint32 // the entry's number in wordTable.firsts, 0 for none
 }
 
 // newWordTable joins the check-worthiness classes and the claimtype word masks
@@ -36,7 +41,7 @@ func newWordTable(classes, types map[string]uint32, byFirst map[string]*firstEnt
 	for n < 2*(len(classes)+len(types)+len(byFirst)) {
 		n *= 2
 	}
-	t := &wordTable{slots: make([]wordSlot, n)}
+	t := &wordTable{slots: make([]wordSlot, n), firsts: make([]*firstEntry, 1, 1+len(byFirst))}
 	for w, c := range classes {
 		t.slot(w).cls = c
 	}
@@ -44,7 +49,8 @@ func newWordTable(classes, types map[string]uint32, byFirst map[string]*firstEnt
 		t.slot(w).typ = m
 	}
 	for w, e := range byFirst {
-		t.slot(w).first = e
+		t.firsts = append(t.firsts, e)
+		t.slot(w).first = uint32(len(t.firsts) - 1)
 	}
 	return t
 }
@@ -99,7 +105,7 @@ func (t *wordTable) lookup(toks []token, dst []tokInfo, types []uint32) ([]tokIn
 		if s := t.get(w, h); s != nil {
 			in.cls, in.first, types[k] = s.cls, s.first, s.typ
 		} else {
-			in.cls, in.first, types[k] = 0, nil, 0
+			in.cls, in.first, types[k] = 0, 0, 0
 		}
 	}
 	return dst, types

@@ -85,8 +85,31 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 		if c < utf8.RuneSelf { // ASCII fast path
 			switch {
 			case isASCIIWord(c):
-				j, shape := scanWord(s, i)
-				dst = appendWord(dst, lw, s, i, j, shape)
+				// The common word, lowercase letters and digits after its first
+				// letter up to a space or punctuation, is read and built here;
+				// any other goes on through scanWordFrom and appendWord.
+				j := i + 1
+				for j < len(s) && asciiClass[s[j]] == asciiLower {
+					j++
+				}
+				var shape wordShape
+				if 'A' <= c && c <= 'Z' {
+					shape = shapeUpper
+				}
+				if j < len(s) && asciiClass[s[j]] != asciiOther {
+					j, shape = scanWordFrom(s, i, j, shape)
+					dst = appendWord(dst, lw, s, i, j, shape)
+				} else if shape == 0 { // no apostrophe, so no "n't" to split off
+					var t *Token
+					dst, t = grow(dst)
+					t.Start, t.End, t.Lower = i, j, s[i:j]
+					t.Upper, t.Digit, t.Word, t.Neg, t.Plain = false, c <= '9', true, false, true
+				} else {
+					dst = appendWord(dst, lw, s, i, j, shape)
+				}
+				if j < len(s) && s[j] == ' ' { // the space after a word, skipped at once
+					j++
+				}
 				i = j
 			case c <= ' ' || c == 0x7f:
 				i++
@@ -95,7 +118,9 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 				dst, t = grow(dst)
 				t.Start, t.End, t.Lower = i, i+1, s[i:i+1]
 				t.Upper, t.Digit, t.Word, t.Neg, t.Plain = false, false, false, false, false
-				i++
+				if i++; i < len(s) && s[i] == ' ' { // ", ": the space skipped at once
+					i++
+				}
 			}
 			continue
 		}
@@ -143,8 +168,11 @@ const (
 
 // scanWord returns the end of the word starting at i (s[i] begins a word rune)
 // and its shape.
-func scanWord(s string, i int) (end int, shape wordShape) {
-	j := i
+func scanWord(s string, i int) (end int, shape wordShape) { return scanWordFrom(s, i, i, 0) }
+
+// scanWordFrom is scanWord for a word starting at i whose bytes before j
+// were read already, their shape being shape.
+func scanWordFrom(s string, i, j int, shape wordShape) (end int, _ wordShape) {
 	for j < len(s) {
 		c := s[j]
 		switch asciiClass[c] {
