@@ -81,6 +81,16 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 	base := len(dst)
 	i := 0
 	for i < len(s) && (limit <= 0 || len(dst)-base < limit) {
+		room := cap(dst) - len(dst)
+		if limit > 0 {
+			room = min(room, limit-(len(dst)-base))
+		}
+		if room > 0 {
+			from := i
+			if dst, i = appendRun(dst, s, i, room); i != from {
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf { // ASCII fast path
 			switch {
@@ -138,6 +148,50 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 		}
 	}
 	return dst
+}
+
+// appendRun appends the tokens of s from i on while they are of the commonest
+// kinds — lowercase words of letters and digits ended by a space or
+// punctuation, ASCII punctuation, spaces — and fewer than room, and returns
+// dst and where it stopped: at the end of s, after room tokens, or before a
+// token appendTokens builds itself. It calls nothing, so the loop that reads
+// most of a text keeps its values in registers (appendTokens' loop, with its
+// calls, spills them on every turn); room must not exceed dst's spare
+// capacity.
+func appendRun(dst []Token, s string, i, room int) ([]Token, int) {
+	for i < len(s) && room > 0 {
+		c := s[i]
+		switch asciiClass[c] {
+		case asciiLower:
+			j := i + 1
+			for j < len(s) && asciiClass[s[j]] == asciiLower {
+				j++
+			}
+			if j < len(s) && asciiClass[s[j]] != asciiOther {
+				return dst, i // a joiner, a capital or a rune beyond ASCII inside
+			}
+			n := len(dst)
+			dst = dst[:n+1]
+			t := &dst[n]
+			t.Start, t.End, t.Lower = i, j, s[i:j]
+			t.Upper, t.Digit, t.Word, t.Neg, t.Plain = false, c <= '9', true, false, true
+			room--
+			i = j
+		case asciiOther, asciiJoiner: // a joiner opening a token is punctuation
+			if c > ' ' && c != 0x7f {
+				n := len(dst)
+				dst = dst[:n+1]
+				t := &dst[n]
+				t.Start, t.End, t.Lower = i, i+1, s[i:i+1]
+				t.Upper, t.Digit, t.Word, t.Neg, t.Plain = false, false, false, false, false
+				room--
+			}
+			i++
+		default:
+			return dst, i
+		}
+	}
+	return dst, i
 }
 
 // grow extends dst by one token and returns it with a pointer to that token,
