@@ -32,10 +32,13 @@ const (
 type hotItem struct {
 	textHash uint32 // of Statement.Text, with the Index's textSeed
 	flags    uint16
-	nKeys    uint16          // analysis.nKeys (saturated; hotBig)
-	nTerms   uint16          // len(analysis.terms) (saturated; hotBig)
-	nAnts    uint8           // of ants used
-	ants     [hotAnts]uint16 // antonym numbers of the terms (analysis.ants), in order
+	nKeys    uint16 // analysis.nKeys (saturated; hotBig)
+	nTerms   uint16 // len(analysis.terms) (saturated; hotBig)
+	nAnts    uint8  // of ants used
+	// nActors counts the runs whose first term is an entity or a name
+	// (saturated at 255): align needs two shared keys of those.
+	nActors uint8
+	ants    [hotAnts]uint16 // antonym numbers of the terms (analysis.ants), in order
 }
 
 // hotOf is it's hotItem; seed hashes its text.
@@ -47,6 +50,11 @@ func hotOf(lx *lexicon, it *indexed, seed maphash.Seed) hotItem {
 	}
 	if len(an.hedges) > 0 {
 		h.flags |= hotHedge
+	}
+	for g := 0; g < len(an.terms) && h.nActors < 255; g = int(an.terms[g].runEnd) {
+		if t := &an.terms[g]; t.entity || t.name {
+			h.nActors++
+		}
 	}
 	if flatDenial(lx, an) {
 		h.flags |= hotFlat
@@ -169,6 +177,9 @@ func (am *antMarks) anyMarked(h *hotItem) bool {
 // says so. TestCannotLinkSound checks it against compareShared over many
 // pairs, and scoreBelow's bound against the features.
 func (ix *Index) cannotLink(ha, hb *hotItem, k sharedCounts, nS int) bool {
+	if ix.noCueNoActors(ha, hb) {
+		return true
+	}
 	fa, fb := ha.flags, hb.flags
 	if k.ents >= 2 && k.concepts > 0 {
 		return false // a proposition may align
@@ -179,6 +190,17 @@ func (ix *Index) cannotLink(ha, hb *hotItem, k sharedCounts, nS int) bool {
 		return true // no cue can fire
 	}
 	return ix.scoreBelow(ha, hb, k, nS, negOpp, ant)
+}
+
+// noCueNoActors is the part of cannotLink that needs no shared keys: no cue
+// can fire (cannotLink's proof) and a has fewer than two runs whose first
+// term is an entity or a name, so fewer than two shared keys can name actors
+// (sharedCounts.ents counts a subset of those) and no proposition aligns.
+// The Index asks it before looking the shared keys up.
+func (ix *Index) noCueNoActors(ha, hb *hotItem) bool {
+	fa, fb := ha.flags, hb.flags
+	return ha.nActors < 2 && (fa^fb)&hotNeg == 0 && fa&fb&(hotNums|hotDates) == 0 &&
+		!stancesOppose(fa, fb) && !ix.ants.anyMarked(ha)
 }
 
 // zMargin is how far below zLink scoreBelow's bound must stay: far more than

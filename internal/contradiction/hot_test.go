@@ -136,6 +136,7 @@ func TestHotOf(t *testing.T) {
 	}{
 		{"The FBI never found explosives.", claim.TypeFact, hotProp | hotNeg | hotFlat},
 		{"The border crossing may be open.", claim.TypeFact, hotProp | hotHedge},
+		{"Moscow told Washington that President Biden lied.", claim.TypeFact, hotProp},
 		{"The border crossing is open.", claim.TypeFact, hotProp},
 		{"The border crossing is not open.", claim.TypeFact, hotProp | hotNeg},
 		{"Editor's note", claim.TypeNotProposition, 0},
@@ -150,6 +151,15 @@ func TestHotOf(t *testing.T) {
 		}
 		if h.textHash != uint32(maphash.String(seed, tc.text)) || int(h.nKeys) != an.nKeys || int(h.nTerms) != len(an.terms) {
 			t.Errorf("%q: text hash %x, %d keys, %d terms", tc.text, h.textHash, h.nKeys, h.nTerms)
+		}
+		actors := 0
+		for g := 0; g < len(an.terms); g = int(an.terms[g].runEnd) {
+			if an.terms[g].entity || an.terms[g].name {
+				actors++
+			}
+		}
+		if int(h.nActors) != actors {
+			t.Errorf("%q: %d actor runs, want %d", tc.text, h.nActors, actors)
 		}
 		var ants []uint16
 		for _, x := range an.ants {

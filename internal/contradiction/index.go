@@ -256,7 +256,7 @@ func (ix *Index) link(item *indexed, hot *hotItem, nKeys int, before int32, link
 			break // picked is in index order
 		}
 		h := &ix.hot[j]
-		if h.flags&hotProp == 0 || sameTextHot(h, hot, &ix.items[j], item) {
+		if h.flags&hotProp == 0 || ix.noCueNoActors(h, hot) || sameTextHot(h, hot, &ix.items[j], item) {
 			continue // compare links neither
 		}
 		sg, k := ix.sharedKeys(j, item.an, sgBuf[:0])
