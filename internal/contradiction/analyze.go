@@ -165,7 +165,11 @@ func (lx *lexicon) analyze(text string) *analysis {
 		if wf.sf != nil {
 			stems[i] = wf.stem // a listed word: stemmed at load time
 		} else {
-			stems[i] = sc.lower.stem(t.low, t.plain)
+			n, y := stemCutPlain(t.low, t.plain)
+			stems[i] = t.low[:n]
+			if y {
+				stems[i] = sc.lower.withY(t.low[:n])
+			}
 		}
 	}
 	a.terms = sc.terms[:0] // collected in text order here, copied out sorted below

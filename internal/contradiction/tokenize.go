@@ -51,7 +51,13 @@ func appendTokens(dst []token, text string, lw *lowerer) []token {
 			i++
 		case c < utf8.RuneSelf && asciiAlnum(c) || c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			j, wi := scanWord(text, i, size)
-			out = appendWord(out, text[i:j], int32(i), lw, wi)
+			if w := text[i:j]; wi.ascii && !wi.upper && wi.apos < 0 && w != "cannot" {
+				// most words: lower-case ASCII, their own lower-case form, with
+				// nothing for appendWord to split or cut
+				out = append(out, token{low: w, plain: wi.plain, start: int32(i), end: int32(j)})
+			} else {
+				out = appendWord(out, w, int32(i), lw, wi)
+			}
 			i = j
 		default:
 			if r == ',' && len(out) > 0 {
@@ -95,6 +101,7 @@ func scanWord(text string, i, size int) (int, wordInfo) {
 		wi.plain = false
 	}
 	j := i + size
+scan:
 	for j < len(text) {
 		for j < len(text) && text[j]-'a' < 26 {
 			j++ // the common case: a lower-case letter, nothing to note
@@ -103,6 +110,8 @@ func scanWord(text string, i, size int) (int, wordInfo) {
 			break
 		}
 		switch c := text[j]; {
+		case c == ' ':
+			break scan // the commonest end of a word: no rune to decode
 		case 'A' <= c && c <= 'Z':
 			wi.upper = true
 			j++
@@ -232,16 +241,12 @@ func (lw *lowerer) lower(w string) string {
 	return lw.b.String()[from:]
 }
 
-// stem returns stemRegular(w) (plain is isASCIIWord(w)), its "y" stems
-// ("studies" → "study") in the shared buffer instead of a string of their own.
-func (lw *lowerer) stem(w string, plain bool) string {
-	n, y := stemCutPlain(w, plain)
-	if !y {
-		return w[:n]
-	}
-	lw.reserve(n + 1)
+// withY returns s + "y" (what stemCut makes of "studies": "stud" + "y") in
+// the shared buffer instead of a string of its own.
+func (lw *lowerer) withY(s string) string {
+	lw.reserve(len(s) + 1)
 	from := lw.b.Len()
-	lw.b.WriteString(w[:n])
+	lw.b.WriteString(s)
 	lw.b.WriteByte('y')
 	return lw.b.String()[from:]
 }

@@ -204,7 +204,7 @@ func refAppendWord(out []token, w string, at int32) []token {
 }
 
 // TestLowererJoin checks lowerer.join against strings.Join of the tokens'
-// lower-case forms and lowerer.prefixed against concatenation, across full
+// lower-case forms, lowerer.prefixed and withY against concatenation, across full
 // buffers, and that no string they gave changes.
 func TestLowererJoin(t *testing.T) {
 	var lw lowerer
@@ -227,10 +227,10 @@ func TestLowererJoin(t *testing.T) {
 	got, want = got[:0], want[:0]
 	for i := range 1000 {
 		s := strings.Repeat("2024", i%3)
-		got = append(got, lw.prefixed('y', s))
-		want = append(want, "y"+s)
+		got = append(got, lw.prefixed('y', s), lw.withY(s))
+		want = append(want, "y"+s, s+"y")
 	}
 	if !slices.Equal(got, want) {
-		t.Errorf("lowerer.prefixed differs from concatenation")
+		t.Errorf("lowerer.prefixed or withY differs from concatenation")
 	}
 }
