@@ -86,7 +86,8 @@ func (t *wordTable) get(w string, h uint64) *wordSlot {
 }
 
 // lookup writes the tokInfo of every token into dst and its claimtype word
-// mask into types (both reused) and returns them. The entries are written
+// mask into types (both reused) and returns them; the tokens are tokens.Append's,
+// whose Hash is wordHash of Lower. The entries are written
 // field by field in place: a tokInfo built apart and then copied in costs a
 // stall per token (the copy reads what was just stored).
 func (t *wordTable) lookup(toks []token, dst []tokInfo, types []uint32) ([]tokInfo, []uint32) {
@@ -98,8 +99,7 @@ func (t *wordTable) lookup(toks []token, dst []tokInfo, types []uint32) ([]tokIn
 	}
 	dst, types = dst[:len(toks)], types[:len(toks)]
 	for k := range toks {
-		w := toks[k].Lower
-		h := wordHash(w)
+		w, h := toks[k].Lower, toks[k].Hash // wordHash(w), taken by tokens
 		in := &dst[k]
 		in.hash = h
 		if s := t.get(w, h); s != nil {

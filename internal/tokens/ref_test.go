@@ -1,6 +1,7 @@
 package tokens
 
 import (
+	"hash/fnv"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -55,8 +56,9 @@ func TestAppendMatchesReference(t *testing.T) {
 	}
 }
 
-// refPlain sets Token.Plain of the reference tokens of s by its definition:
-// a word whose text is ASCII alone with no period.
+// refPlain sets Token.Plain and Token.Hash of the reference tokens of s by
+// their definitions: a word whose text is ASCII alone with no period; FNV-1a
+// of Lower (hash/fnv).
 func refPlain(s string, toks []Token) []Token {
 	for k := range toks {
 		w := s[toks[k].Start:toks[k].End]
@@ -65,6 +67,9 @@ func refPlain(s string, toks []Token) []Token {
 			ascii = ascii && w[i] < utf8.RuneSelf
 		}
 		toks[k].Plain = toks[k].Word && ascii && !strings.Contains(w, ".")
+		f := fnv.New64a()
+		f.Write([]byte(toks[k].Lower))
+		toks[k].Hash = f.Sum64()
 	}
 	return toks
 }

@@ -35,6 +35,10 @@ type Token struct {
 	// stage that reads words its own way knows it without a second pass over
 	// the text.
 	Plain bool
+	// Hash is the 64-bit FNV-1a hash of Lower (see Hash), taken while the word
+	// is read, so a stage that looks words up in a table of its own need not
+	// read them again to hash them.
+	Hash uint64
 	// Neg marks a negator. Append leaves it false: it is for the stage that reads
 	// negation with its own lexicon, on its own copy of the tokens.
 	Neg bool
@@ -112,7 +116,7 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 				} else if shape == 0 { // no apostrophe, so no "n't" to split off
 					var t *Token
 					dst, t = grow(dst)
-					t.Start, t.End, t.Lower = i, j, s[i:j]
+					t.Start, t.End, t.Lower, t.Hash = i, j, s[i:j], Hash(s[i:j])
 					t.Upper, t.Digit, t.Word, t.Neg, t.Plain = false, c <= '9', true, false, true
 				} else {
 					dst = appendWord(dst, lw, s, i, j, shape)
@@ -126,7 +130,7 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 			default:
 				var t *Token
 				dst, t = grow(dst)
-				t.Start, t.End, t.Lower = i, i+1, s[i:i+1]
+				t.Start, t.End, t.Lower, t.Hash = i, i+1, s[i:i+1], (fnvOffset^uint64(c))*fnvPrime
 				t.Upper, t.Digit, t.Word, t.Neg, t.Plain = false, false, false, false, false
 				if i++; i < len(s) && s[i] == ' ' { // ", ": the space skipped at once
 					i++
@@ -143,7 +147,7 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 			dst = appendWord(dst, lw, s, i, j, shape)
 			i = j
 		default:
-			dst = append(dst, Token{Start: i, End: i + size, Lower: s[i : i+size]})
+			dst = append(dst, Token{Start: i, End: i + size, Lower: s[i : i+size], Hash: Hash(s[i : i+size])})
 			i += size
 		}
 	}
@@ -163,8 +167,9 @@ func appendRun(dst []Token, s string, i, room int) ([]Token, int) {
 		c := s[i]
 		switch asciiClass[c] {
 		case asciiLower:
-			j := i + 1
+			j, h := i+1, (fnvOffset^uint64(c))*fnvPrime
 			for j < len(s) && asciiClass[s[j]] == asciiLower {
+				h = (h ^ uint64(s[j])) * fnvPrime
 				j++
 			}
 			if j < len(s) && asciiClass[s[j]] != asciiOther {
@@ -173,7 +178,7 @@ func appendRun(dst []Token, s string, i, room int) ([]Token, int) {
 			n := len(dst)
 			dst = dst[:n+1]
 			t := &dst[n]
-			t.Start, t.End, t.Lower = i, j, s[i:j]
+			t.Start, t.End, t.Lower, t.Hash = i, j, s[i:j], h
 			t.Upper, t.Digit, t.Word, t.Neg, t.Plain = false, c <= '9', true, false, true
 			room--
 			i = j
@@ -182,7 +187,7 @@ func appendRun(dst []Token, s string, i, room int) ([]Token, int) {
 				n := len(dst)
 				dst = dst[:n+1]
 				t := &dst[n]
-				t.Start, t.End, t.Lower = i, i+1, s[i:i+1]
+				t.Start, t.End, t.Lower, t.Hash = i, i+1, s[i:i+1], (fnvOffset^uint64(c))*fnvPrime
 				t.Upper, t.Digit, t.Word, t.Neg, t.Plain = false, false, false, false, false
 				room--
 			}
@@ -325,6 +330,7 @@ func appendWord(dst []Token, lw *lowerer, s string, i, j int, shape wordShape) [
 			}
 			neg := wordToken(lw, s, i+k, j, shape)
 			neg.Lower = "n't"
+			base.Hash, neg.Hash = Hash(base.Lower), hashNt
 			// each half is plain by its own text: "don’t" is not, its "do" is
 			base.Plain, neg.Plain = plainText(s[i:i+k]), plainText(s[i+k:j])
 			return append(dst, base, neg)
@@ -333,7 +339,7 @@ func appendWord(dst []Token, lw *lowerer, s string, i, j int, shape wordShape) [
 	if shape == 0 { // the common case, built in place
 		c := s[i]
 		dst, t := grow(dst)
-		t.Start, t.End, t.Lower = i, j, s[i:j]
+		t.Start, t.End, t.Lower, t.Hash = i, j, s[i:j], Hash(s[i:j])
 		t.Upper, t.Digit, t.Word, t.Neg, t.Plain = false, '0' <= c && c <= '9', true, false, true
 		return dst
 	}
@@ -380,6 +386,25 @@ func setWord(t *Token, lw *lowerer, s string, i, j int, shape wordShape) {
 		t.Upper = unicode.IsUpper(first)
 		t.Lower = strings.ReplaceAll(strings.ToLower(w), "’", "'")
 	}
+	t.Hash = Hash(t.Lower)
+}
+
+// FNV-1a constants.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashNt is Hash("n't"), the Lower of every split-off negation.
+var hashNt = Hash("n't")
+
+// Hash is the 64-bit FNV-1a hash of s: Token.Hash of a token whose Lower is s.
+func Hash(s string) uint64 {
+	h := uint64(fnvOffset)
+	for k := 0; k < len(s); k++ {
+		h = (h ^ uint64(s[k])) * fnvPrime
+	}
+	return h
 }
 
 // isASCIIWord reports whether the ASCII byte c is a letter or digit.
