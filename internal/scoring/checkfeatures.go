@@ -202,22 +202,23 @@ func appendCheckFeatures(dst []featOcc, text string, toks []token, info []tokInf
 			if cls&clsPast != 0 && i > 0 && perfectAux(toks[i-1].Lower) {
 				fire(hfPerfect, i-1)
 			}
-		}
-		switch w {
-		case "?":
-			fire(hfQuestion, i)
-		case "!":
-			fire(hfExclamation, i)
-		case "%":
-			cls |= clsPercent
-		case "$", "£", "€":
-			cls |= clsMoney
+		} else { // the marks below are punctuation, never words
+			switch w {
+			case "?":
+				fire(hfQuestion, i)
+			case "!":
+				fire(hfExclamation, i)
+			case "%":
+				cls |= clsPercent
+			case "$", "£", "€":
+				cls |= clsMoney
+			}
 		}
 		if cls != 0 {
 			seen |= cls
-			for bit, k := range classFeature {
-				if cls&(1<<bit) != 0 && k >= 0 {
-					fire(k, i)
+			for m := cls; m != 0; m &= m - 1 { // the classes set, in bit order
+				if bit := bits.TrailingZeros32(m); bit < len(classFeature) && classFeature[bit] >= 0 {
+					fire(classFeature[bit], i)
 				}
 			}
 			if cls&clsDiscourse != 0 && words == 1 {
