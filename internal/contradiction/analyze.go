@@ -153,7 +153,8 @@ func (lx *lexicon) analyze(text string) *analysis {
 	wfs := slices.Grow(sc.wfs[:0], len(toks))[:len(toks)]
 	sc.stems, sc.wfs = stems, wfs
 	clause := int32(0)
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.boundary {
 			clause++
 		}
@@ -175,7 +176,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 	a.terms = sc.terms[:0] // collected in text order here, copied out sorted below
 	skip := 0              // tokens still covered by a multi-word match
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.boundary {
 			continue
 		}
@@ -523,7 +524,7 @@ func compound(tens, units string) (string, bool) {
 
 // numeral is number of the token's word; a plain word (letters and hyphens)
 // is none without a look.
-func numeral(t token) (string, bool) {
+func numeral(t *token) (string, bool) {
 	if t.plain {
 		return "", false
 	}
