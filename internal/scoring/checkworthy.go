@@ -3,7 +3,6 @@ package scoring
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -218,30 +217,6 @@ type contribution struct {
 	f    uint32
 	i, j int
 	w    float64
-}
-
-// keepTop inserts c into top, kept sorted by |w| descending and at most
-// maxReasons long (ties keep the earlier feature).
-//
-// The few places are shifted one by one: a call of memmove per insertion
-// costs more than moving at most four entries.
-func keepTop(top []contribution, c contribution) []contribution {
-	a := math.Abs(c.w)
-	k := len(top)
-	for k > 0 && math.Abs(top[k-1].w) < a {
-		k--
-	}
-	if k >= maxReasons {
-		return top
-	}
-	if len(top) < maxReasons {
-		top = append(top, contribution{})
-	}
-	for m := len(top) - 1; m > k; m-- {
-		top[m] = top[m-1]
-	}
-	top[k] = c
-	return top
 }
 
 // CheckThreshold is the default check-worthiness threshold.

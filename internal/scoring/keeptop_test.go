@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"math"
 	"math/rand/v2"
 	"reflect"
 	"sort"
@@ -9,27 +8,35 @@ import (
 	"unicode/utf8"
 )
 
-// TestKeepTopMatchesStableSort checks keepTop against its definition: the
-// first maxReasons of all contributions stably sorted by |w| descending (ties
-// keep the earlier one), on random runs with many ties.
-func TestKeepTopMatchesStableSort(t *testing.T) {
+// TestTopReasonsMatchesStableSort checks topReasons, as weigh fills it,
+// against its definition: the first maxReasons of all contributions of at
+// least minReason stably sorted by |w| descending (ties keep the earlier
+// one), on random runs with many ties.
+func TestTopReasonsMatchesStableSort(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for n := 0; n < 5000; n++ {
-		var all []contribution
-		var top []contribution
+		type occ struct {
+			k int
+			a float64
+		}
+		var all []occ
+		var top topReasons
 		for k := r.IntN(30); k > 0; k-- {
-			c := contribution{f: uint32(len(all)), i: r.IntN(9), j: r.IntN(9), w: float64(r.IntN(7)-3) / 2}
-			all = append(all, c)
-			top = keepTop(top, c)
+			a := float64(r.IntN(7)) / 2
+			all = append(all, occ{len(all), a})
+			if top.n < maxReasons || top.a[maxReasons-1] < a { // as weigh offers them
+				top.add(a, len(all)-1)
+			}
 		}
-		want := append([]contribution(nil), all...)
-		sort.SliceStable(want, func(a, b int) bool { return math.Abs(want[a].w) > math.Abs(want[b].w) })
+		want := append([]occ(nil), all...)
+		sort.SliceStable(want, func(a, b int) bool { return want[a].a > want[b].a })
 		want = want[:min(len(want), maxReasons)]
-		if len(want) == 0 {
-			want = nil
+		var got []occ
+		for m := range top.n {
+			got = append(got, occ{top.k[m], top.a[m]})
 		}
-		if !reflect.DeepEqual(top, want) {
-			t.Fatalf("keepTop of %v = %v, want %v", all, top, want)
+		if len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Fatalf("top of %v = %v, want %v", all, got, want)
 		}
 	}
 }
