@@ -1,6 +1,7 @@
 package claimtype
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
@@ -35,9 +36,14 @@ func (t *Typer) ClassifyTokens(text string, toks []tokens.Token, masks []uint32,
 // wordsOfTokens is wordsOf read off text's tokens (see ClassifyTokens), and
 // whether the tokens allowed it; masks as for ClassifyTokens.
 func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, masks []uint32, off int, dst []word) ([]word, bool) {
-	out := dst[:0]
+	out := slices.Grow(dst[:0], min(len(toks), maxWords))
 	prevEnd := -1 // end of the previous word token
-	for k := range toks {
+	for k := 0; k < len(toks); k++ {
+		if masks != nil {
+			if out, k, prevEnd = plainWords(toks, masks, off, len(text), k, out, prevEnd); k == len(toks) {
+				break
+			}
+		}
 		tk := &toks[k] // not a copy: this loop runs over every claim's tokens
 		if !tk.Word {
 			// an apostrophe or hyphen right after a word is part of it for wordsOf
@@ -92,6 +98,37 @@ func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, masks []uint32, 
 		prevEnd = tk.End
 	}
 	return out, true
+}
+
+// plainWords is wordsOfTokens' loop for the commonest tokens: from toks[k]
+// on, it appends the plain words (Token.Plain; their capital is Token.Upper,
+// their masks are masks') and skips the punctuation between them while out
+// has room, and returns out, the index of the first token it left to
+// wordsOfTokens (a word glued to what precedes it, a word not plain, a mark
+// right after a word, the maxWords-th word) and the end of the last word. It
+// calls nothing, so it keeps its values in registers.
+func plainWords(toks []tokens.Token, masks []uint32, off, textLen, k int, out []word, prevEnd int) ([]word, int, int) {
+	for ; k < len(toks); k++ {
+		tk := &toks[k]
+		if tk.Start == prevEnd {
+			break
+		}
+		if !tk.Word {
+			continue
+		}
+		n := len(out)
+		if !tk.Plain || n >= maxWords || n == cap(out) {
+			break
+		}
+		if s, e := tk.Start-off, tk.End-off; s < 0 || e > textLen || s >= e {
+			break
+		}
+		out = out[:n+1]
+		w := &out[n]
+		w.low, w.cap, w.mask, w.from, w.to = tk.Lower, tk.Upper, masks[k], 0, 0
+		prevEnd = tk.End
+	}
+	return out, k, prevEnd
 }
 
 // dottedWords appends the words wordsOf reads in an ASCII token with inner

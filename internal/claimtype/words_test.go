@@ -93,7 +93,11 @@ func TestClassifyTokensMatchesClassify(t *testing.T) {
 	all := ty.WordMasks()
 	for n := 0; n < 30000; n++ {
 		var b strings.Builder
-		for k := r.IntN(60); k > 0; k-- {
+		pieces := 60
+		if n%10 == 0 {
+			pieces = 400 // past maxWords
+		}
+		for k := r.IntN(pieces); k > 0; k-- {
 			b.WriteString(alphabet[r.IntN(len(alphabet))])
 		}
 		s := b.String()
@@ -127,6 +131,16 @@ func TestClassifyTokensMatchesClassify(t *testing.T) {
 		}
 		if g := ty.ClassifyTokens(s, toks, masks, off, "said"); g != w {
 			t.Fatalf("ClassifyTokens(%q) with WordMasks = %v, Classify %v", s, g, w)
+		}
+		if got, ok := ty.wordsOfTokens(s, toks, masks, off, nil); ok { // the plainWords path
+			if len(got) != len(want) {
+				t.Fatalf("wordsOfTokens(%q) with masks: %d words, want %d", s, len(got), len(want))
+			}
+			for k := range want {
+				if got[k].low != want[k].low || got[k].cap != want[k].cap || got[k].mask != want[k].mask {
+					t.Fatalf("wordsOfTokens(%q) with masks [%d] = %+v, want %+v", s, k, got[k], want[k])
+				}
+			}
 		}
 	}
 	if declined > 29000 {
