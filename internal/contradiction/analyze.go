@@ -132,7 +132,6 @@ func (lx *lexicon) analyze(text string) *analysis {
 	}
 	defer func() {
 		clear(sc.toks) // pooled buffers must not keep a text alive
-		clear(sc.stems)
 		for i := range sc.cues {
 			clear(sc.cues[i])
 		}
@@ -147,11 +146,11 @@ func (lx *lexicon) analyze(text string) *analysis {
 	a := &analysis{offs: ints[: 2*n : 2*n], clause: ints[2*n : 3*n : 3*n], byPos: ints[3*n:], kinds: make([]uint8, n)}
 	a.negators, a.quantities, a.hedges, a.npis = sc.cues[0][:0], sc.cues[1][:0], sc.cues[2][:0], sc.cues[3][:0]
 	a.stances, a.changes, a.temporals = sc.cues[4][:0], sc.cues[5][:0], sc.cues[6][:0]
-	// Per token: its lower-case form, what the word lists say of it (one probe)
-	// and its stem (irregular forms from those facts).
-	stems := slices.Grow(sc.stems[:0], len(toks))[:len(toks)]
+	// Per token: what the word lists say of it (one probe), kept as the
+	// entry's number (no pointer for the GC's write barrier to record); its
+	// stem is found where it is read.
 	wfs := slices.Grow(sc.wfs[:0], len(toks))[:len(toks)]
-	sc.stems, sc.wfs = stems, wfs
+	sc.wfs = wfs
 	clause := int32(0)
 	for i := range toks {
 		t := &toks[i]
@@ -160,18 +159,9 @@ func (lx *lexicon) analyze(text string) *analysis {
 		}
 		a.clause[i] = clause
 		a.offs[2*i], a.offs[2*i+1] = t.start, t.end
-		wf := lx.factsOf(t.low)
-		wfs[i] = wf
-		a.kinds[i] = tokenKind(t.low, wf)
-		if wf.sf != nil {
-			stems[i] = wf.stem // a listed word: stemmed at load time
-		} else {
-			n, y := stemCutPlain(t.low, t.plain)
-			stems[i] = t.low[:n]
-			if y {
-				stems[i] = sc.lower.withY(t.low[:n])
-			}
-		}
+		e := lx.facts.find(t.low)
+		wfs[i] = e
+		a.kinds[i] = tokenKind(t.low, lx.factsAt(e))
 	}
 	a.terms = sc.terms[:0] // collected in text order here, copied out sorted below
 	skip := 0              // tokens still covered by a multi-word match
@@ -180,7 +170,7 @@ func (lx *lexicon) analyze(text string) *analysis {
 		if t.boundary {
 			continue
 		}
-		wf := wfs[i]
+		wf := lx.factsAt(wfs[i])
 		if wf.phrases { // most words start no listed phrase
 			if _, n := matchTokens(wf.exceptions, toks, i); n > 0 {
 				i += n - 1
@@ -190,12 +180,13 @@ func (lx *lexicon) analyze(text string) *analysis {
 				a.temporals = append(a.temporals, cue{word: v, pos: i})
 			}
 		}
-		sf := wf.sf
+		sf, s := wf.sf, wf.stem // a listed word: stemmed at load time
 		if sf == nil {
-			sf = lx.stemFactsOf(stems[i])
+			s = stemOf(t, &sc.lower)
+			sf = lx.stemFactsOf(s)
 		}
 		if len(sf.change) > 0 {
-			if v, n := matchFrom(sf.change, stems, i); n > 0 {
+			if v, n := lx.matchStems(sf.change, toks, wfs, i); n > 0 {
 				a.changes = append(a.changes, cue{word: v, pos: i})
 			}
 		}
@@ -258,7 +249,6 @@ func (lx *lexicon) analyze(text string) *analysis {
 			}
 			continue
 		}
-		s := stems[i]
 		if sf.stance != 0 {
 			a.stances = append(a.stances, cue{word: t.low, pos: i, dir: sf.stance})
 		}
@@ -330,8 +320,7 @@ func (a *analysis) packCues() {
 // analysis keeps.
 type analyzeScratch struct {
 	toks  []token
-	stems []string
-	wfs   []*facts // each token's word facts
+	wfs   []int32 // each token's word facts: its entry in lexicon.facts, -1 for none
 	terms []term
 	order []int32
 	// lower holds the lowered capitalised words of the claims analysed with

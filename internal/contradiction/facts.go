@@ -159,6 +159,15 @@ func (lx *lexicon) stemFactsOf(s string) *stemFacts {
 // noFacts stands for a word no list names.
 var noFacts = &facts{}
 
+// factsAt returns the word facts of entry e of lx.facts (find's answer):
+// noFacts for -1.
+func (lx *lexicon) factsAt(e int32) *facts {
+	if e < 0 {
+		return noFacts
+	}
+	return &lx.facts.entries[e].v
+}
+
 // factsOf returns what the lists say about the lower-case form w.
 func (lx *lexicon) factsOf(w string) *facts {
 	if f := lx.facts.get(w); f != nil {

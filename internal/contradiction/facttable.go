@@ -105,20 +105,28 @@ func (t *factTable[V]) slot(h uint64) int { return int(h >> t.shift) }
 
 // get returns the value of key k, nil when the table has none.
 func (t *factTable[V]) get(k string) *V {
+	if e := t.find(k); e >= 0 {
+		return &t.entries[e].v
+	}
+	return nil
+}
+
+// find returns the index in entries of key k, -1 when the table has none.
+func (t *factTable[V]) find(k string) int32 {
 	if len(t.slots) == 0 {
-		return nil
+		return -1
 	}
 	head := keyHead(k)
 	n := uint32(len(k)) + 1
 	for i := t.slot(keyHash(head, len(k))); ; i = (i + 1) & (len(t.slots) - 1) {
 		s := &t.slots[i]
 		if s.n == 0 {
-			return nil
+			return -1
 		}
 		if s.k == head && s.n == n {
 			e := &t.entries[s.e]
 			if len(k) <= 8 || t.tails[e.tail:e.tail+n-9] == k[8:] {
-				return &e.v
+				return int32(s.e)
 			}
 		}
 	}

@@ -72,17 +72,19 @@ func (p *phrases) add(words []string, value string) {
 	p.byFirst[words[0]] = append(p.byFirst[words[0]], phrase{words: words, value: value})
 }
 
-// matchFrom returns the longest of the phrases cands (those starting with
-// words[i]) that words holds from i on, and its length in words; 0 when none.
-func matchFrom(cands []phrase, words []string, i int) (string, int) {
+// matchStems returns the longest of the phrases cands (those starting with
+// the stem of toks[i]) that the stems of toks (word facts wfs, entries of
+// lx.facts) hold from i on, and its length in words; 0 when none. Each stem
+// is read where compared: only a change phrase looks at the stems after a word.
+func (lx *lexicon) matchStems(cands []phrase, toks []token, wfs []int32, i int) (string, int) {
 	best, bestLen := "", 0
 	for _, ph := range cands {
-		if len(ph.words) <= bestLen || i+len(ph.words) > len(words) {
+		if len(ph.words) <= bestLen || i+len(ph.words) > len(toks) {
 			continue
 		}
 		ok := true
 		for k := 1; k < len(ph.words); k++ {
-			if words[i+k] != ph.words[k] {
+			if !stemIs(&toks[i+k], lx.factsAt(wfs[i+k]), ph.words[k]) {
 				ok = false
 				break
 			}
@@ -94,7 +96,7 @@ func matchFrom(cands []phrase, words []string, i int) (string, int) {
 	return best, bestLen
 }
 
-// matchTokens is matchFrom over the lower-case forms of toks, so analyze
+// matchTokens is matchStems over the lower-case forms of toks, so analyze
 // needs no slice of those forms.
 func matchTokens(cands []phrase, toks []token, i int) (string, int) {
 	best, bestLen := "", 0

@@ -104,3 +104,26 @@ func isASCIIWord(w string) bool {
 	}
 	return true
 }
+
+// stemOf is the stem of a token no word list names (plain known from
+// tokenizing), its rare "y" stems built in lw's shared buffer.
+func stemOf(t *token, lw *lowerer) string {
+	n, y := stemCutPlain(t.low, t.plain)
+	if y {
+		return lw.withY(t.low[:n])
+	}
+	return t.low[:n]
+}
+
+// stemIs reports whether the stem of token t (word facts wf) is w, without
+// building a "y" stem to see it.
+func stemIs(t *token, wf *facts, w string) bool {
+	if wf.sf != nil {
+		return wf.stem == w
+	}
+	n, y := stemCutPlain(t.low, t.plain)
+	if !y {
+		return t.low[:n] == w
+	}
+	return len(w) == n+1 && w[n] == 'y' && w[:n] == t.low[:n]
+}

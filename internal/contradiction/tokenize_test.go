@@ -112,6 +112,61 @@ func TestMatchTokensMatchesMatchFrom(t *testing.T) {
 	}
 }
 
+// TestMatchStemsMatchesMatchFrom checks matchStems against matchFrom over the
+// tokens' stems, for the change phrases at every position of statements made
+// of every change phrase, inflected and not.
+func TestMatchStemsMatchesMatchFrom(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"They studies cried stopped it.", "", "Prices went up. Ties were cut off; it ended."}
+	for _, ps := range lx.change.byFirst {
+		for _, ph := range ps {
+			texts = append(texts, "They "+ph.value+" it.", ph.value+"s "+ph.value+"ed, "+ph.value+"ies. "+ph.value)
+		}
+	}
+	for _, text := range texts {
+		toks := tokenize(text)
+		stems := make([]string, len(toks))
+		wfs := make([]int32, len(toks))
+		for i, tk := range toks {
+			stems[i] = stem(tk.low, lx.irregular)
+			wfs[i] = lx.facts.find(tk.low)
+		}
+		for i := range toks {
+			cands := lx.change.byFirst[stems[i]]
+			gv, gn := lx.matchStems(cands, toks, wfs, i)
+			wv, wn := matchFrom(cands, stems, i)
+			if gv != wv || gn != wn {
+				t.Errorf("%q at %d: matchStems = %q %d, matchFrom = %q %d", text, i, gv, gn, wv, wn)
+			}
+		}
+	}
+}
+
+// matchFrom (the reference for matchTokens and matchStems) returns the longest of the phrases cands (those starting with
+// words[i]) that words holds from i on, and its length in words; 0 when none.
+func matchFrom(cands []phrase, words []string, i int) (string, int) {
+	best, bestLen := "", 0
+	for _, ph := range cands {
+		if len(ph.words) <= bestLen || i+len(ph.words) > len(words) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(ph.words); k++ {
+			if words[i+k] != ph.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bestLen = ph.value, len(ph.words)
+		}
+	}
+	return best, bestLen
+}
+
 // refAppendTokens is appendTokens as it was before its ASCII fast path (the
 // reference TestTokensMatchReference checks against): tokenize appending to dst (a reused buffer) with room made for
 // the usual word density up front.
