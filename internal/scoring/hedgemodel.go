@@ -200,7 +200,7 @@ func layerFeatures(ev []Evidence, cueThreshold float64) [numLayer]float64 {
 			continue
 		}
 		z := clip(e.Logit, -8, 8)
-		x[layerMax] = math.Max(x[layerMax], z)
+		x[layerMax] = max(x[layerMax], z)
 		p := sigmoid(z)
 		keep *= 1 - p
 		if p >= cueThreshold {
@@ -218,10 +218,10 @@ func layerFeatures(ev []Evidence, cueThreshold float64) [numLayer]float64 {
 		}
 	}
 	x[layerNoisyOr] = 1 - keep
-	x[layerCount] = math.Min(x[layerCount], 4)
-	x[layerBoost] = math.Min(x[layerBoost], 2)
-	x[layerLimit] = math.Min(x[layerLimit], 2)
-	x[layerApprox] = math.Min(x[layerApprox], 1)
+	x[layerCount] = min(x[layerCount], 4)
+	x[layerBoost] = min(x[layerBoost], 2)
+	x[layerLimit] = min(x[layerLimit], 2)
+	x[layerApprox] = min(x[layerApprox], 1)
 	if x[layerCount] == 0 {
 		x[layerBoost0], x[layerBoost] = x[layerBoost], 0
 		x[layerLimit0], x[layerLimit] = x[layerLimit], 0
@@ -241,9 +241,12 @@ func LayerFeatures(ev []Evidence, cueThreshold float64) []float64 {
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
+// clip is v limited to [lo, hi] (lo for NaN). The builtin min and max, which
+// treat NaN and signed zeros as math.Min and math.Max do, compile inline where
+// those are assembly calls.
 func clip(v, lo, hi float64) float64 {
 	if v != v { // NaN
 		return lo
 	}
-	return math.Max(lo, math.Min(hi, v))
+	return max(lo, min(hi, v))
 }

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"sort"
@@ -74,6 +75,34 @@ func TestFirstFrom(t *testing.T) {
 		}
 		if got := firstFrom(toks[:0], off); got != 0 {
 			t.Errorf("firstFrom(none, %d) = %d, want 0", off, got)
+		}
+	}
+}
+
+// TestClipMatchesMath checks clip, written with the builtin min and max,
+// against math.Max and math.Min, signed zeros, infinities and bounds included.
+func TestClipMatchesMath(t *testing.T) {
+	vals := []float64{math.Copysign(0, -1), 0, 1e-12, -8, 8, -30, 30, 7.5, -31, math.Inf(1), math.Inf(-1), 0.5, 1 - 1e-12}
+	bounds := [][2]float64{{-8, 8}, {-30, 30}, {1e-12, 1 - 1e-12}, {0, 1}, {math.Copysign(0, -1), 0}}
+	for _, v := range append(vals, math.NaN()) {
+		for _, b := range bounds {
+			want := b[0]
+			if v == v {
+				want = math.Max(b[0], math.Min(b[1], v))
+			}
+			if got := clip(v, b[0], b[1]); math.Float64bits(got) != math.Float64bits(want) {
+				t.Errorf("clip(%v, %v, %v) = %v, want %v", v, b[0], b[1], got, want)
+			}
+		}
+	}
+	for _, x := range vals {
+		for _, y := range vals {
+			if got, want := max(x, y), math.Max(x, y); math.Float64bits(got) != math.Float64bits(want) {
+				t.Errorf("max(%v, %v) = %v, want %v", x, y, got, want)
+			}
+			if got, want := min(x, y), math.Min(x, y); math.Float64bits(got) != math.Float64bits(want) {
+				t.Errorf("min(%v, %v) = %v, want %v", x, y, got, want)
+			}
 		}
 	}
 }
