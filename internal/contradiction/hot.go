@@ -150,7 +150,9 @@ func (am *antMarks) anyMarked(h *hotItem) bool {
 // cannotLink reports whether compareShared(a, b, sg) is sure to leave the
 // pair unlinked, from the hot items of a (an indexed claim) and b (the claim
 // being added, whose antonyms ix.ants marks) and from what sharedKeys counted
-// of the nS keys they share (k). It is false whenever the pair might link.
+// of the keys they share (sg, counts k); the analyses aa and ab are read only
+// when a proposition may align (align is run to see). It is false whenever
+// the pair might link.
 //
 // Proof. compareShared links a pair only (1) through align, whose proposition
 // judgeAligned may link, or (2) with a score at or above DefaultThreshold,
@@ -158,7 +160,7 @@ func (am *antMarks) anyMarked(h *hotItem) bool {
 // 0.99·DefaultThreshold) and a high enough weighted sum of the features.
 //   - align needs two shared keys that name actors and one that does not
 //     (k.ents >= 2, k.concepts > 0: sharedKeys counts the same sg by the same
-//     test).
+//     test); when those are there, align itself says.
 //   - reason finds a cue only when groupFired holds for one of its groups:
 //     ev.negWord is set only when negOpp, which needs a.negative() !=
 //     b.negative(); ev.antA or ev.stanceA only when antonym is set, which
@@ -174,14 +176,17 @@ func (am *antMarks) anyMarked(h *hotItem) bool {
 // When (1) cannot hold and neither a cue nor the sum for (2) can, cannotLink
 // says so. TestCannotLinkSound checks it against compareShared over many
 // pairs, and scoreBelow's bound against the features.
-func (ix *Index) cannotLink(ha, hb *hotItem, k sharedCounts, nS int) bool {
+func (ix *Index) cannotLink(ha, hb *hotItem, k sharedCounts, aa, ab *analysis, sg []sharedGroup) bool {
 	if ix.noCueNoActors(ha, hb) {
 		return true
 	}
 	fa, fb := ha.flags, hb.flags
 	if k.ents >= 2 && k.concepts > 0 {
-		return false // a proposition may align
+		if _, ok := align(aa, ab, sg); ok {
+			return false // judgeAligned may link them
+		}
 	}
+	nS := len(sg)
 	negOpp := (fa^fb)&hotNeg != 0
 	ant := stancesOppose(fa, fb) || ix.ants.anyMarked(ha)
 	if !negOpp && !ant && fa&fb&(hotNums|hotDates) == 0 {
@@ -205,7 +210,7 @@ func (ix *Index) noCueNoActors(ha, hb *hotItem) bool {
 // the rounding of either sum, far less than any weight.
 const zMargin = 1e-9
 
-// scoreBelow reports, for a pair no proposition of which can align (the
+// scoreBelow reports, for a pair whose claims align on no proposition (the
 // arguments as cannotLink's; negOpp: exactly one side is negative; ant: an
 // antonym may be found), whether the cue model's score is sure to stay below
 // the threshold.
@@ -214,9 +219,10 @@ const zMargin = 1e-9
 // for z = Σ wᵢ·fᵢ over the features; temper <= 1 and calibrate maps the
 // trained threshold t to DefaultThreshold monotonically, so it needs σ(z) >=
 // t, z >= log(t/(1-t)) = ix.zLink. A negation is anchored only with two
-// shared entities, so with a one-sided negation and fewer than two shared
-// actor keys (k.ents, which counts every shared entity) the features are read
-// unanchored; without a one-sided negation nothing is anchored. Each wᵢ·fᵢ
+// shared entities (sharedEntities in features: the runs whose first term in
+// a is an entity, which k.entities counts), so with a one-sided negation and
+// fewer than two the features are read unanchored; without a one-sided
+// negation nothing is anchored. Each wᵢ·fᵢ
 // is then bounded from what the hot items and counts give exactly (both
 // sides' key counts non-zero; with one zero, features returns the bias alone,
 // a case left to compareShared):
@@ -240,7 +246,7 @@ const zMargin = 1e-9
 // If that bound is below zLink (by zMargin, for rounding), z is too.
 func (ix *Index) scoreBelow(ha, hb *hotItem, k sharedCounts, nS int, negOpp, ant bool) bool {
 	fa, fb := ha.flags, hb.flags
-	if negOpp && k.ents >= 2 || (fa|fb)&hotBig != 0 || ha.nKeys == 0 || hb.nKeys == 0 {
+	if negOpp && k.entities >= 2 || (fa|fb)&hotBig != 0 || ha.nKeys == 0 || hb.nKeys == 0 {
 		return false
 	}
 	w := ix.c.w.Values

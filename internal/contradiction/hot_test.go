@@ -60,7 +60,7 @@ func TestCannotLinkSound(t *testing.T) {
 		ix.ants.mark(c.lx, an[b])
 		for a := range texts {
 			sg := sharedGroups(an[a], an[b], sgBuf[:0])
-			no := ix.cannotLink(&hot[a], &hot[b], countShared(an[a], an[b], sg), len(sg))
+			no := ix.cannotLink(&hot[a], &hot[b], countShared(an[a], an[b], sg), an[a], an[b], sg)
 			if no {
 				// each step of the proof: no proposition aligns, and the
 				// weighted sum stays below zLink unless no cue fires

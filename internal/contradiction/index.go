@@ -260,10 +260,10 @@ func (ix *Index) link(item *indexed, hot *hotItem, nKeys int, before int32, link
 			continue // compare links neither
 		}
 		sg, k := ix.sharedKeys(j, item.an, sgBuf[:0])
-		if ix.cannotLink(h, hot, k, len(sg)) {
+		other := &ix.items[j]
+		if ix.cannotLink(h, hot, k, other.an, item.an, sg) {
 			continue
 		}
-		other := &ix.items[j]
 		v := ix.c.compareShared(&other.st, other.an, &item.st, item.an, sg)
 		if !v.Linked() {
 			continue
@@ -314,9 +314,10 @@ func newKeyRun(n, g int32, an *analysis) keyRun {
 // sharedCounts is what sharedKeys counts of the keys a candidate a shares
 // with the claim being added b: ents of them name an actor (the run's first
 // term in a an entity, or in both a name) and concepts do not, as align tells
-// them apart; inA and inB are the terms of those runs in a and in b (the
+// them apart; entities are those whose first term in a is an entity (features'
+// sharedEntities); inA and inB are the terms of those runs in a and in b (the
 // shared content-word tokens features counts as nSharedA and nSharedB).
-type sharedCounts struct{ ents, concepts, inA, inB int }
+type sharedCounts struct{ ents, entities, concepts, inA, inB int }
 
 // sharedKeys appends to dst the keys indexed claim j shares with the claim
 // being added (analysis b), as sharedGroups(j's analysis, b) would: in key
@@ -330,6 +331,9 @@ func (ix *Index) sharedKeys(j int32, b *analysis, dst []sharedGroup) (sg []share
 		if r := ix.runOf[k.n]; r > 0 {
 			dst = append(dst, sharedGroup{k.g, r - 1})
 			y := &b.terms[r-1]
+			if k.entity {
+				c.entities++
+			}
 			if k.entity || k.name && y.name {
 				c.ents++
 			} else {

@@ -44,6 +44,9 @@ func TestSharedKeysMatchesSharedGroups(t *testing.T) {
 // align tells actors from concepts and as features counts shared tokens.
 func countShared(a, b *analysis, sg []sharedGroup) (c sharedCounts) {
 	for _, s := range sg {
+		if a.terms[s.a].entity {
+			c.entities++
+		}
 		if x, y := &a.terms[s.a], &b.terms[s.b]; x.entity || x.name && y.name {
 			c.ents++
 		} else {
