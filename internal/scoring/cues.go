@@ -17,6 +17,9 @@ type phrase struct {
 	// hashes only the part of a feature that depends on the context.
 	heads    [numHeads]string
 	headHash [numHeads]uint64
+	// fixed are the hashes of the heads with the constant parts that follow
+	// them in the context features (fixedHashes), for featureHashes.
+	fixed [numFixed]uint64
 	// attrFloor and distFloor are attributionFloor and distancingFloor of this
 	// phrase, computed once.
 	attrFloor, distFloor float64
@@ -88,6 +91,7 @@ func newCueFinder(lex lexicon, learned map[string]string, classes, types map[str
 		for k, h := range p.heads {
 			p.headHash[k] = fnvString(fnvOffset, h)
 		}
+		p.fixed = fixedHashes(p)
 		p.attrFloor, p.distFloor = attributionFloor(p), distancingFloor(p)
 		e := entry(toks[0])
 		e.phrases = append(e.phrases, p)
@@ -238,15 +242,6 @@ type cueFeat struct {
 // name is the feature's name as written in the weights file.
 func (f cueFeat) name(p *phrase) string {
 	return p.heads[f.head] + f.rest[0] + f.rest[1] + f.rest[2] + f.rest[3]
-}
-
-// hash equals featHash(f.name(p)) without building the name.
-func (f cueFeat) hash(p *phrase) uint64 {
-	h := p.headHash[f.head]
-	for _, s := range f.rest {
-		h = fnvString(h, s)
-	}
-	return h
 }
 
 // maxCueFeats bounds the features of one candidate.

@@ -95,11 +95,11 @@ func (sc *scratch) keep(cues []claim.HedgeCue, cue claim.HedgeCue, ok bool) []cl
 
 // cueLogit is the learned cue model's log-odds that candidate c is a hedge cue.
 func (s *Scorer) cueLogit(sc *scratch, c candidate) float64 {
-	var feats [maxCueFeats]cueFeat // on the stack: no write barriers, no allocation
+	var hashes [maxCueFeats]uint64 // on the stack: no allocation
 	z := s.hedge.cueBias
-	n := s.finder.features(sc.toks, c, &feats)
-	for k := 0; k < n; k++ {
-		z += s.hedge.table.get(feats[k].hash(c.p))
+	n := featureHashes(sc.toks, c, &hashes)
+	for k := range n {
+		z += s.hedge.table.get(hashes[k])
 	}
 	return z
 }
