@@ -50,17 +50,22 @@ type Index struct {
 	counts   blockCounts
 	eligible []int32
 	picked   []int32 // the candidates of the claim being added (scratch under mu)
-	// itemKeys holds every indexed claim's key numbers, each with the start of
-	// its run, in run (key) order, claim after claim; keysFrom[j] is where claim
-	// j's start (keysFrom has one entry more than items). runOf is AddPrepared's scratch (under mu), by key
+	// itemKeyNums holds every indexed claim's key numbers in run (key) order,
+	// claim after claim, and itemKeys at the same places what sharedKeys needs
+	// of each run (keyRun); keysFrom[j] is where claim j's start (keysFrom has
+	// one entry more than items). The numbers, which sharedKeys scans for
+	// every key of every candidate, are apart from the runs, which it reads
+	// for the few shared ones: a candidate's numbers are one cache line.
+	// runOf is AddPrepared's scratch (under mu), by key
 	// number: 1 + the start of the run with that key in the claim being added,
 	// 0 when it lacks the key. With both, the keys a candidate shares with the
 	// claim are found by one look-up per key of the candidate instead of a merge
 	// of the two sorted term lists comparing strings, and without reading the
 	// candidate's terms (sharedKeys).
-	itemKeys []keyRun
-	keysFrom []int32
-	runOf    []int32
+	itemKeyNums []int32
+	itemKeys    []keyRun
+	keysFrom    []int32
+	runOf       []int32
 	// runMask has bit n%256 set for every key number n of the claim being
 	// added (markRuns): most keys of a candidate are not the claim's, and the
 	// mask, in a register's reach, tells so for most of them without reading
@@ -219,7 +224,8 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 		}
 		g := int32(0)
 		for _, n := range ix.keyNums {
-			ix.itemKeys = append(ix.itemKeys, newKeyRun(n, g, item.an))
+			ix.itemKeyNums = append(ix.itemKeyNums, n)
+			ix.itemKeys = append(ix.itemKeys, newKeyRun(g, item.an))
 			g = item.an.terms[g].runEnd
 		}
 		ix.keysFrom = append(ix.keysFrom, int32(len(ix.itemKeys)))
@@ -292,12 +298,12 @@ func (ix *Index) markRuns(an *analysis) {
 	}
 }
 
-// keyRun is one key of an indexed claim: its number, where its run starts
-// in the claim's terms, its length (saturated at maxRunLen; hotItem notes a
-// claim with a longer one) and whether the run's first term is an entity or
-// a name (what align reads of it first). 12 bytes.
+// keyRun is one key of an indexed claim (its number is in itemKeyNums):
+// where its run starts in the claim's terms, its length (saturated at
+// maxRunLen; hotItem notes a claim with a longer one) and whether the run's
+// first term is an entity or a name (what align reads of it first). 8 bytes.
 type keyRun struct {
-	n, g         int32
+	g            int32
 	len          uint16
 	entity, name bool
 }
@@ -305,10 +311,10 @@ type keyRun struct {
 // maxRunLen is the longest run a keyRun counts.
 const maxRunLen = 1<<16 - 1
 
-// newKeyRun is the keyRun of key number n whose run starts at term g of an.
-func newKeyRun(n, g int32, an *analysis) keyRun {
+// newKeyRun is the keyRun of the run that starts at term g of an.
+func newKeyRun(g int32, an *analysis) keyRun {
 	first := &an.terms[g]
-	return keyRun{n: n, g: g, len: uint16(min(first.runEnd-g, maxRunLen)), entity: first.entity, name: first.name}
+	return keyRun{g: g, len: uint16(min(first.runEnd-g, maxRunLen)), entity: first.entity, name: first.name}
 }
 
 // sharedCounts is what sharedKeys counts of the keys a candidate a shares
@@ -324,11 +330,13 @@ type sharedCounts struct{ ents, entities, concepts, inA, inB int }
 // order, since j's keys are stored in its run order. Equal key numbers are
 // equal keys. It counts them (sharedCounts).
 func (ix *Index) sharedKeys(j int32, b *analysis, dst []sharedGroup) (sg []sharedGroup, c sharedCounts) {
-	for _, k := range ix.itemKeys[ix.keysFrom[j]:ix.keysFrom[j+1]] {
-		if ix.runMask[k.n>>6&3]&(1<<(k.n&63)) == 0 {
+	from := ix.keysFrom[j]
+	for i, n := range ix.itemKeyNums[from:ix.keysFrom[j+1]] {
+		if ix.runMask[n>>6&3]&(1<<(n&63)) == 0 {
 			continue // not a key of the claim
 		}
-		if r := ix.runOf[k.n]; r > 0 {
+		if r := ix.runOf[n]; r > 0 {
+			k := &ix.itemKeys[int(from)+i]
 			dst = append(dst, sharedGroup{k.g, r - 1})
 			y := &b.terms[r-1]
 			if k.entity {
@@ -361,6 +369,7 @@ func (ix *Index) reserve(claims []Prepared) {
 	for _, p := range claims {
 		keys += p.item.an.nKeys
 	}
+	ix.itemKeyNums = slices.Grow(ix.itemKeyNums, keys)
 	ix.itemKeys = slices.Grow(ix.itemKeys, keys)
 	if len(ix.items) > 0 {
 		return
