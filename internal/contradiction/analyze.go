@@ -195,8 +195,8 @@ func (lx *lexicon) analyze(text string) *analysis {
 			continue
 		}
 		if len(wf.aliases) > 0 {
-			if v, n := matchTokens(wf.aliases, toks, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
-				a.terms = append(a.terms, term{key: v, ant: lx.antID[v], word: sc.lower.join(toks[i : i+n]), pos: i, entity: true, n: int32(n)})
+			if ph, n := matchPhrase(wf.aliases, toks, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
+				a.terms = append(a.terms, term{key: ph.value, ant: ph.ant, word: sc.lower.join(toks[i : i+n]), pos: i, entity: true, n: int32(n)})
 				skip = n - 1
 				continue
 			}

@@ -77,6 +77,9 @@ func (lx *lexicon) buildFacts() {
 		get(w).temporal = ps
 	}
 	for w, ps := range lx.aliases.byFirst {
+		for k := range ps {
+			ps[k].ant = lx.antID[ps[k].value] // the antonym numbers are built
+		}
 		get(w).aliases = ps
 	}
 	for w, v := range lx.months {

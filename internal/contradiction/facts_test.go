@@ -65,15 +65,28 @@ func TestFactsAgreeWithLists(t *testing.T) {
 	}
 }
 
-// TestFactsPhrases checks the phrases mark against the phrase lists, and the
-// date keys made at load against the month and weekday numbers.
+// TestFactsPhrases checks the phrases mark against the phrase lists, the
+// date keys made at load against the month and weekday numbers, and each
+// alias' antonym number against the antonym list's.
 func TestFactsPhrases(t *testing.T) {
 	lx, err := loadLexicon()
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, ps := range lx.aliases.byFirst {
+		for _, ph := range ps {
+			if ph.ant != lx.antID[ph.value] {
+				t.Errorf("alias %q: antonym number %d, want %d", ph.value, ph.ant, lx.antID[ph.value])
+			}
+		}
+	}
 	for i := range lx.facts.entries {
 		f := &lx.facts.entries[i].v
+		for _, ph := range f.aliases {
+			if ph.ant != lx.antID[ph.value] {
+				t.Errorf("facts(%q): alias %q: antonym number %d, want %d", lx.facts.key(i), ph.value, ph.ant, lx.antID[ph.value])
+			}
+		}
 		if want := len(f.exceptions) > 0 || len(f.temporal) > 0 || len(f.aliases) > 0; f.phrases != want {
 			t.Errorf("facts(%q).phrases = %v, want %v", lx.facts.key(i), f.phrases, want)
 		}

@@ -60,6 +60,9 @@ type phrases struct {
 type phrase struct {
 	words []string
 	value string
+	// ant is the antonym number of value (lexicon.antID) for an alias,
+	// found at load so an entity term needs no map probe for it.
+	ant int32
 }
 
 func (p *phrases) add(words []string, value string) {
@@ -99,8 +102,18 @@ func (lx *lexicon) matchStems(cands []phrase, toks []token, wfs []int32, i int) 
 // matchTokens is matchStems over the lower-case forms of toks, so analyze
 // needs no slice of those forms.
 func matchTokens(cands []phrase, toks []token, i int) (string, int) {
-	best, bestLen := "", 0
-	for _, ph := range cands {
+	if ph, n := matchPhrase(cands, toks, i); n > 0 {
+		return ph.value, n
+	}
+	return "", 0
+}
+
+// matchPhrase is matchTokens returning the phrase matched (nil for none).
+func matchPhrase(cands []phrase, toks []token, i int) (*phrase, int) {
+	var best *phrase
+	bestLen := 0
+	for c := range cands {
+		ph := &cands[c]
 		if len(ph.words) <= bestLen || i+len(ph.words) > len(toks) {
 			continue
 		}
@@ -112,7 +125,7 @@ func matchTokens(cands []phrase, toks []token, i int) (string, int) {
 			}
 		}
 		if ok {
-			best, bestLen = ph.value, len(ph.words)
+			best, bestLen = ph, len(ph.words)
 		}
 	}
 	return best, bestLen
