@@ -68,10 +68,10 @@ func candidateNeed(nKeys int) uint32 { return uint32(min(minShared, max(1, nKeys
 // shared first, most recent first among equals, at most maxCandidates. The
 // order "most shared, then most recent" is a total order, so the pick is the
 // same as sorting by it and cutting; this finds the cut from a histogram of
-// the counts instead, and then takes, most recent first, every candidate above
-// the cut and as many at the cut as places are left: one sort of the eligible
-// by index, and within one article there are rarely more than maxCandidates of
-// them, which are all picked.
+// the counts instead, and then takes every candidate above the cut and the
+// most recent of those at it for the places left (selectLargest), sorting
+// only the pick; within one article there are rarely more than maxCandidates
+// eligible, which are all picked.
 func (bc *blockCounts) candidates(eligible []int32, dst []int32) []int32 {
 	if len(eligible) <= maxCandidates {
 		dst = append(dst, eligible...)
@@ -106,18 +106,56 @@ func (bc *blockCounts) candidates(eligible []int32, dst []int32) []int32 {
 		slices.Sort(dst)
 		return dst
 	}
-	slices.Sort(eligible)
-	from := len(dst)
-	for k := len(eligible) - 1; k >= 0; k-- {
-		j := eligible[k]
+	// those above the cut, then the most recent left of those at it (the
+	// tied, gathered in eligible's front, which is scratch), in index order
+	from, tied := len(dst), eligible[:0]
+	for _, j := range eligible {
 		switch c := bc.count(j); {
 		case c > cut:
 			dst = append(dst, j)
-		case c == cut && left > 0:
-			dst = append(dst, j)
-			left--
+		case c == cut:
+			tied = append(tied, j)
 		}
 	}
-	slices.Reverse(dst[from:])
+	selectLargest(tied, left)
+	dst = append(dst, tied[len(tied)-left:]...)
+	slices.Sort(dst[from:])
 	return dst
+}
+
+// selectLargest reorders s so that its last k elements are its k largest (in
+// no particular order), 0 <= k <= len(s): a quickselect, linear on average,
+// where sorting s would cost n log n for the few candidates wanted at a cut
+// among hundreds tied.
+func selectLargest(s []int32, k int) {
+	lo, hi, target := 0, len(s), len(s)-k
+	// Invariant: s[:lo] <= s[lo:hi] <= s[hi:] elementwise, lo <= target <= hi.
+	for hi-lo > 12 {
+		a, b, c := s[lo], s[lo+(hi-lo)/2], s[hi-1]
+		pivot := max(min(a, b), min(max(a, b), c)) // median of three
+		// three-way partition: s[lo:lt] < pivot, s[lt:gt] == pivot, s[gt:hi] > pivot
+		lt, i, gt := lo, lo, hi
+		for i < gt {
+			switch {
+			case s[i] < pivot:
+				s[lt], s[i] = s[i], s[lt]
+				lt++
+				i++
+			case s[i] > pivot:
+				gt--
+				s[i], s[gt] = s[gt], s[i]
+			default:
+				i++
+			}
+		}
+		switch {
+		case target < lt:
+			hi = lt
+		case target > gt:
+			lo = gt
+		default:
+			return // the boundary falls on the pivot's block (or at its edge)
+		}
+	}
+	slices.Sort(s[lo:hi])
 }

@@ -73,3 +73,37 @@ func TestCandidatesMatchTheDefinition(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectLargest checks the quickselect against sorting, on slices of all
+// sizes around its small-slice cut, with and without repeated values.
+func TestSelectLargest(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for trial := range 5000 {
+		n := r.IntN(300)
+		if trial < 100 {
+			n = trial % 40
+		}
+		s := make([]int32, n)
+		span := 1 + r.IntN(2*n+1) // small spans repeat values
+		for i := range s {
+			s[i] = int32(r.IntN(span))
+		}
+		k := 0
+		if n > 0 {
+			k = r.IntN(n + 1)
+		}
+		want := slices.Clone(s)
+		slices.Sort(want)
+		selectLargest(s, k)
+		got := slices.Clone(s[n-k:])
+		slices.Sort(got)
+		if !slices.Equal(got, want[n-k:]) {
+			t.Fatalf("trial %d (n %d, k %d): largest %v, want %v", trial, n, k, got, want[n-k:])
+		}
+		rest := slices.Clone(s[:n-k])
+		slices.Sort(rest)
+		if !slices.Equal(rest, want[:n-k]) {
+			t.Fatalf("trial %d: the rest %v, want %v", trial, rest, want[:n-k])
+		}
+	}
+}
