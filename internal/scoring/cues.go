@@ -140,10 +140,7 @@ func (f *cueFinder) find(toks []token, dst []candidate) []candidate {
 func (f *cueFinder) findInfo(toks []token, info []tokInfo, dst []candidate) []candidate {
 	next := 0 // tokens before next belong to a matched phrase
 	for i := range toks {
-		if !toks[i].Word {
-			continue
-		}
-		if info[i].first == 0 {
+		if info[i].first == 0 || !toks[i].Word { // most tokens start nothing
 			continue
 		}
 		e := f.words.firsts[info[i].first]

@@ -119,11 +119,12 @@ func (s *Scorer) scoreOn(sc *scratch, text string, c *claim.Claim, retype bool) 
 
 // classify types c (claimtype), reading its words off the sentence tokens
 // hedgeClaim left in sc when they are exactly the tokens of c.Text: the text is
-// the content span's and no token straddles the span's edges (tokens.Within).
+// the content span's and no token straddles the span's edges (tokens.WithinAt).
 func (s *Scorer) classify(sc *scratch, text string, c *claim.Claim, i, j, base int, ok bool) claim.Type {
 	if ok && len(sc.toks) < maxTokens && text[c.Span.Start:c.Span.End] == c.Text {
-		if toks, within := tokens.Within(sc.toks, c.Span.Start-base, c.Span.End-base); within && len(toks) == j-i {
-			return s.typer.ClassifyTokens(c.Text, toks, sc.types[i:j], c.Span.Start-base, c.Attribution.Cue)
+		// hedgeClaim found i and j as WithinAt takes them
+		if tokens.WithinAt(sc.toks, i, j, c.Span.Start-base, c.Span.End-base) {
+			return s.typer.ClassifyTokens(c.Text, sc.toks[i:j], sc.types[i:j], c.Span.Start-base, c.Attribution.Cue)
 		}
 	}
 	return s.typer.Classify(c.Text, c.Attribution.Cue)

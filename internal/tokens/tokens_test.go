@@ -153,3 +153,30 @@ func TestPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestWithinAtMatchesWithin checks WithinAt against Within over every range
+// of a few texts, i and j found by their definitions.
+func TestWithinAtMatchesWithin(t *testing.T) {
+	for _, s := range []string{"They couldn't agree, said the U.S. envoy.", "  a-b  won’t go; 3.5% — Élan ", "x", ""} {
+		toks := Append(nil, s, 0)
+		for start := 0; start <= len(s); start++ {
+			for end := start; end <= len(s); end++ {
+				i := 0
+				for i < len(toks) && toks[i].Start < start {
+					i++
+				}
+				j := i
+				for j < len(toks) && toks[j].End <= end {
+					j++
+				}
+				want, ok := Within(toks, start, end)
+				if got := WithinAt(toks, i, j, start, end); got != ok {
+					t.Fatalf("%q [%d,%d): WithinAt %v, Within ok %v", s, start, end, got, ok)
+				}
+				if ok && (len(want) != j-i || len(want) > 0 && &want[0] != &toks[i]) {
+					t.Fatalf("%q [%d,%d): Within gives %d tokens, not toks[%d:%d]", s, start, end, len(want), i, j)
+				}
+			}
+		}
+	}
+}

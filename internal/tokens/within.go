@@ -30,3 +30,15 @@ func Within(toks []Token, start, end int) ([]Token, bool) {
 func joined(toks []Token, k int) bool {
 	return k > 0 && k < len(toks) && toks[k-1].Word && toks[k].Word && toks[k-1].End == toks[k].Start
 }
+
+// WithinAt is Within for a caller that has found the range's tokens itself:
+// i is the index of the first token starting at or after start and j that of
+// the first token from i on ending after end (so toks[i:j] are the tokens
+// inside the range). It reports whether Within(toks, start, end) is ok, in
+// which case it gives exactly toks[i:j]; it costs no search.
+func WithinAt(toks []Token, i, j, start, end int) bool {
+	if i > 0 && toks[i-1].End > start || joined(toks, i) {
+		return false // the token before i straddles start, or i splits a word
+	}
+	return !(j < len(toks) && toks[j].Start < end || joined(toks, j))
+}
