@@ -18,8 +18,12 @@ type blocks struct {
 	cues    []claim.HedgeCue
 }
 
-// takeReasons returns n zero reasons of their own, capped at n.
+// takeReasons returns n zero reasons of their own, capped at n (not nil
+// for none).
 func (b *blocks) takeReasons(n int) []claim.ScoreReason {
+	if n == 0 {
+		return []claim.ScoreReason{}
+	}
 	if len(b.reasons) < n {
 		b.reasons = make([]claim.ScoreReason, max(n, reasonBlock))
 	}

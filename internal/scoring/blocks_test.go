@@ -15,7 +15,7 @@ func TestBlocksPartsAreTheirOwn(t *testing.T) {
 	var cs [][]claim.HedgeCue
 	for k, n := range []int{1, 6, 6, 64, 3, 70, 6, 0} {
 		r := b.takeReasons(n)
-		if len(r) != n || cap(r) != n {
+		if r == nil || len(r) != n || cap(r) != n {
 			t.Fatalf("takeReasons(%d): len %d cap %d", n, len(r), cap(r))
 		}
 		for i := range r {

@@ -179,7 +179,11 @@ func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, info []tokI
 	}
 	var pick [maxReasons]contribution
 	picked := pickReasons(pick[:0], up, down, worthy)
-	out := sc.blocks.takeReasons(len(picked) + 1)[:len(picked)] // room for a gate
+	room := len(picked)
+	if gate != "" { // applyGate will prepend it: room for it
+		room++
+	}
+	out := sc.blocks.takeReasons(room)[:len(picked)]
 
 	for k, c := range picked {
 		r := claim.ScoreReason{Feature: "words", Contribution: c.w}
