@@ -59,8 +59,9 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 	}
 	i = firstFrom(sc.toks, content.Start-ctx.Start)
 	neg := false // a negator inside the content (negations, read on the way)
-	for j = i; j < len(sc.toks) && ctx.Start+sc.toks[j].End <= content.End; j++ {
-		neg = neg || sc.toks[j].Neg
+	toks, end := sc.toks, content.End-ctx.Start
+	for j = i; j < len(toks) && toks[j].End <= end; j++ {
+		neg = neg || toks[j].Neg
 	}
 	if neg {
 		sc.ev = append(sc.ev, Evidence{Class: ClassNegator, Strength: 1})

@@ -79,10 +79,25 @@ func (t *wordTable) get(w string, h uint64) *wordSlot {
 		if s.word == "" {
 			return nil
 		}
-		if s.hash == h && s.word == w {
+		if s.hash == h && sameWord(s.word, w) {
 			return s
 		}
 	}
+}
+
+// sameWord is a == b compared byte by byte in the loop that calls it: the
+// words a found hash leaves to compare are short, and runtime.memequal's
+// call costs more than their bytes.
+func sameWord(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := 0; k < len(a); k++ {
+		if a[k] != b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // lookup writes the tokInfo of every token into dst and its claimtype word
@@ -98,14 +113,20 @@ func (t *wordTable) lookup(toks []token, dst []tokInfo, types []uint32) ([]tokIn
 		types = make([]uint32, len(toks), len(toks)+len(toks)/2)
 	}
 	dst, types = dst[:len(toks)], types[:len(toks)]
+	slots, mask := t.slots, uint64(len(t.slots)-1)
 	for k := range toks {
 		w, h := toks[k].Lower, toks[k].Hash // wordHash(w), taken by tokens
 		in := &dst[k]
-		in.hash = h
-		if s := t.get(w, h); s != nil {
-			in.cls, in.first, types[k] = s.cls, s.first, s.typ
-		} else {
-			in.cls, in.first, types[k] = 0, 0, 0
+		in.hash, in.cls, in.first, types[k] = h, 0, 0, 0
+		for p := spread(h) & mask; ; p = (p + 1) & mask { // get, written out here
+			s := &slots[p]
+			if s.word == "" {
+				break
+			}
+			if s.hash == h && sameWord(s.word, w) {
+				in.cls, in.first, types[k] = s.cls, s.first, s.typ
+				break
+			}
 		}
 	}
 	return dst, types
