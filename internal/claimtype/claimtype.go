@@ -323,9 +323,9 @@ func (t *Typer) classify(ws []word, text, cue string) claim.Type {
 			return claim.TypeOpinion
 		}
 	}
-	w := ws[first].low
+	w := ws[first].low // its mask is t.words[w]: no map look-up here
 	switch {
-	case t.is(cCopula, w):
+	case in(cCopula, ws[first]):
 		return claim.TypeFact
 	case w == "has" || w == "have" || w == "had":
 		for k := first + 1; k < len(ws) && k <= first+3; k++ {
@@ -337,7 +337,7 @@ func (t *Typer) classify(ws []word, text, cue string) claim.Type {
 			}
 		}
 		return claim.TypeFact
-	case t.is(cPast, w) || (strings.HasSuffix(w, "ed") && !t.is(cAux, w)):
+	case in(cPast, ws[first]) || (strings.HasSuffix(w, "ed") && !in(cAux, ws[first])):
 		return claim.TypeEvent
 	}
 	return claim.TypeFact
