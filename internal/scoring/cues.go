@@ -149,7 +149,8 @@ func (f *cueFinder) findInfo(toks []token, info []tokInfo, dst []candidate) []ca
 			continue
 		}
 		for _, p := range e.phrases {
-			if i+len(p.toks) > len(toks) || !matches(toks[i:i+len(p.toks)], p.toks) {
+			// toks[i] is p's first word: the entry is that word's
+			if i+len(p.toks) > len(toks) || !matches(toks[i+1:i+len(p.toks)], p.toks[1:]) {
 				continue
 			}
 			if p.needsQuantity && !f.rules.quantityAt(toks, i+len(p.toks)) {
