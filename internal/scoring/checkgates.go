@@ -36,6 +36,8 @@ func checkGate(text string, toks []token) string {
 		long++
 		if t.Upper {
 			capsLong++
+		} else if words > 3 {
+			break // neither a fragment nor a heading, whatever follows
 		}
 	}
 	switch {
