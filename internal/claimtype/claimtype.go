@@ -204,14 +204,16 @@ func (t *Typer) is(cls int, w string) bool { return t.words[w]&(1<<cls) != 0 }
 // in is is for a word whose mask words() already looked up.
 func in(cls int, w word) bool { return w.mask&(1<<cls) != 0 }
 
-// phraseAt reports whether a phrase of class cls starts at word i.
+// phraseAt reports whether a phrase of class cls starts at word i. It is
+// small enough to inline: most words are of neither bit, and only those that
+// open a multi-word phrase of cls go on to multiAt.
 func (t *Typer) phraseAt(cls int, ws []word, i int) bool {
-	if in(cls, ws[i]) {
-		return true
-	}
-	if ws[i].mask&startsMulti(cls) == 0 {
-		return false
-	}
+	m := ws[i].mask >> cls // bit 0: the class's own, bit numClasses: startsMulti(cls)
+	return m&1 != 0 || m&(1<<numClasses) != 0 && t.multiAt(cls, ws, i)
+}
+
+// multiAt reports whether a multi-word phrase of class cls starts at word i.
+func (t *Typer) multiAt(cls int, ws []word, i int) bool {
 	for _, p := range t.multi[cls] {
 		if i+len(p) > len(ws) {
 			continue
