@@ -183,15 +183,22 @@ func (ix *Index) AddPreparedAcross(ctx context.Context, claims []Prepared) ([]cl
 func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]claim.Link, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	batch := make(map[string]bool, len(claims))
-	for _, p := range claims {
+	if len(ix.items) == 0 && len(ix.seen) == 0 {
+		ix.seen = make(map[string]bool, len(claims)) // an article's own index: its final size
+	}
+	// The IDs go into seen at once, one map assignment each (an ID already
+	// there leaves its size unchanged), and out again on an error: the index
+	// keeps only the IDs of the claims it holds.
+	for i, p := range claims {
 		if p.item.id == "" {
+			ix.forget(claims[:i])
 			return nil, fmt.Errorf("contradiction: claim %.40q has no ID", p.item.st.Text)
 		}
-		if ix.seen[p.item.id] || batch[p.item.id] {
+		n := len(ix.seen)
+		if ix.seen[p.item.id] = true; len(ix.seen) == n {
+			ix.forget(claims[:i])
 			return nil, fmt.Errorf("contradiction: claim ID %q indexed twice", p.item.id)
 		}
-		batch[p.item.id] = true
 	}
 	ix.reserve(claims)
 	var links []claim.Link
@@ -203,6 +210,7 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 	for n, p := range claims {
 		if n%64 == 0 {
 			if err := ctx.Err(); err != nil {
+				ix.forget(claims[n:]) // not indexed
 				return links, fmt.Errorf("contradiction: %w", err)
 			}
 		}
@@ -218,7 +226,6 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 		ix.items = append(ix.items, item)
 		ix.hot = append(ix.hot, hot)
 		ix.counts.grow()
-		ix.seen[item.id] = true
 		for _, n := range ix.keyNums {
 			ix.post(n, idx)
 		}
@@ -355,8 +362,8 @@ func (ix *Index) sharedKeys(j int32, b *analysis, dst []sharedGroup) (sg []share
 }
 
 // reserve makes room for claims about to be added: the items and counts, and
-// for a first Add (an article's own index) the maps at their final size, so
-// they never rehash while the claims go in.
+// for a first Add (an article's own index) the key table at its final size, so
+// it never grows while the claims go in (add sizes seen).
 func (ix *Index) reserve(claims []Prepared) {
 	ix.items = slices.Grow(ix.items, len(claims))
 	ix.hot = slices.Grow(ix.hot, len(claims))
@@ -375,8 +382,14 @@ func (ix *Index) reserve(claims []Prepared) {
 		return
 	}
 	ix.postings = newKeyTable(keys)
-	ix.seen = make(map[string]bool, len(claims))
 	ix.lists = slices.Grow(ix.lists, keys)
+}
+
+// forget drops the IDs of claims from seen (add's checks put them there).
+func (ix *Index) forget(claims []Prepared) {
+	for _, p := range claims {
+		delete(ix.seen, p.item.id)
+	}
 }
 
 // keyNumbers fills ix.keyNums with the numbers of an's distinct keys (numbering

@@ -75,4 +75,19 @@ func TestIndexErrors(t *testing.T) {
 	if _, err := ix.Add(ctx, claimsOf("z", "The port is open."), time.Time{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled context: err %v, want context.Canceled", err)
 	}
+	// a failed Add keeps no ID of its own and every ID indexed before
+	if _, err := ix.Add(context.Background(), append(claimsOf("e", "Fresh."), claimsOf("a", "Same ID again.")...), time.Time{}); err == nil {
+		t.Error("a batch with an indexed ID must be an error")
+	}
+	for _, again := range [][]claim.Claim{claimsOf("d", "First."), claimsOf("z", "The port is open."), claimsOf("e", "Fresh.")} {
+		if _, err := ix.Add(context.Background(), again, time.Time{}); err != nil {
+			t.Errorf("%s after a failed Add: %v", again[0].ID, err)
+		}
+	}
+	if _, err := ix.Add(context.Background(), claimsOf("a", "Same ID again."), time.Time{}); err == nil {
+		t.Error("an ID indexed before a failed Add must stay indexed")
+	}
+	if ix.Len() != 4 {
+		t.Errorf("%d claims indexed, want 4", ix.Len())
+	}
 }
