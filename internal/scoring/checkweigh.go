@@ -46,14 +46,13 @@ type topReasons struct {
 	k [maxReasons]int
 }
 
-// add offers the contribution of |w| a of occurrence k.
+// add offers the contribution of |w| a of occurrence k, which must be
+// stronger than the last of a full top (weigh tests that first, which keeps
+// add small enough to inline).
 func (t *topReasons) add(a float64, k int) {
 	p := t.n
 	for p > 0 && t.a[p-1] < a {
 		p--
-	}
-	if p >= maxReasons {
-		return
 	}
 	if t.n < maxReasons {
 		t.n++
