@@ -100,26 +100,30 @@ func appendTokens(dst []Token, s string, limit int, lw *lowerer) []Token {
 			switch {
 			case isASCIIWord(c):
 				// The common word, lowercase letters and digits after its first
-				// letter up to a space or punctuation, is read and built here;
-				// any other goes on through scanWordFrom and appendWord.
-				j := i + 1
-				for j < len(s) && asciiClass[s[j]] == asciiLower {
-					j++
-				}
+				// letter (a capital, say, as appendRun leaves it here) up to a
+				// space or punctuation, is read, hashed and built here; any
+				// other goes on through scanWordFrom and appendWord.
 				var shape wordShape
+				low := c
 				if 'A' <= c && c <= 'Z' {
-					shape = shapeUpper
+					shape, low = shapeUpper, c+('a'-'A')
+				}
+				j, h := i+1, (fnvOffset^uint64(low))*fnvPrime
+				for j < len(s) && asciiClass[s[j]] == asciiLower {
+					h = (h ^ uint64(s[j])) * fnvPrime
+					j++
 				}
 				if j < len(s) && asciiClass[s[j]] != asciiOther {
 					j, shape = scanWordFrom(s, i, j, shape)
 					dst = appendWord(dst, lw, s, i, j, shape)
-				} else if shape == 0 { // no apostrophe, so no "n't" to split off
+				} else { // no apostrophe, so no "n't" to split off
 					var t *Token
 					dst, t = grow(dst)
-					t.Start, t.End, t.Lower, t.Hash = i, j, s[i:j], Hash(s[i:j])
-					t.Upper, t.Digit, t.Word, t.Neg, t.Plain = false, c <= '9', true, false, true
-				} else {
-					dst = appendWord(dst, lw, s, i, j, shape)
+					t.Start, t.End, t.Lower, t.Hash = i, j, s[i:j], h
+					if shape != 0 {
+						t.Lower = lw.lower(s, i, j)
+					}
+					t.Upper, t.Digit, t.Word, t.Neg, t.Plain = shape != 0, c <= '9', true, false, true
 				}
 				if j < len(s) && s[j] == ' ' { // the space after a word, skipped at once
 					j++
