@@ -42,20 +42,7 @@ func fixedHashes(p *phrase) [numFixed]uint64 {
 // hashing them all. TestFeatureHashesMatchFeatures holds the two together.
 func featureHashes(toks []token, c candidate, out *[maxCueFeats]uint64) int {
 	p := c.p
-	prev, next, next2 := "<s>", "</s>", "</s>"
-	var negBefore, negAfter bool
-	if c.i > 0 {
-		prev, negBefore = toks[c.i-1].Lower, toks[c.i-1].Neg
-	}
-	if c.i > 1 {
-		negBefore = negBefore || toks[c.i-2].Neg
-	}
-	if c.j < len(toks) {
-		next, negAfter = toks[c.j].Lower, toks[c.j].Neg
-	}
-	if c.j+1 < len(toks) {
-		next2, negAfter = toks[c.j+1].Lower, negAfter || toks[c.j+1].Neg
-	}
+	prev, next, next2, negBefore, negAfter := cueContext(toks, c)
 	formNext := fnvString(p.fixed[fixFormNext], next)
 	out[0] = p.headHash[headForm]
 	out[1] = p.headHash[headClass]

@@ -242,15 +242,13 @@ func (f cueFeat) name(p *phrase) string {
 	return p.heads[f.head] + f.rest[0] + f.rest[1] + f.rest[2] + f.rest[3]
 }
 
-// maxCueFeats bounds the features of one candidate.
-const maxCueFeats = 16
-
-// features writes the context features of c into out and returns how many; it
-// needs the negator marks find sets. The trainer and the scorer both call this,
-// so they can never disagree.
-func (f *cueFinder) features(toks []token, c candidate, out *[maxCueFeats]cueFeat) int {
-	prev, next, next2 := "<s>", "</s>", "</s>"
-	var negBefore, negAfter bool
+// cueContext is what a candidate's context features read around it: the word
+// before it, the two after it ("<s>" and "</s>" past the sentence's ends), and
+// whether a negator stands in the two tokens before or after it. features and
+// featureHashes share it, so the trained and the scored features cannot read
+// different contexts.
+func cueContext(toks []token, c candidate) (prev, next, next2 string, negBefore, negAfter bool) {
+	prev, next, next2 = "<s>", "</s>", "</s>"
 	if c.i > 0 {
 		prev, negBefore = toks[c.i-1].Lower, toks[c.i-1].Neg
 	}
@@ -263,6 +261,17 @@ func (f *cueFinder) features(toks []token, c candidate, out *[maxCueFeats]cueFea
 	if c.j+1 < len(toks) {
 		next2, negAfter = toks[c.j+1].Lower, negAfter || toks[c.j+1].Neg
 	}
+	return prev, next, next2, negBefore, negAfter
+}
+
+// maxCueFeats bounds the features of one candidate.
+const maxCueFeats = 16
+
+// features writes the context features of c into out and returns how many; it
+// needs the negator marks find sets. The trainer and the scorer both call this,
+// so they can never disagree.
+func (f *cueFinder) features(toks []token, c candidate, out *[maxCueFeats]cueFeat) int {
+	prev, next, next2, negBefore, negAfter := cueContext(toks, c)
 	n := 0
 	put := func(head uint8, rest ...string) {
 		out[n].head = head
