@@ -85,6 +85,7 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	s := grpc.NewServer(append(connectionLimits(o.MaxStreamsPerConn),
 		grpc.ForceServerCodecV2(newCodec(svc.limits.MaxBatchArticles)),
 		grpc.MaxRecvMsgSize(o.MaxRecvBytes),
+		streamWorkers(o.MaxConcurrent),
 		grpc.ChainUnaryInterceptor(
 			recovery.UnaryServerInterceptor(rec),
 			metrics.UnaryServerInterceptor(),
