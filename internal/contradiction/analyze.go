@@ -124,8 +124,16 @@ type analysis struct {
 }
 
 // analyze reads one statement. It never fails: text it cannot read yields an empty
-// analysis, which opposes nothing.
+// analysis, which opposes nothing. The analysis is the caller's: every piece
+// of it is allocated for it alone.
 func (lx *lexicon) analyze(text string) *analysis {
+	var ar analysisArena // exact
+	return lx.analyzeIn(&ar, text)
+}
+
+// analyzeIn is analyze carving the analysis from ar: with a pooled arena, the
+// analysis lives until ar is reset.
+func (lx *lexicon) analyzeIn(ar *analysisArena, text string) *analysis {
 	sc, _ := lx.scratch.Get().(*analyzeScratch)
 	if sc == nil {
 		sc = new(analyzeScratch)
@@ -139,11 +147,13 @@ func (lx *lexicon) analyze(text string) *analysis {
 	}()
 	toks := appendTokens(sc.toks, text, &sc.lower)
 	sc.toks = toks
-	// offs, clause and byPos share one allocation, as do all the cue lists
-	// (packCues): an analysis is a handful of allocations, not a dozen.
+	// offs, clause and byPos share one slice, as do all the cue lists
+	// (packCuesFrom): an analysis is a handful of pieces, not a dozen, and
+	// from a pooled arena no allocation of its own.
 	n := len(toks)
-	ints := make([]int32, 4*n)
-	a := &analysis{offs: ints[: 2*n : 2*n], clause: ints[2*n : 3*n : 3*n], byPos: ints[3*n:], kinds: make([]uint8, n)}
+	ints := ar.ints.take(4 * n)
+	a := &ar.analyses.take(1)[0]
+	*a = analysis{offs: ints[: 2*n : 2*n], clause: ints[2*n : 3*n : 3*n], byPos: ints[3*n:], kinds: ar.kinds.take(n)}
 	a.negators, a.quantities, a.hedges, a.npis = sc.cues[0][:0], sc.cues[1][:0], sc.cues[2][:0], sc.cues[3][:0]
 	a.stances, a.changes, a.temporals = sc.cues[4][:0], sc.cues[5][:0], sc.cues[6][:0]
 	// Per token: what the word lists say of it (one probe), kept as the
@@ -260,9 +270,9 @@ func (lx *lexicon) analyze(text string) *analysis {
 	}
 	a.numbers = units(a.numbers, a.terms, a.clause)
 	sc.terms = a.terms
-	a.terms = sortedTerms(sc, a.terms)
+	a.terms = sortedTerms(sc, a.terms, &ar.terms)
 	a.nKeys = markRuns(a.terms)
-	a.ants = antTerms(a.terms, a.antBuf[:])
+	a.ants = antTerms(a.terms, a.antBuf[:], &ar.ants)
 	for i := range a.byPos {
 		a.byPos[i] = -1
 	}
@@ -271,20 +281,23 @@ func (lx *lexicon) analyze(text string) *analysis {
 	}
 	a.dates = dedupe(a.dates)
 	sc.cues = [...][]cue{a.negators, a.quantities, a.hedges, a.npis, a.stances, a.changes, a.temporals}
-	a.packCues()
+	a.packCuesFrom(a, &ar.cues)
 	a.neg = a.isNegative()
 	return a
 }
 
-// packCues moves the cue lists (collected in scratch buffers) into one
-// allocation of exactly their size, followed by the polarity cues: negators and
-// negative quantifiers merged in text order (each list is in text order and no
-// two cues share a position). Empty lists are nil.
-func (a *analysis) packCues() {
+// packCuesFrom sets a's cue lists to copies of src's (a itself: the lists
+// collected in scratch buffers; another analysis: one being moved) in one
+// slice of exactly their size carved from b, followed by the polarity cues:
+// negators and negative quantifiers merged in text order (each list is in text
+// order and no two cues share a position). Empty lists are nil.
+func (a *analysis) packCuesFrom(src *analysis, b *block[cue]) {
+	from := [...][]cue{src.negators, src.quantities, src.hedges, src.npis, src.stances, src.changes, src.temporals}
 	lists := [...]*[]cue{&a.negators, &a.quantities, &a.hedges, &a.npis, &a.stances, &a.changes, &a.temporals}
-	n := len(a.negators) + len(a.quantities)
-	for _, l := range lists {
-		n += len(*l)
+	a.polarity = nil
+	n := len(src.negators) + len(src.quantities)
+	for _, l := range from {
+		n += len(l)
 	}
 	if n == 0 {
 		for _, l := range lists {
@@ -292,13 +305,13 @@ func (a *analysis) packCues() {
 		}
 		return
 	}
-	buf := make([]cue, n)
-	for _, l := range lists {
-		if len(*l) == 0 {
+	buf := b.take(n)
+	for i, l := range lists {
+		if len(from[i]) == 0 {
 			*l = nil
 			continue
 		}
-		k := copy(buf, *l)
+		k := copy(buf, from[i])
 		*l, buf = buf[:k:k], buf[k:]
 	}
 	if len(buf) == 0 {
@@ -332,9 +345,9 @@ type analyzeScratch struct {
 }
 
 // sortedTerms returns a copy of terms (in text order) sorted stably by key, in
-// a slice of exactly their length (the analysis keeps it). It sorts positions,
-// not the terms, so each term is written once.
-func sortedTerms(sc *analyzeScratch, terms []term) []term {
+// a slice of exactly their length carved from b (the analysis keeps it). It
+// sorts positions, not the terms, so each term is written once.
+func sortedTerms(sc *analyzeScratch, terms []term, b *block[term]) []term {
 	for i := range terms {
 		terms[i].prefix = keyPrefix(terms[i].key)
 	}
@@ -344,7 +357,7 @@ func sortedTerms(sc *analyzeScratch, terms []term) []term {
 	}
 	sc.order = order
 	sortOrder(order, terms)
-	out := make([]term, len(terms))
+	out := b.take(len(terms))
 	for k, i := range order {
 		out[k] = terms[i]
 	}

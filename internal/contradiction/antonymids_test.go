@@ -51,7 +51,7 @@ func TestUnsharedWithAnt(t *testing.T) {
 		{[]bool{false, false, false, false, false}, 5, 1},
 		{[]bool{false, false, false, false, false}, 7, -1},
 	} {
-		if got := unsharedWithAnt(antTerms(terms, nil), tc.shared, tc.id); got != tc.want {
+		if got := unsharedWithAnt(antTerms(terms, nil, new(block[antTerm])), tc.shared, tc.id); got != tc.want {
 			t.Errorf("unsharedWithAnt(%v, %d) = %d, want %d", tc.shared, tc.id, got, tc.want)
 		}
 	}
@@ -72,7 +72,7 @@ func TestAntTerms(t *testing.T) {
 			terms[i].ant = a
 		}
 		for _, buf := range [][]antTerm{nil, make([]antTerm, 1), make([]antTerm, 6)} {
-			if got := antTerms(terms, buf); !slices.Equal(got, tc.want) {
+			if got := antTerms(terms, buf, new(block[antTerm])); !slices.Equal(got, tc.want) {
 				t.Errorf("antTerms(%v, %d slots) = %v, want %v", tc.ants, len(buf), got, tc.want)
 			}
 		}

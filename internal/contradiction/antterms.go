@@ -10,11 +10,12 @@ type antTerm struct{ i, ant int32 }
 const antTermsInline = 6
 
 // antTerms lists the terms with an antonym number, in order, or nil when none
-// has one: in buf when they fit, else in a slice of their exact number.
+// has one: in buf when they fit, else in a slice of their exact number carved
+// from b.
 // Comparing a pair reads this short list of each side instead of walking every
 // term of an earlier claim (whose terms are cold in the cache) to find the few
 // the antonym test can use.
-func antTerms(terms []term, buf []antTerm) []antTerm {
+func antTerms(terms []term, buf []antTerm, b *block[antTerm]) []antTerm {
 	n := 0
 	for i := range terms {
 		if terms[i].ant != 0 {
@@ -26,7 +27,7 @@ func antTerms(terms []term, buf []antTerm) []antTerm {
 	}
 	out := buf[:0:len(buf)]
 	if n > len(buf) {
-		out = make([]antTerm, 0, n)
+		out = b.take(n)[:0]
 	}
 	for i := range terms {
 		if terms[i].ant != 0 {

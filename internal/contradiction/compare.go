@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
@@ -28,6 +29,9 @@ const (
 type Classifier struct {
 	lx *lexicon
 	w  Weights
+	// arenas and indexes pool what LinkArticle and PrepareArticle reuse
+	// from call to call (*analysisArena, *Index; articlelinks.go).
+	arenas, indexes sync.Pool
 }
 
 // New loads the embedded word lists and weights.

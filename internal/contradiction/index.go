@@ -41,7 +41,7 @@ type Index struct {
 	// most keys of an article's index have one or two claims), so a new key
 	// costs no allocation of its own.
 	block []int32
-	seen  map[string]bool // claim IDs already indexed
+	seen  map[string]bool // claim IDs already indexed (nil until the first Add)
 	// keyNums is AddPrepared's scratch (under mu): the key numbers of the claim
 	// being added.
 	keyNums []int32
@@ -96,7 +96,8 @@ type indexed struct {
 // NewIndex returns an empty index using c.
 func (c *Classifier) NewIndex() *Index {
 	t := c.w.Threshold
-	return &Index{c: c, postings: newKeyTable(0), seen: map[string]bool{}, textSeed: maphash.MakeSeed(), zLink: math.Log(t / (1 - t))}
+	// the first Add sizes the postings and seen (reserve, add)
+	return &Index{c: c, textSeed: maphash.MakeSeed(), zLink: math.Log(t / (1 - t))}
 }
 
 // Len is the number of claims indexed.
@@ -138,14 +139,17 @@ func (c *Classifier) Prepare(claims []claim.Claim, published time.Time) []Prepar
 }
 
 // PrepareArticle is Prepare for the claims of article a: links name its
-// publication time and URL.
+// publication time and URL. The analyses are carved from a pooled arena, then
+// moved together into memory of their own (keepAnalyses): a few allocations
+// for the article rather than a few per claim.
 func (c *Classifier) PrepareArticle(a claim.Article, claims []claim.Claim) []Prepared {
+	ar := c.arena()
+	defer c.release(ar)
 	out := make([]Prepared, len(claims))
-	for i, cl := range claims {
-		st := StatementOf(cl, a.Published)
-		st.URL = a.URL
-		out[i] = Prepared{indexed{id: cl.ID, st: st, an: c.lx.analyze(cl.Text)}}
+	for i := range claims {
+		out[i] = c.prepare(ar, a, &claims[i])
 	}
+	keepAnalyses(out)
 	return out
 }
 
@@ -183,7 +187,7 @@ func (ix *Index) AddPreparedAcross(ctx context.Context, claims []Prepared) ([]cl
 func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]claim.Link, error) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if len(ix.items) == 0 && len(ix.seen) == 0 {
+	if ix.seen == nil {
 		ix.seen = make(map[string]bool, len(claims)) // an article's own index: its final size
 	}
 	// The IDs go into seen at once, one map assignment each (an ID already
@@ -381,7 +385,7 @@ func (ix *Index) reserve(claims []Prepared) {
 	if len(ix.items) > 0 {
 		return
 	}
-	ix.postings = newKeyTable(keys)
+	ix.postings.reset(keys)
 	ix.lists = slices.Grow(ix.lists, keys)
 }
 
@@ -400,7 +404,13 @@ func (ix *Index) keyNumbers(an *analysis) int {
 		t := &an.terms[g]
 		n, isNew := ix.postings.number(t.key, t.prefix)
 		if isNew {
-			ix.lists = append(ix.lists, nil)
+			// an Index reused (reset) finds the emptied lists of its earlier
+			// keys past the end, each with its memory
+			if l := len(ix.lists); l < cap(ix.lists) {
+				ix.lists = ix.lists[:l+1]
+			} else {
+				ix.lists = append(ix.lists, nil)
+			}
 		}
 		ix.keyNums = append(ix.keyNums, n)
 	}

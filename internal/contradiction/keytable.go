@@ -1,6 +1,9 @@
 package contradiction
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"slices"
+)
 
 // keyTable numbers an Index's blocking keys: 0, 1, 2, … in the order they are
 // first seen. It replaces a map[string]int32 on the path every claim of every
@@ -29,11 +32,31 @@ type keySlot struct {
 
 // newKeyTable returns a table with room for about n keys before it grows.
 func newKeyTable(n int) keyTable {
+	var kt keyTable
+	kt.reset(n)
+	return kt
+}
+
+// reset empties the table and makes room for about n keys before it grows,
+// in the memory it has when that is enough (an Index reused for article after
+// article: the slots are cleared, not allocated again).
+func (kt *keyTable) reset(n int) {
+	if kt.seed == (maphash.Seed{}) {
+		kt.seed = maphash.MakeSeed()
+	}
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
-	return keyTable{seed: maphash.MakeSeed(), slots: make([]keySlot, size), keys: make([]string, 0, n)}
+	if cap(kt.slots) >= size {
+		// numbers depend on the order keys come in, not on the slots' size
+		kt.slots = kt.slots[:size]
+		clear(kt.slots)
+	} else {
+		kt.slots = make([]keySlot, size)
+	}
+	clear(kt.keys) // the keys' strings lie in the analyses
+	kt.keys = slices.Grow(kt.keys[:0], n)
 }
 
 // number returns k's number, numbering it len(keys) if it is new (isNew).

@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
 	"github.com/claimsvc/claimsvc/internal/dataset"
@@ -15,7 +14,8 @@ import (
 // BenchmarkPipeline measures the whole chain and each of its stages on the same
 // input, so a regression can be pinned to a stage: extract (clean, segment,
 // attribute, build claims), score (hedging and check-worthiness of every claim),
-// link (contradiction index of one article), article (all three, as
+// link (linking the claims of one article among themselves, as article
+// does: contradiction.LinkArticle), article (all three, as
 // ExtractClaims runs them) and, on the synthetic batch, batch (BatchExtractClaims:
 // parallel extraction plus linking across all articles).
 //
@@ -102,7 +102,7 @@ func benchStages(b *testing.B, p *Pipeline, texts []string, batch bool) {
 	})
 	run("link", func(b *testing.B) {
 		for i := range texts {
-			if _, err := p.classifier.NewIndex().Add(ctx, scored[i], time.Time{}); err != nil {
+			if _, _, err := p.classifier.LinkArticle(ctx, claim.Article{}, scored[i], false); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -92,7 +92,7 @@ func (r Result) SpanText(sent string) string {
 // Article extracts and scores the claims of one article and links those that
 // contradict each other. position names the article when the client gave no ID.
 func (p *Pipeline) Article(ctx context.Context, a claim.Article, position int) (Result, error) {
-	res, _, err := p.article(ctx, a, position)
+	res, _, err := p.run(ctx, a, position, false)
 	return res, err
 }
 
@@ -102,6 +102,12 @@ func (p *Pipeline) Article(ctx context.Context, a claim.Article, position int) (
 // their shared indexes add only the links that reach other articles, reusing the
 // claims' linking analysis returned here.
 func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (Result, []contradiction.Prepared, error) {
+	return p.run(ctx, a, position, true)
+}
+
+// run is article; without keep it returns no prepared claims, and the
+// linking's memory is reused by the next article (contradiction.LinkArticle).
+func (p *Pipeline) run(ctx context.Context, a claim.Article, position int, keep bool) (Result, []contradiction.Prepared, error) {
 	id := ArticleID(a, position)
 	var page *htmlpage.Page
 	if a.ContentType == claim.ContentHTML {
@@ -129,15 +135,8 @@ func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (
 		page.HTMLSpans(cs)
 		res.Document = &page.Document
 	}
-	prepared := make([]contradiction.Prepared, 0, len(cs))
 	meta := claim.Article{ID: id, URL: a.URL, Published: a.Published}
-	for i := 0; i < len(cs); i += ctxCheckClaims {
-		if err := ctx.Err(); err != nil {
-			return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", id, err)
-		}
-		prepared = append(prepared, p.classifier.PrepareArticle(meta, cs[i:min(i+ctxCheckClaims, len(cs))])...)
-	}
-	links, err := p.classifier.NewIndex().AddPrepared(ctx, prepared)
+	links, prepared, err := p.classifier.LinkArticle(ctx, meta, cs, keep)
 	if err != nil {
 		return Result{}, nil, fmt.Errorf("pipeline: link %q: %w", id, err)
 	}
@@ -145,8 +144,8 @@ func (p *Pipeline) article(ctx context.Context, a claim.Article, position int) (
 	return res, prepared, nil
 }
 
-// ctxCheckClaims is how many claims are scored or analysed for linking between
-// context checks: an article of a megabyte of short quotes has tens of thousands.
+// ctxCheckClaims is how many claims are scored between context checks: an
+// article of a megabyte of short quotes has tens of thousands.
 const ctxCheckClaims = 64
 
 // ArticleID is the client's ID, or the article's 0-based position when it has none.
