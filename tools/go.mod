@@ -6,7 +6,10 @@
 // protoc-gen-go v1.36.12, protoc-gen-go-grpc v1.6.2, grpc-gateway/v2 plugins
 // v2.31.0 (same as the runtime in ../go.mod), grpcurl v1.9.4, ghz v0.120.0
 // (ghz v0.93.0 does not compile against the grpc that buf needs: it calls the
-// removed grpc.WithBalancerName).
+// removed grpc.WithBalancerName), protoc-gen-go-vtproto at the vtprotobuf
+// pseudo-version v0.6.1-0.20240319094008-0393e58bdf10 (the one grpc and buf
+// already require here; asking for v0.6.0 would downgrade them), the same
+// version as the protohelpers runtime in ../go.mod.
 // Update with `go get -tool <module>@<version>` inside this directory.
 
 module github.com/claimsvc/claimsvc/tools
@@ -19,6 +22,7 @@ tool (
 	github.com/fullstorydev/grpcurl/cmd/grpcurl
 	github.com/grpc-ecosystem/grpc-gateway/v2/protoc-gen-grpc-gateway
 	github.com/grpc-ecosystem/grpc-gateway/v2/protoc-gen-openapiv2
+	github.com/planetscale/vtprotobuf/cmd/protoc-gen-go-vtproto
 	golang.org/x/perf/cmd/benchstat
 	google.golang.org/grpc/cmd/protoc-gen-go-grpc
 	google.golang.org/protobuf/cmd/protoc-gen-go

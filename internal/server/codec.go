@@ -28,6 +28,12 @@ const decodeFailureField protowire.Number = protowire.MaxValidNumber
 //
 // It also refuses, undecoded, a batch with more than maxBatch articles (see
 // overBatchLimit); validation then reports the count.
+//
+// Messages with vtprotobuf's generated methods (all of claims.v1) are encoded
+// and decoded by them, without the proto package's reflection-driven size and
+// marshal walks (fastcodec.go, with the checks of vtexact.go and wireshape.go);
+// the bytes and the decoded messages are the proto package's, and anything the
+// fast path cannot vouch for takes the proto package's path.
 type codec struct {
 	base     encoding.CodecV2
 	maxBatch int
@@ -39,13 +45,30 @@ func newCodec(maxBatch int) codec {
 
 func (c codec) Name() string { return encproto.Name }
 
-func (c codec) Marshal(v any) (mem.BufferSlice, error) { return c.base.Marshal(v) }
+func (c codec) Marshal(v any) (mem.BufferSlice, error) {
+	if out, ok := marshalVT(v); ok {
+		return out, nil
+	}
+	return c.base.Marshal(v)
+}
 
 func (c codec) Unmarshal(data mem.BufferSlice, v any) error {
 	m, ok := v.(proto.Message)
 	if ok && overBatchLimit(data, m, c.maxBatch) {
 		return nil
 	}
+	if ok && unmarshalVT(data, m) {
+		// As in unmarshalProto: the codec's own marker fields never survive a decode.
+		dropDecodeFailure(m)
+		return nil
+	}
+	return c.unmarshalProto(data, v)
+}
+
+// unmarshalProto is Unmarshal through the proto package (grpc's own codec),
+// turning a decode failure into the marker that validation reports.
+func (c codec) unmarshalProto(data mem.BufferSlice, v any) error {
+	m, ok := v.(proto.Message)
 	err := c.base.Unmarshal(data, v)
 	if !ok {
 		return err

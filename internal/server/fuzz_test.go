@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
@@ -33,7 +34,9 @@ var fuzzLimits = Limits{MaxArticleBytes: 64, MaxBatchArticles: 3, MaxBatchBytes:
 // message; validation answers nil or INVALID_ARGUMENT / RESOURCE_EXHAUSTED
 // carrying at least one field violation; and what validation lets through obeys
 // every limit (valid UTF-8, non-empty, within the byte and count bounds), since
-// the pipeline relies on that.
+// the pipeline relies on that. It also holds the codec's fast path
+// (vtprotobuf's generated methods) to its proto-package path: the same decoded
+// message or decode-failure marker, and the same encoding of what it decoded.
 //
 //	go test -run='^$' -fuzz=FuzzDecodeValidate -fuzztime=10m -parallel=1 ./internal/server/
 func FuzzDecodeValidate(f *testing.F) {
@@ -138,6 +141,23 @@ func FuzzDecodeValidate(f *testing.F) {
 				t.Fatalf("codec decoded %v, the proto codec %v", msg, std)
 			}
 		}
+		// The fast path (UnmarshalVT, MarshalToSizedBufferVT) answers exactly as
+		// the proto package's path: the same message or decode-failure marker,
+		// the same bytes or a marshal error alike.
+		if _, counted := markedArticleCount(msg); !counted {
+			old := msg.ProtoReflect().New().Interface()
+			if err := c.unmarshalProto(mem.BufferSlice{mem.SliceBuffer(data)}, old); err != nil {
+				t.Fatal(err)
+			}
+			if !proto.Equal(msg, old) {
+				t.Fatalf("codec decoded %v, its proto path %v", msg, old)
+			}
+		}
+		got, gerr := c.Marshal(msg)
+		want, werr := c.base.Marshal(msg)
+		if (gerr != nil) != (werr != nil) || gerr == nil && !bytes.Equal(got.Materialize(), want.Materialize()) {
+			t.Fatalf("codec marshals %x (%v), grpc's proto codec %x (%v)", got.Materialize(), gerr, want.Materialize(), werr)
+		}
 		err := validate()
 		if err == nil {
 			if _, err := c.Marshal(msg); err != nil {
@@ -183,8 +203,8 @@ func countViolations(st *status.Status) int {
 // CompareClaims) in-process with fuzzed text, IDs and offset encodings, through
 // the real pipeline. It asserts: no panic; only OK, INVALID_ARGUMENT or
 // RESOURCE_EXHAUSTED, within a CPU-time bound proportional to the text's size;
-// on success
-// every span, in the unit the client asked for, slices exactly the text
+// on success the server's codec encodes the response as grpc's proto codec
+// does, every span, in the unit the client asked for, slices exactly the text
 // reported for it, every score lies in [0,1], claim IDs are "<id>#<n>", and
 // every link names claims of the response.
 //
@@ -227,6 +247,7 @@ func FuzzService(f *testing.F) {
 		})
 		checkBudget(t, "ExtractClaims", len(text), took)
 		if checkCode(t, "ExtractClaims", err) {
+			checkSameEncoding(t, resp)
 			res := resp.GetResult()
 			checkResult(t, text, id, "0", resp.GetEncodingType(), res, claimIDs(res))
 		}
@@ -242,6 +263,7 @@ func FuzzService(f *testing.F) {
 		})
 		checkBudget(t, "BatchExtractClaims", len(text), took)
 		if checkCode(t, "BatchExtractClaims", err) {
+			checkSameEncoding(t, bresp)
 			all := map[string]bool{}
 			for _, r := range bresp.GetResults() {
 				for id := range claimIDs(r) {
@@ -258,6 +280,7 @@ func FuzzService(f *testing.F) {
 
 		cresp, err := svc.CompareClaims(ctx, &claimsv1.CompareClaimsRequest{First: &claimsv1.Statement{Text: first}, Second: &claimsv1.Statement{Text: second}})
 		if checkCode(t, "CompareClaims", err) {
+			checkSameEncoding(t, cresp)
 			if sc := cresp.GetScore(); !(sc >= 0 && sc <= 1) {
 				t.Fatalf("compare score %v outside [0,1]", sc)
 			}
