@@ -59,6 +59,9 @@ per_call() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$HZ" 'BEGIN { printf "%.0f
 # measure NAME BIN: one row "NAME startup_ms idle_rss_mb grpc_us rest_us".
 measure() {
 	local name=$1 bin=$2 t0 t1
+	: >"$OUT/$name.log" # emptied here, not by the redirect below: the background
+	# child truncates it only when it runs, so the loop could read the previous
+	# round's addresses and measure a server that has already exited
 	t0=$(date +%s%N)
 	"$bin" -grpc-addr 127.0.0.1:0 -http-addr 127.0.0.1:0 >/dev/null 2>"$OUT/$name.log" &
 	PID=$!
