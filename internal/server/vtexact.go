@@ -147,25 +147,12 @@ func mayHoldFloatOrWKT(m proto.Message) bool {
 	return v
 }
 
+// descriptorRisky reports whether a float, a double or a vtWellKnown message
+// is reachable from md.
 func descriptorRisky(md protoreflect.MessageDescriptor, seen map[protoreflect.FullName]bool) bool {
-	if vtWellKnown[md.FullName()] {
-		return true
-	}
-	if seen[md.FullName()] {
-		return false
-	}
-	seen[md.FullName()] = true
-	fields := md.Fields()
-	for i := 0; i < fields.Len(); i++ {
-		fd := fields.Get(i)
-		switch fd.Kind() {
-		case protoreflect.FloatKind, protoreflect.DoubleKind:
-			return true
-		case protoreflect.MessageKind, protoreflect.GroupKind: // map entries too
-			if descriptorRisky(fd.Message(), seen) {
-				return true
-			}
-		}
-	}
-	return false
+	return reaches(md, seen,
+		func(md protoreflect.MessageDescriptor) bool { return vtWellKnown[md.FullName()] },
+		func(fd protoreflect.FieldDescriptor) bool {
+			return fd.Kind() == protoreflect.FloatKind || fd.Kind() == protoreflect.DoubleKind
+		})
 }

@@ -104,6 +104,14 @@ func buildShape(md protoreflect.MessageDescriptor, building map[protoreflect.Ful
 	return s
 }
 
+// longVarint reads the varint of two bytes or more at b[i] (callers read a
+// one-byte one, most tags and lengths, themselves, without a call) and returns
+// it with the index after it; ok is false when it does not parse.
+func longVarint(b []byte, i int) (v uint64, next int, ok bool) {
+	v, n := protowire.ConsumeVarint(b[i:])
+	return v, i + n, n >= 0
+}
+
 // stringsValid reports whether every known string field in b, a message of
 // shape s as vtprotobuf encoded it, holds valid UTF-8 (proto.Marshal refuses to
 // encode one that does not). false also means "could not tell" (a group, which
@@ -118,13 +126,11 @@ func stringsValid(b []byte, s *wireShape, depth int) bool {
 	}
 	for i := 0; i < len(b); {
 		tag := uint64(b[i])
-		i++
-		if tag >= 0x80 {
-			v, n := protowire.ConsumeVarint(b[i-1:])
-			if n < 0 {
+		if i++; tag >= 0x80 {
+			var ok bool
+			if tag, i, ok = longVarint(b, i-1); !ok {
 				return false
 			}
-			tag, i = v, i-1+n
 		}
 		switch protowire.Type(tag & 7) {
 		case protowire.VarintType:
@@ -148,13 +154,11 @@ func stringsValid(b []byte, s *wireShape, depth int) bool {
 				return false
 			}
 			l := uint64(b[i])
-			i++
-			if l >= 0x80 {
-				v, n := protowire.ConsumeVarint(b[i-1:])
-				if n < 0 {
+			if i++; l >= 0x80 {
+				var ok bool
+				if l, i, ok = longVarint(b, i-1); !ok {
 					return false
 				}
-				l, i = v, i-1+n
 			}
 			if l > uint64(len(b)-i) {
 				return false
@@ -266,21 +270,5 @@ func protoAccepts(b []byte, s *wireShape, depth int) bool {
 
 // descriptorHasStrings reports whether a string field is reachable from md.
 func descriptorHasStrings(md protoreflect.MessageDescriptor, seen map[protoreflect.FullName]bool) bool {
-	if seen[md.FullName()] {
-		return false
-	}
-	seen[md.FullName()] = true
-	fields := md.Fields()
-	for i := 0; i < fields.Len(); i++ {
-		fd := fields.Get(i)
-		switch fd.Kind() {
-		case protoreflect.StringKind:
-			return true
-		case protoreflect.MessageKind, protoreflect.GroupKind:
-			if descriptorHasStrings(fd.Message(), seen) {
-				return true
-			}
-		}
-	}
-	return false
+	return reaches(md, seen, nil, func(fd protoreflect.FieldDescriptor) bool { return fd.Kind() == protoreflect.StringKind })
 }
