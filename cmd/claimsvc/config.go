@@ -42,7 +42,6 @@ type config struct {
 	corsOrigins       string
 	maxStreams        uint
 	store             storeConfig
-	gcPercent         int // -gc-percent, applied at start-up unless GOGC is set (gc.go)
 }
 
 // parseConfig reads flags from args with fallbacks from getenv.
@@ -77,7 +76,6 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&c.store.kind, "store", "embedded", "claim store for store_claims, GetClaim, ListClaims, DeleteArticle: embedded (a file, see -store-path) or none")
 	fs.StringVar(&c.store.path, "store-path", "", "file of the embedded claim store; empty: claimsvc/claims.db under the user's cache folder")
 	fs.StringVar(&c.store.url, "store-url", "", "postgres://… URL of a PostgreSQL claim store shared by replicas (instead of the embedded one)")
-	fs.IntVar(&c.gcPercent, "gc-percent", defaultGCPercent, "garbage-collection target as GOGC: the heap may grow this many percent over the live heap between collections (Go's default is 100; -1 turns collection off); the GOGC environment variable, when set, wins")
 	logLevel := fs.String("log-level", "info", "log level: debug, info, warn or error")
 
 	// Environment fallbacks become the flags' defaults before parsing, so the
@@ -107,9 +105,6 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	}
 	if err := c.logLevel.UnmarshalText([]byte(*logLevel)); err != nil {
 		return config{}, fmt.Errorf("-log-level: %w", err)
-	}
-	if err := validGCPercent(c.gcPercent); err != nil {
-		return config{}, err
 	}
 	if err := c.store.validate(); err != nil {
 		return config{}, err

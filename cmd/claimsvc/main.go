@@ -52,8 +52,6 @@ func main() {
 		h = slog.NewJSONHandler(os.Stderr, opts)
 	}
 	log := slog.New(h)
-	gc := applyGC(cfg.gcPercent, os.Getenv)
-	log.Debug("garbage collection", "gogc", gc.percent, "from", gc.source)
 	stopProfile, err := profiling.Start(cfg.cpuProfile, cfg.memProfile)
 	if err != nil {
 		log.Error("claimsvc stopped", "err", err)
