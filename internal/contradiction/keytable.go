@@ -30,13 +30,6 @@ type keySlot struct {
 	klen   int32
 }
 
-// newKeyTable returns a table with room for about n keys before it grows.
-func newKeyTable(n int) keyTable {
-	var kt keyTable
-	kt.reset(n)
-	return kt
-}
-
 // reset empties the table and makes room for about n keys before it grows,
 // in the memory it has when that is enough (an Index reused for article after
 // article: the slots are cleared, not allocated again).

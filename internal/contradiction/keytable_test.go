@@ -6,7 +6,8 @@ import (
 )
 
 // TestKeyTable checks keyTable against a map numbering keys in first-seen
-// order, across growth, with repeated, empty and similar keys.
+// order, across growth, with repeated, empty and similar keys; twice on the
+// same table, reset in between, as a pooled Index reuses it.
 func TestKeyTable(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
@@ -26,21 +27,24 @@ func TestKeyTable(t *testing.T) {
 		}()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			kt := newKeyTable(tc.reserve)
-			want := map[string]int32{}
-			for _, k := range tc.keys {
-				w, seen := want[k]
-				if !seen {
-					w = int32(len(want))
-					want[k] = w
+			var kt keyTable
+			for round := 0; round < 2; round++ {
+				kt.reset(tc.reserve)
+				want := map[string]int32{}
+				for _, k := range tc.keys {
+					w, seen := want[k]
+					if !seen {
+						w = int32(len(want))
+						want[k] = w
+					}
+					n, isNew := kt.number(k, keyPrefix(k))
+					if n != w || isNew == seen {
+						t.Fatalf("number(%q) = %d, %v; want %d, %v", k, n, isNew, w, !seen)
+					}
 				}
-				n, isNew := kt.number(k, keyPrefix(k))
-				if n != w || isNew == seen {
-					t.Fatalf("number(%q) = %d, %v; want %d, %v", k, n, isNew, w, !seen)
+				if len(kt.keys) != len(want) {
+					t.Errorf("%d keys, want %d", len(kt.keys), len(want))
 				}
-			}
-			if len(kt.keys) != len(want) {
-				t.Errorf("%d keys, want %d", len(kt.keys), len(want))
 			}
 		})
 	}
