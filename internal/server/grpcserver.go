@@ -6,7 +6,6 @@ import (
 	"time"
 
 	grpcprom "github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus"
-	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/logging"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/recovery"
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc"
@@ -66,7 +65,7 @@ func (g *GRPC) WatchSaturation(ctx context.Context) {
 func (g *GRPC) Abort() { g.abort.cancel() }
 
 // NewGRPC assembles the server: interceptors in the order recovery → metrics →
-// logging → bearer token → concurrency limit → shutdown abort → default deadline, the ClaimsService, the standard
+// access log (callLog) → bearer token → concurrency limit → shutdown abort → default deadline, the ClaimsService, the standard
 // health service and reflection (so grpcurl and ghz work without .proto files).
 func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	metrics := grpcprom.NewServerMetrics(grpcprom.WithServerHandlingTimeHistogram(
@@ -78,7 +77,7 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 		}
 	}
 	rec := recovery.WithRecoveryHandlerContext(recoverPanic(o.Log))
-	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall), logging.WithLevels(callLevel)}
+	calls := callLog{log: o.Log}
 	lim := newLimiter(o.MaxConcurrent, o.QueueWait)
 	svc.slots = lim
 	abort := newAborter()
@@ -89,7 +88,7 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 		grpc.ChainUnaryInterceptor(
 			recovery.UnaryServerInterceptor(rec),
 			metrics.UnaryServerInterceptor(),
-			logging.UnaryServerInterceptor(slogAdapter(o.Log), logOpts...),
+			calls.unary,
 			o.Tokens.UnaryInterceptor(),
 			lim.unary,
 			abort.unary,
@@ -98,7 +97,7 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 		grpc.ChainStreamInterceptor(
 			recovery.StreamServerInterceptor(rec),
 			metrics.StreamServerInterceptor(),
-			logging.StreamServerInterceptor(slogAdapter(o.Log), logOpts...),
+			calls.stream,
 			o.Tokens.StreamInterceptor(),
 			lim.stream,
 			abort.stream,

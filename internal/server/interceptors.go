@@ -15,8 +15,6 @@ import (
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/durationpb"
-
-	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/logging"
 )
 
 // recoverPanic turns a handler panic into INTERNAL and logs its stack, so one bad
@@ -26,25 +24,6 @@ func recoverPanic(log *slog.Logger) func(ctx context.Context, p any) error {
 		log.ErrorContext(ctx, "panic in handler", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		return status.Error(codes.Internal, "internal error")
 	}
-}
-
-// slogAdapter lets go-grpc-middleware's logging interceptor write through slog.
-func slogAdapter(l *slog.Logger) logging.Logger {
-	return logging.LoggerFunc(func(ctx context.Context, lvl logging.Level, msg string, fields ...any) {
-		l.Log(ctx, slog.Level(lvl), msg, fields...)
-	})
-}
-
-// callLevel is the level of a call's "finished call" line: DEBUG for OK, so the
-// per-call access log (one formatted line and one write to stderr per call, about
-// a tenth of the server's own work around the pipeline) is off at the default
-// -log-level info and back with -log-level debug; every other code keeps the
-// middleware's default level (INFO for client errors, WARN/ERROR for server ones).
-func callLevel(c codes.Code) logging.Level {
-	if c == codes.OK {
-		return logging.LevelDebug
-	}
-	return logging.DefaultServerCodeToLevel(c)
 }
 
 // defaultDeadline gives calls that arrive without a deadline the server's
