@@ -23,6 +23,12 @@
 #   OUT=dir                 where results go (default: a new temp dir)
 #   OVERLOAD=0              skip the overload phase
 #   BIN=path                measure this claimsvc binary instead of building one
+#   GRPC_GEN=loadgen        gRPC generator of the measured levels: loadgen (default;
+#                           scripts/loadgen: request encoded once, responses counted,
+#                           not decoded, ~90 us of CPU per call) or ghz (~1.2 ms of
+#                           CPU per call on these responses: on two shared cores it
+#                           takes more CPU than the server). The overload, burst and
+#                           recovery phases always use ghz (open-loop rate, -r).
 #   PIN=1                   pin the server to CPU 0 and the load generators to CPU 1
 #                           (taskset): a one-core server measured without the
 #                           generator competing for its core
@@ -37,6 +43,8 @@ OVERLOAD=${OVERLOAD:-1}
 OUT=${OUT:-$(mktemp -d /tmp/claimsvc-load.XXXXXX)}
 mkdir -p "$OUT"
 PIN=${PIN:-0}
+GRPC_GEN=${GRPC_GEN:-loadgen}
+[[ "$GRPC_GEN" == loadgen || "$GRPC_GEN" == ghz ]] || { echo "loadtest: GRPC_GEN must be loadgen or ghz" >&2; exit 2; }
 SRV_PIN=() GEN_PIN=()
 if [[ "$PIN" == 1 ]]; then SRV_PIN=(taskset -c 0) GEN_PIN=(taskset -c 1); fi
 GHZ=("${GEN_PIN[@]}" go tool -modfile=tools/go.mod ghz)
@@ -47,6 +55,8 @@ for cmd in wrk jq curl go awk; do
 	command -v "$cmd" >/dev/null || { echo "loadtest: $cmd is required (wrk: apt-get install -y wrk)" >&2; exit 2; }
 done
 "${GHZ[@]}" --version >/dev/null 2>&1 || "${GHZ[@]}" --help >/dev/null # builds ghz once, outside any timing
+go build -o "$OUT/loadgen" ./scripts/loadgen
+LOADGEN=("${GEN_PIN[@]}" "$OUT/loadgen")
 
 # --- the article ---------------------------------------------------------------
 if [[ -z "$ARTICLE" && -d ../shared/seeds ]]; then
@@ -156,8 +166,12 @@ row() { printf '%-5s %5s %8.0f %7.2f %7.2f %7.2f %8s %8s %7d %6d %5d %7d %7.0f %
 for c in $LEVELS; do
 	: >"$OUT/rss.$c"; sample_rss "$OUT/rss.$c" & S=$!
 	snap "$OUT/m0"; c0=$(cpu_ticks)
-	"${GHZ[@]}" --insecure --call claims.v1.ClaimsService.ExtractClaims -D "$OUT/body.json" \
-		-c "$c" -z "$DURATION" -O json "$GRPC" >"$OUT/grpc.$c.json"
+	if [[ "$GRPC_GEN" == loadgen ]]; then
+		"${LOADGEN[@]}" -addr "$GRPC" -article "$ARTICLE" -c "$c" -z "$DURATION" -json >"$OUT/grpc.$c.json"
+	else
+		"${GHZ[@]}" --insecure --call claims.v1.ClaimsService.ExtractClaims -D "$OUT/body.json" \
+			-c "$c" -z "$DURATION" -O json "$GRPC" >"$OUT/grpc.$c.json"
+	fi
 	c1=$(cpu_ticks); snap "$OUT/m1"; kill "$S"; wait "$S" 2>/dev/null || true
 	read -r sp50 sp99 sok sshed sother < <(server_delta "$OUT/m0" "$OUT/m1")
 	read -r rps p50 p95 p99 cerr < <(jq -r '
@@ -187,7 +201,10 @@ done
 read -r KNEE_C KNEE_RPS < <(awk '$1 == "grpc" { n++; c[n] = $2; r[n] = $3 }
 	END { for (i = 1; i < n; i++) if (r[i + 1] < 1.10 * r[i]) { print c[i], r[i]; exit } print c[n], r[n] }' "$OUT/table.txt")
 echo
-echo "article: $ARTICLE ($BYTES bytes); $DURATION per level; load generator on the same machine; pinned: $PIN"
+echo "article: $ARTICLE ($BYTES bytes); $DURATION per level; load generator on the same machine; pinned: $PIN; gRPC generator: $GRPC_GEN"
+if [[ "$GRPC_GEN" == loadgen ]]; then
+	echo "loadgen CPU per call (conc: us): $(for c in $LEVELS; do printf '%s: %.0f  ' "$c" "$(jq .clientCpuUsPerCall "$OUT/grpc.$c.json")"; done)"
+fi
 echo "knee (gRPC): concurrency $KNEE_C at $KNEE_RPS req/s"
 awk '$1 == "grpc" && $6 <= 10 && $3 > best { best = $3; c = $2; p = $6 } END { if (c) printf "best gRPC throughput at p99 <= 10 ms: %d req/s (concurrency %s, p99 %s ms)\n", best, c, p; else print "no gRPC level met p99 <= 10 ms" }' "$OUT/table.txt"
 awk -v k="$KNEE_C" -v cores="$(nproc)" '$2 == k { cpu[$1] = $13 } END { if (cpu["grpc"] > 0) printf "server CPU per call at concurrency %s: gRPC %d us, REST %d us (REST/gRPC %.2f); implied ceiling with the server alone on %d cores: gRPC %d calls/s, REST %d calls/s\n", k, cpu["grpc"], cpu["rest"], cpu["rest"] / cpu["grpc"], cores, cores * 1e6 / cpu["grpc"], (cpu["rest"] > 0) ? cores * 1e6 / cpu["rest"] : 0 }' "$OUT/table.txt"
