@@ -16,6 +16,9 @@
 #   OLD=/path/claimsvc-old NEW=/path/claimsvc-new bash scripts/cpupercall.sh
 # Environment: ROUNDS=3, CALLS=3000, CONCURRENCY=4, ARTICLE=path.txt (default:
 # the seed nearest 4 KB in ../shared/seeds, read at run time), OUT=dir,
+# GRPC_GEN=loadgen (scripts/loadgen, ~90 us of CPU per call) or ghz (~1.2 ms per
+# call: on two cores shared with the server its load slows the server's own
+# instructions too, so gRPC CPU per call reads about 25 % higher under ghz),
 # NEW defaults to a build of the working tree; OLD is required.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +36,17 @@ done
 GHZ=(go tool -modfile=tools/go.mod ghz)
 "${GHZ[@]}" --version >/dev/null 2>&1 || true # build ghz once, outside any timing
 HZ=$(getconf CLK_TCK)
+GRPC_GEN=${GRPC_GEN:-loadgen}
+[[ "$GRPC_GEN" == loadgen || "$GRPC_GEN" == ghz ]] || { echo "cpupercall: GRPC_GEN must be loadgen or ghz" >&2; exit 2; }
+go build -o "$OUT/loadgen" ./scripts/loadgen
+# grpc_calls N C ADDR: N ExtractClaims calls at concurrency C with the chosen generator.
+grpc_calls() {
+	if [[ "$GRPC_GEN" == loadgen ]]; then
+		"$OUT/loadgen" -addr "$3" -article "$ARTICLE" -c "$2" -n "$1" -z 10m -warmup 0 >/dev/null
+	else
+		"${GHZ[@]}" --insecure --call claims.v1.ClaimsService.ExtractClaims -D "$OUT/body.json" -c "$2" -n "$1" "$3" >/dev/null
+	fi
+}
 
 ARTICLE=${ARTICLE:-}
 if [[ -z "$ARTICLE" && -d ../shared/seeds ]]; then
@@ -77,11 +91,11 @@ measure() {
 	t1=$(date +%s%N)
 	sleep 0.5
 	local rss; rss=$(awk '$1 == "VmRSS:" {print int($2 / 1024)}' "/proc/$PID/status")
-	"${GHZ[@]}" --insecure --call claims.v1.ClaimsService.ExtractClaims -D "$OUT/body.json" -c 2 -n 300 "$GRPC" >/dev/null
+	grpc_calls 300 2 "$GRPC"
 	BODY_FILE="$OUT/body.json" wrk -t1 -c2 -d1s -s "$OUT/post.lua" "$HTTP/v1/claims:extract" >/dev/null
 	local c0 n0 c1 n1 g r
 	c0=$(ticks); n0=$(handled)
-	"${GHZ[@]}" --insecure --call claims.v1.ClaimsService.ExtractClaims -D "$OUT/body.json" -c "$CONC" -n "$CALLS" "$GRPC" >/dev/null
+	grpc_calls "$CALLS" "$CONC" "$GRPC"
 	c1=$(ticks); n1=$(handled); g=$(per_call "$c0" "$c1" $((n1 - n0)))
 	# REST for about as long as gRPC took (wrk runs for a time, not a count)
 	c0=$(ticks); n0=$(handled)
@@ -109,4 +123,4 @@ awk 'NR > 1 { k = $2; n[k]++; st[k, n[k]] = $3; rss[k, n[k]] = $4; g[k, n[k]] = 
 	END { for (k in n) { M[k, "st"] = med(st, k, n[k]); M[k, "rss"] = med(rss, k, n[k]); M[k, "g"] = med(g, k, n[k]); M[k, "r"] = med(r, k, n[k])
 			printf "%s (median of %d): start-up %d ms, idle RSS %d MB, server CPU per call gRPC %d us, REST %d us (REST/gRPC %.2f); 2 cores / gRPC CPU per call = %d calls/s\n", k, n[k], M[k, "st"], M[k, "rss"], M[k, "g"], M[k, "r"], M[k, "r"] / M[k, "g"], 2e6 / M[k, "g"] }
 		if (("old", "g") in M && ("new", "g") in M) printf "new/old CPU per call: gRPC %.2f, REST %.2f\n", M["new", "g"] / M["old", "g"], M["new", "r"] / M["old", "r"] }' "$OUT/rows.txt"
-echo "article: $ARTICLE ($(stat -c %s "$ARTICLE") bytes), $CALLS gRPC calls per run at concurrency $CONC; rows in $OUT/rows.txt"
+echo "article: $ARTICLE ($(stat -c %s "$ARTICLE") bytes), $CALLS gRPC calls per run at concurrency $CONC ($GRPC_GEN); rows in $OUT/rows.txt"

@@ -8,6 +8,7 @@
 // with the results, so the share the generator takes is never hidden.
 //
 //	go run ./scripts/loadgen -addr 127.0.0.1:8081 -article ../shared/seeds/001_29cbf187713894dc.txt -c 4 -z 10s
+//	go run ./scripts/loadgen -addr 127.0.0.1:8081 -article FILE -c 4 -n 3000 -z 1m   # 3,000 calls
 //
 // It prints one summary line, or with -json a document shaped like ghz's -O json
 // (total, rps, statusCodeDistribution, latencyDistribution) plus clientCpuUsPerCall,
@@ -23,6 +24,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -44,20 +46,21 @@ func main() {
 	conc := flag.Int("c", 4, "callers, each with one call in flight at a time")
 	conns := flag.Int("connections", 1, "gRPC connections the callers share (ghz's default is 1)")
 	dur := flag.Duration("z", 10*time.Second, "how long to send calls")
+	calls := flag.Int64("n", 0, "stop after this many calls in all (0: only -z bounds the run)")
 	warm := flag.Int("warmup", 200, "calls sent before the measured run")
 	asJSON := flag.Bool("json", false, "print a ghz-shaped JSON document instead of a summary line")
 	flag.Parse()
-	if *article == "" || *conc < 1 || *conns < 1 {
+	if *article == "" || *conc < 1 || *conns < 1 || *calls < 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*addr, *article, *conc, *conns, *dur, *warm, *asJSON); err != nil {
+	if err := run(*addr, *article, *conc, *conns, *dur, *calls, *warm, *asJSON); err != nil {
 		fmt.Fprintln(os.Stderr, "loadgen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(addr, article string, conc, nconns int, dur time.Duration, warm int, asJSON bool) error {
+func run(addr, article string, conc, nconns int, dur time.Duration, limit int64, warm int, asJSON bool) error {
 	text, err := os.ReadFile(article)
 	if err != nil {
 		return err
@@ -88,9 +91,10 @@ func run(addr, article string, conc, nconns int, dur time.Duration, warm int, as
 	cpu0 := processCPU()
 	start := time.Now()
 	stop := start.Add(dur)
+	budget := &callBudget{limit: limit}
 	var wg sync.WaitGroup
 	for w := range conc {
-		wg.Go(func() { res[w] = caller(conns[w%nconns], req, stop) })
+		wg.Go(func() { res[w] = caller(conns[w%nconns], req, stop, budget) })
 	}
 	wg.Wait()
 	total := time.Since(start)
@@ -130,12 +134,22 @@ type result struct {
 	codes map[string]int
 }
 
-// caller sends calls one after another until stop; a call still running at
-// stop is let finish (so none is cancelled and counted as an error).
-func caller(conn *grpc.ClientConn, req []byte, stop time.Time) result {
+// callBudget hands out the -n calls among the callers; a zero limit is no limit.
+type callBudget struct {
+	limit int64
+	taken atomic.Int64
+}
+
+// take reports whether one more call may start.
+func (b *callBudget) take() bool { return b.limit == 0 || b.taken.Add(1) <= b.limit }
+
+// caller sends calls one after another until stop or until the budget is
+// spent; a call still running at stop is let finish (so none is cancelled and
+// counted as an error).
+func caller(conn *grpc.ClientConn, req []byte, stop time.Time, budget *callBudget) result {
 	r := result{codes: map[string]int{}}
 	ctx := context.Background()
-	for time.Now().Before(stop) {
+	for time.Now().Before(stop) && budget.take() {
 		t0 := time.Now()
 		var n int
 		err := conn.Invoke(ctx, method, req, &n)
