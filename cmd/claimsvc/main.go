@@ -125,10 +125,12 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	if grpcTLS != nil {
 		grpcLis = tls.NewListener(grpcLis, grpcTLS)
 	}
-	// The gateway is a gRPC client of this very server, so REST calls pass the
-	// same interceptors (recovery, metrics, logging, token, limits) as native
-	// ones. It connects over an in-process listener: no network hop, and no
-	// client certificate needed when the network listener requires one.
+	// REST calls run in process through the gRPC server's own interceptor
+	// chain (recovery, metrics, logging, token, limits: g.InProcess), without
+	// encoding to protobuf and back. The gateway still holds a gRPC client
+	// connection to this very server, for /healthz: over an in-process
+	// listener, no network hop, and no client certificate needed when the
+	// network listener requires one.
 	inproc := bufconn.Listen(1 << 20)
 	conn, err := grpc.NewClient("passthrough:///claimsvc-inprocess",
 		append(gateway.DialOptions(cfg.maxRecvBytes()),
@@ -138,10 +140,12 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		return fmt.Errorf("gateway connection: %w", err)
 	}
 	defer conn.Close()
+	conn.Connect() // now, not at the first /healthz probe
 	drain := &gateway.Drain{}
 	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{
 		Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), MaxBatchArticles: cfg.limits.MaxBatchArticles, Pages: pages,
 		MaxConcurrent: cfg.maxConcurrent, QueueWait: cfg.queueWait, Drain: drain, GuardMetrics: tokens.RequireHTTP,
+		Service: g.InProcess(),
 	})
 	if err != nil {
 		return err

@@ -1,7 +1,8 @@
 // Package gateway serves the HTTP side of claimsvc: the REST gateway (JSON over
-// HTTP, translated to gRPC calls through a client connection so every call passes
-// the same interceptors as native gRPC), the OpenAPI document, a health check for
-// load balancers and the Prometheus metrics.
+// HTTP, translated to calls of the ClaimsService that pass the same interceptors
+// as native gRPC: in process through server.GRPC.InProcess, or as a gRPC client
+// through a connection), the OpenAPI document, a health check for load balancers
+// and the Prometheus metrics.
 package gateway
 
 import (
@@ -41,6 +42,12 @@ type Options struct {
 	// Drain, when set, lets the caller turn the handler into its draining
 	// state during a graceful shutdown.
 	Drain *Drain
+	// Service, when set, answers the REST calls in process: claimsvc passes
+	// server.GRPC.InProcess, the service behind the gRPC server's own
+	// interceptor chain, so no request or response is encoded to protobuf
+	// and decoded again on the way. When nil, REST calls are gRPC calls
+	// through the connection given to NewHandler.
+	Service claimsv1.ClaimsServiceServer
 	// GuardMetrics, when set, wraps /metrics (e.g. with a bearer-token check:
 	// the metrics say who calls what, and they are no gRPC call the token
 	// interceptor sees).
@@ -49,7 +56,8 @@ type Options struct {
 
 // NewHandler returns the HTTP handler: /v1/claims:* (REST), /openapi.json,
 // /healthz, /metrics and, with Options.Pages, the web page. conn is a client
-// connection to the gRPC server.
+// connection to the gRPC server: /healthz asks its health service, and without
+// Options.Service the REST calls go through it too.
 //
 // JSON choices, made on purpose: responses use proto3's lowerCamelCase names and
 // enum names as strings, and emit zero values (0, false, "", []) so clients see a
@@ -68,7 +76,13 @@ func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Han
 		runtime.WithRoutingErrorHandler(routingErrorHandler),
 		runtime.WithHealthzEndpoint(healthpb.NewHealthClient(conn)),
 	)
-	if err := claimsv1.RegisterClaimsServiceHandlerClient(ctx, mux, claimsv1.NewClaimsServiceClient(conn)); err != nil {
+	register := func() error {
+		return claimsv1.RegisterClaimsServiceHandlerClient(ctx, mux, claimsv1.NewClaimsServiceClient(conn))
+	}
+	if o.Service != nil {
+		register = func() error { return claimsv1.RegisterClaimsServiceHandlerServer(ctx, mux, o.Service) }
+	}
+	if err := register(); err != nil {
 		return nil, fmt.Errorf("gateway: register: %w", err)
 	}
 	root := http.NewServeMux()

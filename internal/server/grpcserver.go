@@ -48,6 +48,11 @@ type GRPC struct {
 	Server *grpc.Server
 	Health *health.Server
 
+	// svc and unaryChain serve InProcess: the service behind the same unary
+	// interceptors the server runs.
+	svc        *Service
+	unaryChain grpc.UnaryServerInterceptor
+
 	lim            *limiter
 	abort          *aborter
 	saturatedAfter time.Duration
@@ -81,19 +86,22 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	lim := newLimiter(o.MaxConcurrent, o.QueueWait)
 	svc.slots = lim
 	abort := newAborter()
+	// The unary chain, shared by the gRPC server and the REST gateway's
+	// in-process calls (InProcess).
+	unary := []grpc.UnaryServerInterceptor{
+		recovery.UnaryServerInterceptor(rec),
+		metrics.UnaryServerInterceptor(),
+		calls.unary,
+		o.Tokens.UnaryInterceptor(),
+		lim.unary,
+		abort.unary,
+		defaultDeadline(o.RequestTimeout),
+	}
 	s := grpc.NewServer(append(connectionLimits(o.MaxStreamsPerConn),
 		grpc.ForceServerCodecV2(newCodec(svc.limits.MaxBatchArticles)),
 		grpc.MaxRecvMsgSize(o.MaxRecvBytes),
 		streamWorkers(o.MaxConcurrent),
-		grpc.ChainUnaryInterceptor(
-			recovery.UnaryServerInterceptor(rec),
-			metrics.UnaryServerInterceptor(),
-			calls.unary,
-			o.Tokens.UnaryInterceptor(),
-			lim.unary,
-			abort.unary,
-			defaultDeadline(o.RequestTimeout),
-		),
+		grpc.ChainUnaryInterceptor(unary...),
 		grpc.ChainStreamInterceptor(
 			recovery.StreamServerInterceptor(rec),
 			metrics.StreamServerInterceptor(),
@@ -114,5 +122,5 @@ func NewGRPC(svc *Service, o Options) (*GRPC, error) {
 	if after <= 0 {
 		after = DefaultSaturatedAfter
 	}
-	return &GRPC{Server: s, Health: hs, lim: lim, abort: abort, saturatedAfter: after, log: o.Log}, nil
+	return &GRPC{Server: s, Health: hs, svc: svc, unaryChain: chainUnary(unary), lim: lim, abort: abort, saturatedAfter: after, log: o.Log}, nil
 }
