@@ -148,66 +148,143 @@ type featOcc struct {
 //
 // text is what the tokens' offsets point into (to tell "NATO" from "Nato").
 // typ is the claim's type (internal/claimtype; claim.TypeUnspecified when unknown).
+//
+// It is the definition the trainer reads the features by; the scorer weighs
+// the same occurrences in the same order without listing them (checkModel.sum).
 func appendCheckFeatures(dst []featOcc, text string, toks []token, info []tokInfo, typ claim.Type) []featOcc {
-	emit := func(f uint32, i, j int) { dst = append(dst, featOcc{f: f, i: int32(i), j: int32(j)}) }
-	// hand[k] is 2 + the index of the first token that fired feature k (-1 for
-	// the whole claim), 0 when it did not fire.
-	var hand [numHandFeatures]int
-	var fired uint64 // bit k set when hand[k] != 0
-	fire := func(k, i int) {
-		if hand[k] == 0 {
-			hand[k] = i + 2
-			fired |= 1 << k
-		}
+	dst = appendNgrams(dst, toks, info)
+	var hand handFeatures
+	hand.read(text, toks, info, typ)
+	return hand.append(dst)
+}
+
+// Folds: how a token enters the n-gram features (foldOf).
+const (
+	foldNone       = iota // as its own lowercase form
+	foldNumber            // a number, as "#num"
+	foldNumberWord        // a number word ("thirty"): its own form, but counted as a number
+	foldCap               // a capitalised word inside the sentence (not "I", "I'm"), as "#cap"
+)
+
+// foldOf is the fold of token t, whose check-worthiness classes are cls;
+// afterWord tells whether a word precedes it. The n-gram and the genre-general
+// features both read it, so they cannot disagree on what a number or a name is.
+func foldOf(t *token, cls uint32, afterWord bool) int {
+	switch {
+	case t.Digit:
+		return foldNumber
+	case cls&clsNumberWord != 0:
+		return foldNumberWord
+	case t.Word && t.Upper && afterWord && t.Lower != "i" && !strings.HasPrefix(t.Lower, "i'"):
+		return foldCap
 	}
+	return foldNone
+}
+
+// ngramHash is the word hash token t (of word-table entry in) enters the
+// n-grams with (see foldOf): hashNum, hashCap or its own.
+func ngramHash(t *token, in *tokInfo, afterWord bool) uint64 {
+	switch foldOf(t, in.cls, afterWord) {
+	case foldNumber:
+		return hashNum
+	case foldCap:
+		return hashCap
+	}
+	return in.hash
+}
+
+// appendNgrams appends the lexical features of the tokens to dst: for each
+// token its unigram, then the bigram ending at it (beginning at the token
+// before, or at "<s>" for the first), and after the last token its bigram with
+// "</s>".
+func appendNgrams(dst []featOcc, toks []token, info []tokInfo) []featOcc {
 	hPrev := hashStart
-	prevWord := -1 // index of the previous token, for bigrams
+	afterWord := false
+	for i := range toks {
+		h := ngramHash(&toks[i], &info[i], afterWord)
+		afterWord = afterWord || toks[i].Word
+		dst = append(dst,
+			featOcc{f: unigramBucket(h), i: int32(i), j: int32(i + 1)},
+			featOcc{f: bigramBucket(hPrev, h), i: int32(max(i-1, 0)), j: int32(i + 1)})
+		hPrev = h
+	}
+	if n := len(toks); n > 0 {
+		dst = append(dst, featOcc{f: bigramBucket(hPrev, hashEnd), i: int32(n - 1), j: int32(n)})
+	}
+	return dst
+}
+
+// handFeatures are the genre-general features a claim's tokens fire.
+type handFeatures struct {
+	// at[k] is 2 + the index of the first token that fired feature k (-1 for
+	// the whole claim), 0 when it did not fire.
+	at    [numHandFeatures]int
+	fired uint64 // bit k set when at[k] != 0
+}
+
+// fire records that token i (-1: the whole claim) fired feature k, unless an
+// earlier one did.
+func (hf *handFeatures) fire(k, i int) {
+	if hf.at[k] == 0 {
+		hf.at[k] = i + 2
+		hf.fired |= 1 << k
+	}
+}
+
+// read fires the genre-general features of the tokens (see appendCheckFeatures).
+func (hf *handFeatures) read(text string, toks []token, info []tokInfo, typ claim.Type) {
 	var nums, ents, words int
 	var seen uint32
-	firstWord := true
+	afterWord := false
 	for i := range toks {
 		t := &toks[i] // not a copy: this loop runs over every claim's tokens
 		w := t.Lower
-		cls, h := info[i].cls, info[i].hash
-		switch {
-		case t.Digit:
+		cls := info[i].cls
+		if cls == 0 && t.Word && !t.Digit && !t.Upper && !pastForm(w) {
+			// the commonest token, a lowercase word of no class, fires nothing
+			words++
+			afterWord = true
+			continue
+		}
+		fold := foldOf(t, cls, afterWord)
+		switch fold {
+		case foldNumber:
 			nums++
-			fire(hfNumber, i)
+			hf.fire(hfNumber, i)
 			if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
-				fire(hfYear, i)
+				hf.fire(hfYear, i)
 			} else if i+1 < len(toks) && toks[i+1].Word && !toks[i+1].Digit {
-				fire(hfQuantity, i)
+				hf.fire(hfQuantity, i)
 			}
-			w, h = "#num", hashNum
-		case cls&clsNumberWord != 0:
+		case foldNumberWord:
 			nums++
-			fire(hfNumber, i)
+			hf.fire(hfNumber, i)
 			if i+1 < len(toks) && toks[i+1].Word && info[i+1].cls&clsNumberWord == 0 {
-				fire(hfQuantity, i)
+				hf.fire(hfQuantity, i)
 			}
-		case t.Word && t.Upper && !firstWord && w != "i" && !strings.HasPrefix(w, "i'"):
+		case foldCap:
 			ents++
-			fire(hfEntity, i)
+			hf.fire(hfEntity, i)
 			if acronym(text, t) {
-				fire(hfAcronym, i)
+				hf.fire(hfAcronym, i)
 			}
-			w, h = "#cap", hashCap
 		}
 		if t.Word {
 			words++
-			firstWord = false
-			if !t.Digit && len(w) > 4 && strings.HasSuffix(w, "ed") {
+			afterWord = true
+			// a participle by its ending; not a number's ("#num") or a name's ("#cap")
+			if fold != foldCap && !t.Digit && pastForm(w) {
 				cls |= clsPast
 			}
 			if cls&clsPast != 0 && i > 0 && perfectAux(toks[i-1].Lower) {
-				fire(hfPerfect, i-1)
+				hf.fire(hfPerfect, i-1)
 			}
 		} else { // the marks below are punctuation, never words
 			switch w {
 			case "?":
-				fire(hfQuestion, i)
+				hf.fire(hfQuestion, i)
 			case "!":
-				fire(hfExclamation, i)
+				hf.fire(hfExclamation, i)
 			case "%":
 				cls |= clsPercent
 			case "$", "£", "€":
@@ -218,50 +295,54 @@ func appendCheckFeatures(dst []featOcc, text string, toks []token, info []tokInf
 			seen |= cls
 			for m := cls; m != 0; m &= m - 1 { // the classes set, in bit order
 				if bit := bits.TrailingZeros32(m); bit < len(classFeature) && classFeature[bit] >= 0 {
-					fire(classFeature[bit], i)
+					hf.fire(classFeature[bit], i)
 				}
 			}
 			if cls&clsDiscourse != 0 && words == 1 {
-				fire(hfDiscourse, i)
+				hf.fire(hfDiscourse, i)
 			}
 		}
-		emit(unigramBucket(h), i, i+1)
-		from := prevWord
-		if from < 0 {
-			from = i
-		}
-		emit(bigramBucket(hPrev, h), from, i+1)
-		hPrev, prevWord = h, i
-	}
-	if len(toks) > 0 {
-		emit(bigramBucket(hPrev, hashEnd), len(toks)-1, len(toks))
 	}
 	if nums >= 2 {
-		fire(hfNumbers2, -1)
+		hf.fire(hfNumbers2, -1)
 	}
 	if ents >= 2 {
-		fire(hfEntities2, -1)
+		hf.fire(hfEntities2, -1)
 	}
 	if seen&clsFirstPerson != 0 && seen&clsOpinion != 0 {
-		fire(hfFirstPersonOpinion, -1)
+		hf.fire(hfFirstPersonOpinion, -1)
 	}
-	if seen&clsFirstPerson != 0 && (seen&clsPast != 0 || hand[hfPerfect] != 0) {
-		fire(hfFirstPersonPast, -1)
+	if seen&clsFirstPerson != 0 && (seen&clsPast != 0 || hf.at[hfPerfect] != 0) {
+		hf.fire(hfFirstPersonPast, -1)
 	}
-	fire(hfLength+lengthBucket(words), -1)
+	hf.fire(hfLength+lengthBucket(words), -1)
 	if typ >= claim.TypeEvent && typ <= claim.TypeNotProposition {
-		fire(hfType+int(typ-claim.TypeEvent), -1)
+		hf.fire(hfType+int(typ-claim.TypeEvent), -1)
 	}
-	for m := fired; m != 0; m &= m - 1 { // the fired features in index order
+}
+
+// pastForm reports whether word w reads as a past tense or participle by its
+// ending ("reported", not "bed").
+func pastForm(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ed") }
+
+// append appends the fired features to dst in index order (see span).
+func (hf *handFeatures) append(dst []featOcc) []featOcc {
+	for m := hf.fired; m != 0; m &= m - 1 { // the fired features in index order
 		k := bits.TrailingZeros64(m)
-		i := hand[k] - 2
-		if i < 0 || k >= hfLength || k == hfNumbers2 || k == hfEntities2 || k == hfFirstPersonOpinion || k == hfFirstPersonPast {
-			emit(uint32(CheckBuckets+k), -1, -1)
-			continue
-		}
-		emit(uint32(CheckBuckets+k), i, i+1)
+		i, j := hf.span(k)
+		dst = append(dst, featOcc{f: uint32(CheckBuckets + k), i: int32(i), j: int32(j)})
 	}
 	return dst
+}
+
+// span is the tokens [i, j) of fired feature k: the token that fired it
+// first, or -1, -1 for the features of the whole claim.
+func (hf *handFeatures) span(k int) (i, j int) {
+	i = hf.at[k] - 2
+	if i < 0 || k >= hfLength || k == hfNumbers2 || k == hfEntities2 || k == hfFirstPersonOpinion || k == hfFirstPersonPast {
+		return -1, -1
+	}
+	return i, i + 1
 }
 
 // classFeature maps each lexicon class, in checkClassNames order, to its

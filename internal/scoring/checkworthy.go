@@ -37,13 +37,17 @@ type weightBlock struct {
 }
 
 // weight is weights[f], read from the compact copy.
-func (m *checkModel) weight(f uint32) float64 {
-	b := &m.blocks[f>>6]
+func (m *checkModel) weight(f uint32) float64 { return weightIn(m.blocks, m.dense, f) }
+
+// weightIn is checkModel.weight of the model whose blocks and dense weights
+// these are, for a loop that keeps them in registers.
+func weightIn(blocks []weightBlock, dense []float32, f uint32) float64 {
+	b := &blocks[f>>6]
 	word, bit := b.nonzero, uint64(1)<<(f&63)
 	if word&bit == 0 {
 		return 0
 	}
-	return float64(m.dense[b.rank+uint32(bits.OnesCount64(word&(bit-1)))])
+	return float64(dense[b.rank+uint32(bits.OnesCount64(word&(bit-1)))])
 }
 
 // parseCheckModel reads the lines the check-worthiness trainer writes:
@@ -164,10 +168,9 @@ const (
 //
 // info[k] is the word-table entry of toks[k] (wordTable.lookup).
 func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, info []tokInfo, typ claim.Type, offset int, reasons bool) (float64, bool, []claim.ScoreReason) {
-	sc.feats = appendCheckFeatures(sc.feats[:0], text, toks, info, typ)
-	z, up, down := s.check.weigh(sc.feats, s.check.bias, reasons, sc.up[:0], sc.down[:0])
-	sc.up, sc.down = up, down
-	p := sigmoid(clip(z, -30, 30))
+	var cs checkSum
+	s.check.sum(&cs, text, toks, info, typ)
+	p := sigmoid(clip(cs.z, -30, 30))
 	worthy := p >= s.check.threshold
 	gate := ""
 	if worthy {
@@ -178,7 +181,7 @@ func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, info []tokI
 		return p, worthy, nil
 	}
 	var pick [maxReasons]contribution
-	picked := pickReasons(pick[:0], up, down, worthy)
+	picked := pickReasons(pick[:0], cs.pos.list(), cs.neg.list(), worthy)
 	room := len(picked)
 	if gate != "" { // applyGate will prepend it: room for it
 		room++

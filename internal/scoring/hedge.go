@@ -19,8 +19,7 @@ type scratch struct {
 	// candidates toks, info and cands hold (sentenceTokens), "" when they hold
 	// something else: claims of one sentence, scored one after another on
 	// the same scratch, read it once.
-	sent  string
-	feats []featOcc // check-worthiness feature occurrences
+	sent string
 	// cueToks and buf tokenise and join an attribution cue known only by text.
 	cueToks []token
 	buf     []byte
@@ -31,9 +30,6 @@ type scratch struct {
 	// weak are the hedge candidates whose cue probability fell below the cue
 	// threshold: not reported unless they are all that makes a claim uncertain.
 	weak []claim.HedgeCue
-	// up and down are the strongest positive and negative check-worthiness
-	// contributions of a claim.
-	up, down []contribution
 	// blocks hands out the reasons and cues the results keep.
 	blocks blocks
 }

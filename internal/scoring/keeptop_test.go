@@ -4,12 +4,13 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 	"unicode/utf8"
 )
 
-// TestTopReasonsMatchesStableSort checks topReasons, as weigh fills it,
+// TestTopReasonsMatchesStableSort checks topReasons, as sum fills it,
 // against its definition: the first maxReasons of all contributions of at
 // least minReason stably sorted by |w| descending (ties keep the earlier
 // one), on random runs with many ties.
@@ -22,19 +23,21 @@ func TestTopReasonsMatchesStableSort(t *testing.T) {
 		}
 		var all []occ
 		var top topReasons
+		top.reset()
 		for k := r.IntN(30); k > 0; k-- {
 			a := float64(r.IntN(7)) / 2
 			all = append(all, occ{len(all), a})
-			if top.n < maxReasons || top.a[maxReasons-1] < a { // as weigh offers them
-				top.add(a, len(all)-1)
+			if a > top.a[maxReasons-1] { // as sum offers them
+				top.add(a, contribution{i: len(all) - 1, w: a})
 			}
 		}
+		all = slices.DeleteFunc(all, func(o occ) bool { return o.a < minReason })
 		want := append([]occ(nil), all...)
 		sort.SliceStable(want, func(a, b int) bool { return want[a].a > want[b].a })
 		want = want[:min(len(want), maxReasons)]
 		var got []occ
 		for m := range top.n {
-			got = append(got, occ{top.k[m], top.a[m]})
+			got = append(got, occ{top.c[m].i, top.a[m]})
 		}
 		if len(got) != len(want) || len(want) > 0 && !reflect.DeepEqual(got, want) {
 			t.Fatalf("top of %v = %v, want %v", all, got, want)
