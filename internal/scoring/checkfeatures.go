@@ -214,12 +214,17 @@ func appendNgrams(dst []featOcc, toks []token, info []tokInfo) []featOcc {
 	return dst
 }
 
-// handFeatures are the genre-general features a claim's tokens fire.
+// handFeatures are the genre-general features a claim's tokens fire, and the
+// counts of its tokens they are read from.
 type handFeatures struct {
 	// at[k] is 2 + the index of the first token that fired feature k (-1 for
 	// the whole claim), 0 when it did not fire.
 	at    [numHandFeatures]int
 	fired uint64 // bit k set when at[k] != 0
+	// nums, ents and words count the numbers, names and words so far; seen
+	// is the union of their classes.
+	nums, ents, words int
+	seen              uint32
 }
 
 // fire records that token i (-1: the whole claim) fired feature k, unless an
@@ -233,89 +238,104 @@ func (hf *handFeatures) fire(k, i int) {
 
 // read fires the genre-general features of the tokens (see appendCheckFeatures).
 func (hf *handFeatures) read(text string, toks []token, info []tokInfo, typ claim.Type) {
-	var nums, ents, words int
-	var seen uint32
 	afterWord := false
 	for i := range toks {
-		t := &toks[i] // not a copy: this loop runs over every claim's tokens
-		w := t.Lower
-		cls := info[i].cls
-		if cls == 0 && t.Word && !t.Digit && !t.Upper && !pastForm(w) {
-			// the commonest token, a lowercase word of no class, fires nothing
-			words++
-			afterWord = true
-			continue
+		if plainWord(&toks[i], &info[i]) {
+			hf.words++
+		} else {
+			hf.token(text, toks, info, i, afterWord)
 		}
-		fold := foldOf(t, cls, afterWord)
-		switch fold {
-		case foldNumber:
-			nums++
-			hf.fire(hfNumber, i)
-			if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
-				hf.fire(hfYear, i)
-			} else if i+1 < len(toks) && toks[i+1].Word && !toks[i+1].Digit {
-				hf.fire(hfQuantity, i)
-			}
-		case foldNumberWord:
-			nums++
-			hf.fire(hfNumber, i)
-			if i+1 < len(toks) && toks[i+1].Word && info[i+1].cls&clsNumberWord == 0 {
-				hf.fire(hfQuantity, i)
-			}
-		case foldCap:
-			ents++
-			hf.fire(hfEntity, i)
-			if acronym(text, t) {
-				hf.fire(hfAcronym, i)
-			}
+		afterWord = afterWord || toks[i].Word
+	}
+	hf.finish(typ)
+}
+
+// plainWord reports whether token t (of word-table entry in) is the
+// commonest kind: a lowercase word of no class, which fires no feature, only
+// counts as a word, and enters the n-grams as itself (foldNone).
+func plainWord(t *token, in *tokInfo) bool {
+	return in.cls == 0 && t.Word && !t.Digit && !t.Upper && !pastForm(t.Lower)
+}
+
+// token reads toks[i], any token but a plainWord (which only counts as a
+// word); afterWord tells whether a word precedes it.
+func (hf *handFeatures) token(text string, toks []token, info []tokInfo, i int, afterWord bool) {
+	t := &toks[i]
+	w := t.Lower
+	cls := info[i].cls
+	fold := foldOf(t, cls, afterWord)
+	switch fold {
+	case foldNumber:
+		hf.nums++
+		hf.fire(hfNumber, i)
+		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+			hf.fire(hfYear, i)
+		} else if i+1 < len(toks) && toks[i+1].Word && !toks[i+1].Digit {
+			hf.fire(hfQuantity, i)
 		}
-		if t.Word {
-			words++
-			afterWord = true
-			// a participle by its ending; not a number's ("#num") or a name's ("#cap")
-			if fold != foldCap && !t.Digit && pastForm(w) {
-				cls |= clsPast
-			}
-			if cls&clsPast != 0 && i > 0 && perfectAux(toks[i-1].Lower) {
-				hf.fire(hfPerfect, i-1)
-			}
-		} else { // the marks below are punctuation, never words
-			switch w {
-			case "?":
-				hf.fire(hfQuestion, i)
-			case "!":
-				hf.fire(hfExclamation, i)
-			case "%":
-				cls |= clsPercent
-			case "$", "£", "€":
-				cls |= clsMoney
-			}
+	case foldNumberWord:
+		hf.nums++
+		hf.fire(hfNumber, i)
+		if i+1 < len(toks) && toks[i+1].Word && info[i+1].cls&clsNumberWord == 0 {
+			hf.fire(hfQuantity, i)
 		}
-		if cls != 0 {
-			seen |= cls
-			for m := cls; m != 0; m &= m - 1 { // the classes set, in bit order
-				if bit := bits.TrailingZeros32(m); bit < len(classFeature) && classFeature[bit] >= 0 {
-					hf.fire(classFeature[bit], i)
-				}
-			}
-			if cls&clsDiscourse != 0 && words == 1 {
-				hf.fire(hfDiscourse, i)
-			}
+	case foldCap:
+		hf.ents++
+		hf.fire(hfEntity, i)
+		if acronym(text, t) {
+			hf.fire(hfAcronym, i)
 		}
 	}
-	if nums >= 2 {
+	if t.Word {
+		hf.words++
+		// a participle by its ending; not a number's ("#num") or a name's ("#cap")
+		if fold != foldCap && !t.Digit && pastForm(w) {
+			cls |= clsPast
+		}
+		if cls&clsPast != 0 && i > 0 && perfectAux(toks[i-1].Lower) {
+			hf.fire(hfPerfect, i-1)
+		}
+	} else { // the marks below are punctuation, never words
+		switch w {
+		case "?":
+			hf.fire(hfQuestion, i)
+		case "!":
+			hf.fire(hfExclamation, i)
+		case "%":
+			cls |= clsPercent
+		case "$", "£", "€":
+			cls |= clsMoney
+		}
+	}
+	if cls != 0 {
+		hf.seen |= cls
+		for m := cls; m != 0; m &= m - 1 { // the classes set, in bit order
+			if bit := bits.TrailingZeros32(m); bit < len(classFeature) && classFeature[bit] >= 0 {
+				hf.fire(classFeature[bit], i)
+			}
+		}
+		if cls&clsDiscourse != 0 && hf.words == 1 {
+			hf.fire(hfDiscourse, i)
+		}
+	}
+}
+
+// finish fires the features of the whole claim, once all its tokens are read;
+// typ is its type.
+func (hf *handFeatures) finish(typ claim.Type) {
+	if hf.nums >= 2 {
 		hf.fire(hfNumbers2, -1)
 	}
-	if ents >= 2 {
+	if hf.ents >= 2 {
 		hf.fire(hfEntities2, -1)
 	}
-	if seen&clsFirstPerson != 0 && seen&clsOpinion != 0 {
+	if hf.seen&clsFirstPerson != 0 && hf.seen&clsOpinion != 0 {
 		hf.fire(hfFirstPersonOpinion, -1)
 	}
-	if seen&clsFirstPerson != 0 && (seen&clsPast != 0 || hf.at[hfPerfect] != 0) {
+	if hf.seen&clsFirstPerson != 0 && (hf.seen&clsPast != 0 || hf.at[hfPerfect] != 0) {
 		hf.fire(hfFirstPersonPast, -1)
 	}
-	hf.fire(hfLength+lengthBucket(words), -1)
+	hf.fire(hfLength+lengthBucket(hf.words), -1)
 	if typ >= claim.TypeEvent && typ <= claim.TypeNotProposition {
 		hf.fire(hfType+int(typ-claim.TypeEvent), -1)
 	}

@@ -19,21 +19,30 @@ type checkSum struct {
 // and keeps the strongest positive and negative contributions of at least
 // minReason, strongest first (ties keep the earlier feature). It walks the
 // tokens itself instead of listing appendCheckFeatures' occurrences and then
-// weighing them: each n-gram is weighed where it is hashed, and only the few
-// contributions strong enough to be reasons are ever written down.
-// TestSumMatchesFeatures holds the two together.
+// weighing them: each n-gram is weighed where it is hashed, only the few
+// contributions strong enough to be reasons are ever written down, and the
+// genre-general features are read in the same pass (as handFeatures.read
+// reads them: a plainWord needs no more than a count). TestSumMatchesFeatures
+// holds the two together.
 func (m *checkModel) sum(cs *checkSum, text string, toks []token, info []tokInfo, typ claim.Type) {
-	var hand handFeatures
-	hand.read(text, toks, info, typ)
+	var hand handFeatures // read along, weighed after the n-grams
 	cs.pos.reset()
 	cs.neg.reset()
 	blocks, dense := m.blocks, m.dense // in registers: the loop stores to cs
 	z := m.bias
 	hPrev := hashStart
 	afterWord := false
+	info = info[:len(toks)] // one bound for both
 	for i := range toks {
-		h := ngramHash(&toks[i], &info[i], afterWord)
-		afterWord = afterWord || toks[i].Word
+		t, in := &toks[i], &info[i]
+		h := in.hash
+		if plainWord(t, in) {
+			hand.words++
+		} else {
+			h = ngramHash(t, in, afterWord)
+			hand.token(text, toks, info, i, afterWord)
+		}
+		afterWord = afterWord || t.Word
 		f := unigramBucket(h)
 		w := weightIn(blocks, dense, f)
 		z += w
@@ -54,6 +63,7 @@ func (m *checkModel) sum(cs *checkSum, text string, toks []token, info []tokInfo
 		z += w
 		cs.offer(contribution{f: f, i: n - 1, j: n, w: w})
 	}
+	hand.finish(typ)
 	for m := hand.fired; m != 0; m &= m - 1 { // the fired features in index order
 		k := bits.TrailingZeros64(m)
 		i, j := hand.span(k)

@@ -25,9 +25,13 @@ type checkModel struct {
 	// buckets are empty, and these 145 KB stay in cache where the 1 MB of
 	// weights do not; a block's bits and rank share a cache line, so a weight
 	// costs at most two misses.
-	blocks []weightBlock
+	blocks *[numWeightBlocks]weightBlock
 	dense  []float32
 }
+
+// numWeightBlocks is how many weightBlocks cover the CheckDim weights: a
+// fixed length, so a bucket's block needs no bounds check.
+const numWeightBlocks = (CheckDim + 63) / 64
 
 // weightBlock is the nonzero set of 64 consecutive weights and the rank of the
 // first (see checkModel.blocks).
@@ -41,7 +45,7 @@ func (m *checkModel) weight(f uint32) float64 { return weightIn(m.blocks, m.dens
 
 // weightIn is checkModel.weight of the model whose blocks and dense weights
 // these are, for a loop that keeps them in registers.
-func weightIn(blocks []weightBlock, dense []float32, f uint32) float64 {
+func weightIn(blocks *[numWeightBlocks]weightBlock, dense []float32, f uint32) float64 {
 	b := &blocks[f>>6]
 	word, bit := b.nonzero, uint64(1)<<(f&63)
 	if word&bit == 0 {
@@ -112,9 +116,9 @@ type indexedWeight struct {
 // as from a CheckDim-long array the rows were written into in order (a later
 // row for the same feature wins; zero weights are absent). Sorting the twenty
 // thousand rows costs less at start-up than filling and scanning that 1 MB.
-func compactWeights(rows []indexedWeight) ([]weightBlock, []float32) {
+func compactWeights(rows []indexedWeight) (*[numWeightBlocks]weightBlock, []float32) {
 	slices.SortStableFunc(rows, func(a, b indexedWeight) int { return cmp.Compare(a.f, b.f) })
-	blocks := make([]weightBlock, (CheckDim+63)/64)
+	blocks := new([numWeightBlocks]weightBlock)
 	dense := make([]float32, 0, len(rows))
 	p := 0
 	for k := range blocks {
