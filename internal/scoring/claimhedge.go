@@ -58,13 +58,9 @@ func (s *Scorer) hedgeClaim(sc *scratch, text string, c *claim.Claim) (h claim.H
 		cues = sc.keep(cues, cue, ok)
 	}
 	i = firstFrom(sc.toks, content.Start-ctx.Start)
-	neg := false // a negator inside the content (negations, read on the way)
-	toks, end := sc.toks, content.End-ctx.Start
-	for j = i; j < len(toks) && toks[j].End <= end; j++ {
-		neg = neg || toks[j].Neg
-	}
-	if neg {
-		sc.ev = append(sc.ev, Evidence{Class: ClassNegator, Strength: 1})
+	j = i + firstEndingAfter(sc.toks[i:], content.End-ctx.Start)
+	if sc.negs {
+		s.negations(sc, i, j) // a negator inside the content
 	}
 	if !cueSeen && c.Attribution.Cue != "" {
 		if cue, ok, found := s.attributionText(sc, c.Attribution.Cue); found {
@@ -81,6 +77,22 @@ func firstFrom(toks []token, offset int) int {
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if toks[m].Start >= offset {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
+}
+
+// firstEndingAfter is the index of the first token ending after offset
+// (len(toks) when none does); the tokens are in text order, so their ends
+// ascend and it halves.
+func firstEndingAfter(toks []token, offset int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if toks[m].End > offset {
 			hi = m
 		} else {
 			lo = m + 1

@@ -132,12 +132,14 @@ func newCueFinder(lex lexicon, learned map[string]string, classes, types map[str
 // ("does not imply") is no hedge.
 func (f *cueFinder) find(toks []token, dst []candidate) []candidate {
 	info, _ := f.words.lookup(toks, nil, nil)
-	return f.findInfo(toks, info, dst)
+	dst, _ = f.findInfo(toks, info, dst)
+	return dst
 }
 
 // findInfo is find with the tokens' word-table entries already looked up
-// (info[i] for toks[i]).
-func (f *cueFinder) findInfo(toks []token, info []tokInfo, dst []candidate) []candidate {
+// (info[i] for toks[i]); it also reports whether it marked any negator, so a
+// sentence without one needs no search for them.
+func (f *cueFinder) findInfo(toks []token, info []tokInfo, dst []candidate) (_ []candidate, negs bool) {
 	next := 0 // tokens before next belong to a matched phrase
 	for i := range toks {
 		if info[i].first == 0 || !toks[i].Word { // most tokens start nothing
@@ -145,6 +147,7 @@ func (f *cueFinder) findInfo(toks []token, info []tokInfo, dst []candidate) []ca
 		}
 		e := f.words.firsts[info[i].first]
 		toks[i].Neg = e.negator
+		negs = negs || e.negator
 		if i < next {
 			continue
 		}
@@ -171,7 +174,7 @@ func (f *cueFinder) findInfo(toks []token, info []tokInfo, dst []candidate) []ca
 			break
 		}
 	}
-	return dst
+	return dst, negs
 }
 
 // matches reports whether the tokens spell want.

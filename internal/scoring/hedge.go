@@ -24,6 +24,7 @@ type scratch struct {
 	cueToks []token
 	buf     []byte
 	cands   []candidate
+	negs    bool // whether toks hold a negator (sentenceTokens)
 	ev      []Evidence
 	// cues are the reported cues while they are collected (finish copies them out).
 	cues []claim.HedgeCue

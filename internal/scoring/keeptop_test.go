@@ -82,6 +82,24 @@ func TestFirstFrom(t *testing.T) {
 	}
 }
 
+// TestFirstEndingAfter checks firstEndingAfter against the scan hedgeClaim
+// made: from the first token, on while a token ends at or before the offset.
+func TestFirstEndingAfter(t *testing.T) {
+	toks := tokenize("  The talks, which couldn't begin on May 20, may resume — officials said.", nil)
+	for off := -1; off <= 80; off++ {
+		want := 0
+		for want < len(toks) && toks[want].End <= off {
+			want++
+		}
+		if got := firstEndingAfter(toks, off); got != want {
+			t.Errorf("firstEndingAfter(%d) = %d, want %d", off, got, want)
+		}
+		if got := firstEndingAfter(toks[:0], off); got != 0 {
+			t.Errorf("firstEndingAfter(none, %d) = %d, want 0", off, got)
+		}
+	}
+}
+
 // TestClipMatchesMath checks clip, written with the builtin min and max,
 // against math.Max and math.Min, signed zeros, infinities and bounds included.
 func TestClipMatchesMath(t *testing.T) {

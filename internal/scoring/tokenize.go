@@ -23,7 +23,7 @@ func (sc *scratch) tokenize(s string, dst []token) []token {
 
 // sentenceTokens leaves sentence's tokens in sc.toks, their word-table entries
 // in sc.info and sc.types and its cue candidates in sc.cands (find marks the negators in
-// sc.toks). They depend on the sentence's text alone, so when sc already holds
+// sc.toks, and sc.negs tells whether there are any). They depend on the sentence's text alone, so when sc already holds
 // those of the same text (sc.sent) they are kept as they are.
 func (s *Scorer) sentenceTokens(sc *scratch, sentence string) {
 	if sentence == sc.sent && sentence != "" {
@@ -31,7 +31,7 @@ func (s *Scorer) sentenceTokens(sc *scratch, sentence string) {
 	}
 	sc.toks = sc.tokenize(sentence, sc.toks)
 	sc.info, sc.types = s.finder.words.lookup(sc.toks, sc.info, sc.types)
-	sc.cands = s.finder.findInfo(sc.toks, sc.info, sc.cands[:0])
+	sc.cands, sc.negs = s.finder.findInfo(sc.toks, sc.info, sc.cands[:0])
 	sc.sent = sentence
 }
 
