@@ -201,8 +201,10 @@ func asciiAlnum(c byte) bool {
 
 func (t *Typer) is(cls int, w string) bool { return t.words[w]&(1<<cls) != 0 }
 
-// in is is for a word whose mask words() already looked up.
-func in(cls int, w word) bool { return w.mask&(1<<cls) != 0 }
+// in is is for a word whose mask words() already looked up. It takes the
+// word by pointer: a word is too big to be kept in registers, and a copy per
+// test, in loops over every claim's words, cost more than the test.
+func in(cls int, w *word) bool { return w.mask&(1<<cls) != 0 }
 
 // phraseAt reports whether a phrase of class cls starts at word i. It is
 // small enough to inline: most words are of neither bit, and only those that
@@ -290,18 +292,18 @@ func (t *Typer) classify(ws []word, text, cue string) claim.Type {
 	// a subject headed by talk about talk: "The exchange underscored …", "Ryabkov's
 	// statements fit into …" (its head opens the claim or stands just before the verb)
 	for i := 0; i < first && i < 3; i++ {
-		if in(cMetanoun, ws[i]) {
+		if in(cMetanoun, &ws[i]) {
 			return claim.TypeMeta
 		}
 	}
-	if first > 0 && in(cMetanoun, ws[first-1]) {
+	if first > 0 && in(cMetanoun, &ws[first-1]) {
 		return claim.TypeMeta
 	}
 	v := first
 	if (ws[v].low == "continues" || ws[v].low == "continue") && v+2 < len(ws) && ws[v+1].low == "to" {
 		v += 2
 	}
-	if in(cMetaverb, ws[v]) {
+	if in(cMetaverb, &ws[v]) {
 		return claim.TypeMeta
 	}
 	// Modality is read at the main verb ("will unfold", "would need to appoint",
@@ -312,7 +314,7 @@ func (t *Typer) classify(ws []word, text, cue string) claim.Type {
 		}
 	}
 	for i := max(0, first-1); i < len(ws) && i <= first+2; i++ {
-		w := ws[i]
+		w := &ws[i]
 		if t.phraseAt(cFuture, ws, i) || in(cModal, w) && !(w.low == "may" && w.cap && i > 0) {
 			return claim.TypePrediction
 		}
@@ -321,25 +323,25 @@ func (t *Typer) classify(ws []word, text, cue string) claim.Type {
 	// essential", "remains preferable", "is widely seen as counterproductive"), or
 	// a verb of opinion at the main verb ("believes")
 	for i := first; i < len(ws) && i <= first+3; i++ {
-		if in(cOpinion, ws[i]) && (i > first && in(cCopula, ws[first]) || i <= first+1 && isOpinionVerb(ws[i].low)) {
+		if in(cOpinion, &ws[i]) && (i > first && in(cCopula, &ws[first]) || i <= first+1 && isOpinionVerb(ws[i].low)) {
 			return claim.TypeOpinion
 		}
 	}
 	w := ws[first].low // its mask is t.words[w]: no map look-up here
 	switch {
-	case in(cCopula, ws[first]):
+	case in(cCopula, &ws[first]):
 		return claim.TypeFact
 	case w == "has" || w == "have" || w == "had":
 		for k := first + 1; k < len(ws) && k <= first+3; k++ {
-			if in(cCopula, ws[k]) {
+			if in(cCopula, &ws[k]) {
 				return claim.TypeFact
 			}
-			if participle(ws[k].low) || in(cPast, ws[k]) {
+			if participle(ws[k].low) || in(cPast, &ws[k]) {
 				return claim.TypeEvent
 			}
 		}
 		return claim.TypeFact
-	case in(cPast, ws[first]) || (strings.HasSuffix(w, "ed") && !in(cAux, ws[first])):
+	case in(cPast, &ws[first]) || (strings.HasSuffix(w, "ed") && !in(cAux, &ws[first])):
 		return claim.TypeEvent
 	}
 	return claim.TypeFact
@@ -376,16 +378,17 @@ func participle(w string) bool {
 // a stabilizing factor") or one whose only verbs sit in a relative clause ("the
 // importance of addressing the causes that fuel the fighting").
 func (t *Typer) mainVerb(ws []word) int {
-	np := in(cDet, ws[0]) || strings.HasSuffix(ws[0].low, "'s")
+	np := in(cDet, &ws[0]) || strings.HasSuffix(ws[0].low, "'s")
 	inRel := false
-	for i, w := range ws {
+	for i := range ws {
+		w := &ws[i]
 		if i > 0 && in(cRelative, w) {
 			inRel = true
 			continue
 		}
 		// after a determiner or preposition a verb-like word is a noun or adjective
 		// ("the signals", "on continued support"); "May" inside a sentence is the month
-		nominal := i > 0 && (in(cDet, ws[i-1]) && !demonstrative(ws[i-1].low) || in(cPrep, ws[i-1]))
+		nominal := i > 0 && (in(cDet, &ws[i-1]) && !demonstrative(ws[i-1].low) || in(cPrep, &ws[i-1]))
 		verb := (in(cAux, w) && !(w.low == "may" && w.cap && i > 0)) ||
 			!nominal && (in(cVerb, w) || in(cPast, w) || in(cMetaverb, w) ||
 				len(w.low) >= 5 && strings.HasSuffix(w.low, "ed") && i > 0 && !strings.HasSuffix(ws[i-1].low, "ly"))
@@ -410,8 +413,8 @@ const headingCaps = 6
 // are capitalised or short function words.
 func titleRun(ws []word) int {
 	n := 0
-	for _, w := range ws {
-		switch {
+	for i := range ws {
+		switch w := &ws[i]; {
 		case w.cap:
 			n++
 		case w.low == "for" || w.low == "and" || w.low == "of" || w.low == "the" || w.low == "to" || w.low == "in" || w.low == "on" || w.low == "a":
