@@ -193,7 +193,8 @@ func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, info []tokI
 	out := sc.blocks.takeReasons(room)[:len(picked)]
 
 	for k, c := range picked {
-		r := claim.ScoreReason{Feature: "words", Contribution: c.w}
+		r := &out[k] // takeReasons' zero reason, written in place
+		r.Feature, r.Contribution = "words", c.w
 		if !IsLexicalCheckFeature(int(c.f)) {
 			r.Feature = CheckFeatureNames[int(c.f)-CheckBuckets]
 		}
@@ -202,7 +203,6 @@ func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, info []tokI
 			r.Text = text[start:end]
 			r.Span = claim.Span{Start: start + offset, End: end + offset}
 		}
-		out[k] = r
 	}
 	return applyGate(gate, p, s.check.threshold, worthy, out)
 }

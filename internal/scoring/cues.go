@@ -153,8 +153,8 @@ func (f *cueFinder) findInfo(toks []token, info []tokInfo, dst []candidate) (_ [
 		}
 		for _, p := range e.phrases {
 			// toks[i] is p's first word: the entry is that word's
-			if i+len(p.toks) > len(toks) || !matches(toks[i+1:i+len(p.toks)], p.toks[1:]) {
-				continue
+			if n := len(p.toks); n > 1 && (i+n > len(toks) || !matches(toks[i+1:i+n], p.toks[1:])) {
+				continue // a one-word phrase is matched by its entry
 			}
 			if p.needsQuantity && !f.rules.quantityAt(toks, i+len(p.toks)) {
 				continue
