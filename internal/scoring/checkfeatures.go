@@ -153,8 +153,8 @@ type featOcc struct {
 // the same occurrences in the same order without listing them (checkModel.sum).
 func appendCheckFeatures(dst []featOcc, text string, toks []token, info []tokInfo, typ claim.Type) []featOcc {
 	dst = appendNgrams(dst, toks, info)
-	var hand handFeatures
-	hand.read(text, toks, info, typ)
+	hand := handFeatures{text: text, toks: toks, info: info}
+	hand.read(typ)
 	return hand.append(dst)
 }
 
@@ -217,6 +217,10 @@ func appendNgrams(dst []featOcc, toks []token, info []tokInfo) []featOcc {
 // handFeatures are the genre-general features a claim's tokens fire, and the
 // counts of its tokens they are read from.
 type handFeatures struct {
+	// text, toks and info are the claim's, as appendCheckFeatures takes them.
+	text string
+	toks []token
+	info []tokInfo
 	// at[k] is 2 + the index of the first token that fired feature k (-1 for
 	// the whole claim), 0 when it did not fire.
 	at    [numHandFeatures]int
@@ -236,14 +240,16 @@ func (hf *handFeatures) fire(k, i int) {
 	}
 }
 
-// read fires the genre-general features of the tokens (see appendCheckFeatures).
-func (hf *handFeatures) read(text string, toks []token, info []tokInfo, typ claim.Type) {
+// read fires the genre-general features of the tokens (see
+// appendCheckFeatures); typ is the claim's type.
+func (hf *handFeatures) read(typ claim.Type) {
+	toks, info := hf.toks, hf.info
 	afterWord := false
 	for i := range toks {
 		if plainWord(&toks[i], &info[i]) {
 			hf.words++
 		} else {
-			hf.token(text, toks, info, i, afterWord)
+			hf.token(i, afterWord)
 		}
 		afterWord = afterWord || toks[i].Word
 	}
@@ -259,7 +265,8 @@ func plainWord(t *token, in *tokInfo) bool {
 
 // token reads toks[i], any token but a plainWord (which only counts as a
 // word); afterWord tells whether a word precedes it.
-func (hf *handFeatures) token(text string, toks []token, info []tokInfo, i int, afterWord bool) {
+func (hf *handFeatures) token(i int, afterWord bool) {
+	text, toks, info := hf.text, hf.toks, hf.info
 	t := &toks[i]
 	w := t.Lower
 	cls := info[i].cls

@@ -25,7 +25,7 @@ type checkSum struct {
 // reads them: a plainWord needs no more than a count). TestSumMatchesFeatures
 // holds the two together.
 func (m *checkModel) sum(cs *checkSum, text string, toks []token, info []tokInfo, typ claim.Type) {
-	var hand handFeatures // read along, weighed after the n-grams
+	hand := handFeatures{text: text, toks: toks, info: info} // read along, weighed after the n-grams
 	cs.pos.reset()
 	cs.neg.reset()
 	blocks, dense := m.blocks, m.dense // in registers: the loop stores to cs
@@ -40,7 +40,7 @@ func (m *checkModel) sum(cs *checkSum, text string, toks []token, info []tokInfo
 			hand.words++
 		} else {
 			h = ngramHash(t, in, afterWord)
-			hand.token(text, toks, info, i, afterWord)
+			hand.token(i, afterWord)
 		}
 		afterWord = afterWord || t.Word
 		f := unigramBucket(h)
