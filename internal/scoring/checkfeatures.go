@@ -123,7 +123,7 @@ type checkEmit func(index uint32, i, j int)
 func checkFeatures(text string, toks []token, typ claim.Type, classes map[string]uint32, emit checkEmit) {
 	info := make([]tokInfo, len(toks))
 	for i, t := range toks {
-		info[i] = tokInfo{hash: wordHash(t.Lower), cls: classes[t.Lower]}
+		info[i] = tokInfo{cls: classes[t.Lower]}
 	}
 	for _, o := range appendCheckFeatures(nil, text, toks, info, typ) {
 		emit(o.f, int(o.i), int(o.j))
@@ -142,7 +142,7 @@ type featOcc struct {
 // inside the sentence to "#cap", so names of one genre's people do not become
 // its words), hashed, and the genre-general features of CheckFeatureNames, each
 // once. A lexical bucket may repeat; each occurrence counts. info[i] holds
-// toks[i]'s word hash and check-worthiness classes.
+// toks[i]'s check-worthiness classes; a word's hash is its token's Hash.
 //
 // text is what the tokens' offsets point into (to tell "NATO" from "Nato").
 // typ is the claim's type (internal/claimtype; claim.TypeUnspecified when unknown).
@@ -188,7 +188,7 @@ func ngramHash(t *token, in *tokInfo, afterWord bool) uint64 {
 	case foldCap:
 		return hashCap
 	}
-	return in.hash
+	return t.Hash // wordHash(t.Lower), taken by tokens
 }
 
 // appendNgrams appends the lexical features of the tokens to dst: for each

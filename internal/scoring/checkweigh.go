@@ -35,7 +35,7 @@ func (m *checkModel) sum(cs *checkSum, text string, toks []token, info []tokInfo
 	info = info[:len(toks)] // one bound for both
 	for i := range toks {
 		t, in := &toks[i], &info[i]
-		h := in.hash
+		h := t.Hash
 		if plainWord(t, in) {
 			hand.words++
 		} else {

@@ -24,12 +24,11 @@ type wordSlot struct {
 	first uint32 // cue phrases the word starts: their number in firsts, 0 for none
 }
 
-// tokInfo is what the table says of one token: its word hash (wordHash of
-// Lower), its check-worthiness classes and the cue phrases it starts. Its
+// tokInfo is what the table says of one token: its check-worthiness classes
+// and the cue phrases it starts (its word hash is the token's own Hash). Its
 // claimtype word mask is kept apart (lookup's types), in the form
 // claimtype.Typer.ClassifyTokens takes, so a claim's masks need no copy.
 type tokInfo struct {
-	hash  uint64
 	cls   uint32
 	first uint32 // the entry's number in wordTable.firsts, 0 for none
 }
@@ -117,7 +116,7 @@ func (t *wordTable) lookup(toks []token, dst []tokInfo, types []uint32) ([]tokIn
 	for k := range toks {
 		w, h := toks[k].Lower, toks[k].Hash // wordHash(w), taken by tokens
 		in := &dst[k]
-		in.hash, in.cls, in.first, types[k] = h, 0, 0, 0
+		in.cls, in.first, types[k] = 0, 0, 0
 		for p := spread(h) & mask; ; p = (p + 1) & mask { // get, written out here
 			s := &slots[p]
 			if s.word == "" {
