@@ -22,9 +22,10 @@ func (sc *scratch) tokenize(s string, dst []token) []token {
 }
 
 // sentenceTokens leaves sentence's tokens in sc.toks, their word-table entries
-// in sc.info and sc.types and its cue candidates in sc.cands (find marks the negators in
-// sc.toks, and sc.negs tells whether there are any). They depend on the sentence's text alone, so when sc already holds
-// those of the same text (sc.sent) they are kept as they are.
+// in sc.info and sc.types and its cue candidates in sc.cands (find marks the
+// negators in sc.toks, and sc.negs tells whether there are any). They depend
+// on the sentence's text alone, so when sc already holds those of the same
+// text (sc.sent) they are kept as they are.
 func (s *Scorer) sentenceTokens(sc *scratch, sentence string) {
 	if sentence == sc.sent && sentence != "" {
 		return
