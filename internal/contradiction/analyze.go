@@ -335,7 +335,7 @@ type analyzeScratch struct {
 	toks  []token
 	wfs   []int32 // each token's word facts: its entry in lexicon.facts, -1 for none
 	terms []term
-	order []int32
+	order []sortKey // sortedTerms' scratch
 	// lower holds the lowered capitalised words of the claims analysed with
 	// this scratch (the analyses keep them; the buffer is never written over).
 	lower lowerer
@@ -346,45 +346,55 @@ type analyzeScratch struct {
 
 // sortedTerms returns a copy of terms (in text order) sorted stably by key, in
 // a slice of exactly their length carved from b (the analysis keeps it). It
-// sorts positions, not the terms, so each term is written once.
+// sorts the terms' prefixes and positions (sortKey), not the terms, so each
+// term is written once.
 func sortedTerms(sc *analyzeScratch, terms []term, b *block[term]) []term {
+	keys := slices.Grow(sc.order[:0], len(terms))[:len(terms)]
+	sc.order = keys
 	for i := range terms {
-		terms[i].prefix = keyPrefix(terms[i].key)
+		p := keyPrefix(terms[i].key)
+		terms[i].prefix = p
+		keys[i] = sortKey{p, int32(i)}
 	}
-	order := sc.order[:0]
-	for i := range terms {
-		order = append(order, int32(i))
-	}
-	sc.order = order
-	sortOrder(order, terms)
+	sortOrder(keys, terms)
 	out := b.take(len(terms))
-	for k, i := range order {
-		out[k] = terms[i]
+	for k, e := range keys {
+		out[k] = terms[e.i]
 	}
 	clear(terms) // the scratch must not keep the words alive
 	return out
 }
 
-// sortOrder sorts order (indices into terms) stably by the terms' keys: by
-// insertion for a sentence's few terms (no comparison closure), by
-// slices.SortStableFunc for long ones.
-func sortOrder(order []int32, terms []term) {
-	if len(order) > 32 {
-		slices.SortStableFunc(order, func(x, y int32) int { return cmpKeys(&terms[x], &terms[y]) })
+// sortKey is one term as sortOrder sorts it: its prefix (term.prefix) beside
+// its index in terms, so the insertion sort compares and moves these 16 bytes
+// in one small array instead of reaching into the 64-byte terms for every
+// comparison.
+type sortKey struct {
+	prefix uint64
+	i      int32
+}
+
+// sortOrder sorts keys (the terms' prefixes and indices) stably by the
+// terms' keys: by insertion for a sentence's few terms (no comparison
+// closure), by slices.SortStableFunc for long ones.
+func sortOrder(keys []sortKey, terms []term) {
+	if len(keys) > 32 {
+		slices.SortStableFunc(keys, func(x, y sortKey) int { return cmpKeys(&terms[x.i], &terms[y.i]) })
 		return
 	}
-	for i := 1; i < len(order); i++ {
-		v := order[i]
-		t := &terms[v]
+	for i := 1; i < len(keys); i++ {
+		v := keys[i]
 		j := i
-		for ; j > 0; j-- {
-			// the prefixes decide most comparisons without a call to cmpKeys
-			if u := &terms[order[j-1]]; u.prefix < t.prefix || u.prefix == t.prefix && cmpKeys(t, u) >= 0 {
-				break
-			}
-			order[j] = order[j-1]
+		// The prefixes decide most comparisons: the keys before v are sorted,
+		// and prefixes order as their keys do, so past the greater prefixes
+		// only equal ones need cmpKeys.
+		for ; j > 0 && keys[j-1].prefix > v.prefix; j-- {
+			keys[j] = keys[j-1]
 		}
-		order[j] = v
+		for ; j > 0 && keys[j-1].prefix == v.prefix && cmpKeys(&terms[v.i], &terms[keys[j-1].i]) < 0; j-- {
+			keys[j] = keys[j-1]
+		}
+		keys[j] = v
 	}
 }
 

@@ -21,12 +21,16 @@ func TestSortOrderIsStableByKey(t *testing.T) {
 			terms[i].key = words[r.IntN(len(words))]
 			terms[i].prefix = keyPrefix(terms[i].key)
 		}
-		got := make([]int32, n)
-		for i := range got {
-			got[i] = int32(i)
+		keys := make([]sortKey, n)
+		want := make([]int32, n)
+		for i := range keys {
+			keys[i], want[i] = sortKey{terms[i].prefix, int32(i)}, int32(i)
 		}
-		want := slices.Clone(got)
-		sortOrder(got, terms)
+		sortOrder(keys, terms)
+		got := make([]int32, n)
+		for k, e := range keys {
+			got[k] = e.i
+		}
 		slices.SortStableFunc(want, func(x, y int32) int { return cmpKeys(&terms[x], &terms[y]) })
 		if !slices.Equal(got, want) {
 			t.Fatalf("round %d: sortOrder = %v, want %v", round, got, want)
