@@ -42,6 +42,12 @@ func appendTokens(dst []token, text string, lw *lowerer) []token {
 			i++ // the commonest byte between words: no rune to decode or classify
 			continue
 		}
+		if j, ok := lowerWord(text, i); ok && text[i:j] != "cannot" {
+			// most words: their own lower-case form, taken without scanWord
+			out = append(out, token{low: text[i:j], plain: true, start: int32(i), end: int32(j)})
+			i = j
+			continue
+		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -72,6 +78,27 @@ func appendTokens(dst []token, text string, lw *lowerer) []token {
 		}
 	}
 	return out
+}
+
+// lowerWord returns the end of the word at text[i] when it is lower-case
+// ASCII letters alone, as most words are, ending where scanWord would end it
+// (ok); ok is false for any other word, or none. The letters end the word at
+// the end of the text or at an ASCII byte that is no letter or digit, and no
+// apostrophe or hyphen (which may join what follows): a dot, comma or colon
+// after a lower-case letter joins nothing, and a word without a dot takes no
+// trailing one.
+func lowerWord(text string, i int) (int, bool) {
+	j := i
+	for j < len(text) && text[j]-'a' < 26 {
+		j++
+	}
+	return j, j > i && (j == len(text) || endsLowerWord(text[j]))
+}
+
+// endsLowerWord reports whether the byte c ends a word of lower-case letters
+// before it (lowerWord).
+func endsLowerWord(c byte) bool {
+	return c < utf8.RuneSelf && !asciiAlnum(c) && c != '\'' && c != '-'
 }
 
 // wordInfo is what scanWord learns of a word's bytes on the way, so

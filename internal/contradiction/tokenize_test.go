@@ -1,6 +1,7 @@
 package contradiction
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -22,6 +23,7 @@ func TestTokensMatchReference(t *testing.T) {
 		"a\xffb \xc2 Zürich’s \u00a0 Δ", "NATO's chief; EU [sic] {x} ? !",
 		"Russia's O'Neil's 'tis rock'n'roll DON'T Can't SHAN'T it's' x'' ''y US's",
 		"Zürich's naïve’s CAFÉ’S Ryabkov’s won’t",
+		"ab-c ab'c abC ab1 abé ab’s ab.c ab,c ab:c ab;c ab(c ab\"c ab. cannot, cannot- xy",
 		"rock'n'don't students'2 x1'ab 9's A1's ab-cd'ef ab.cd'e 3:30's U.S.'s café's \u212aelvin's \u212aELVIN AB'CD 1990s'",
 	}
 	texts = append(texts, strings.Repeat("Ab", 1500)+" Cd", strings.Repeat("Word ", 600)) // longer than a lowerer chunk
@@ -59,6 +61,37 @@ func TestTokensMatchReference(t *testing.T) {
 		if want := refAppendTokens(nil, text); !slices.Equal(kept[i], want) {
 			t.Errorf("tokens of %.60q changed after later texts were tokenised", text)
 		}
+	}
+}
+
+// TestLowerWordAgreesWithScanWord checks lowerWord, appendTokens' shortcut
+// for lower-case words, against scanWord on random texts of letters, digits,
+// joiners and other marks: every word it takes, scanWord ends at the same
+// byte and finds lower-case ASCII letters alone.
+func TestLowerWordAgreesWithScanWord(t *testing.T) {
+	parts := []string{"a", "b", "z", "A", "Q", "0", "7", "'", "’", "-", ".", ",", ":", ";", " ", "é", "\xff", "(", "\"", "_"}
+	r := rand.New(rand.NewPCG(5, 6))
+	taken := 0
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		text := b.String()
+		for i := range len(text) {
+			j, ok := lowerWord(text, i)
+			if !ok {
+				continue
+			}
+			taken++
+			want := wordInfo{ascii: true, plain: true, apos: -1}
+			if sj, wi := scanWord(text, i, 1); sj != j || wi != want {
+				t.Fatalf("lowerWord(%q, %d) = %d; scanWord ends it at %d with %+v", text, i, j, sj, wi)
+			}
+		}
+	}
+	if taken == 0 {
+		t.Fatal("lowerWord took no word")
 	}
 }
 
