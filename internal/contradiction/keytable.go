@@ -1,7 +1,8 @@
 package contradiction
 
 import (
-	"hash/maphash"
+	"math/bits"
+	"math/rand/v2"
 	"slices"
 )
 
@@ -17,7 +18,7 @@ import (
 // two more cache misses per key of every claim added, on real news a tenth of
 // the linker's time). Longer keys compare the rest.
 type keyTable struct {
-	seed  maphash.Seed
+	seeds [3]uint64 // the hash's random keys (hash); zero until the first reset
 	slots []keySlot // len is a power of two; a zero slot is empty
 	keys  []string  // by number
 }
@@ -34,8 +35,8 @@ type keySlot struct {
 // in the memory it has when that is enough (an Index reused for article after
 // article: the slots are cleared, not allocated again).
 func (kt *keyTable) reset(n int) {
-	if kt.seed == (maphash.Seed{}) {
-		kt.seed = maphash.MakeSeed()
+	if kt.seeds == [3]uint64{} {
+		kt.seeds = [3]uint64{rand.Uint64(), rand.Uint64(), rand.Uint64()}
 	}
 	size := 16
 	for size < 2*n {
@@ -55,9 +56,8 @@ func (kt *keyTable) reset(n int) {
 // number returns k's number, numbering it len(keys) if it is new (isNew).
 // prefix is keyPrefix(k) (a term has it as term.prefix).
 func (kt *keyTable) number(k string, prefix uint64) (n int32, isNew bool) {
-	h := maphash.String(kt.seed, k)
 	mask := uint64(len(kt.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
+	for i := kt.hash(k, prefix) & mask; ; i = (i + 1) & mask {
 		s := &kt.slots[i]
 		if s.num == 0 {
 			n = int32(len(kt.keys))
@@ -81,12 +81,34 @@ func (kt *keyTable) grow() {
 	slots := make([]keySlot, 2*len(kt.slots))
 	mask := uint64(len(slots) - 1)
 	for n, k := range kt.keys {
-		h := maphash.String(kt.seed, k)
-		i := h & mask
+		i := kt.hash(k, keyPrefix(k)) & mask
 		for slots[i].num != 0 {
 			i = (i + 1) & mask
 		}
 		slots[i] = keySlot{prefix: keyPrefix(k), num: int32(n + 1), klen: int32(len(k))}
 	}
 	kt.slots = slots
+}
+
+// hash is the slot hash of key k, whose keyPrefix is prefix: its prefix and
+// length, then each further 8 bytes, folded by a multiply-mix keyed by the
+// table's random seeds, and mixed once more (one mix alone leaves keys that
+// differ in a few bytes bunched in the low bits). A key of up to 8 bytes,
+// most of them, costs two multiplications, where maphash.String was three
+// calls deep (a quarter of numbering a key). Keyed, as maphash is, so that
+// the words of an article cannot be chosen to fall into one probe chain.
+func (kt *keyTable) hash(k string, prefix uint64) uint64 {
+	h := mix(prefix^kt.seeds[0], uint64(len(k))^kt.seeds[1])
+	for i := 8; i < len(k); i += 8 {
+		h = mix(h^keyHead(k[i:]), kt.seeds[1])
+	}
+	return mix(h, kt.seeds[2])
+}
+
+// mix is the 128-bit product of a and b folded to 64 bits (its halves
+// XORed): every bit of either factor reaches the low bits a slot is picked
+// by.
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
 }
