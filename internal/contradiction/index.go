@@ -42,8 +42,8 @@ type Index struct {
 	// costs no allocation of its own.
 	block []int32
 	seen  map[string]bool // claim IDs already indexed (nil until the first Add)
-	// keyNums is AddPrepared's scratch (under mu): the key numbers of the claim
-	// being added.
+	// keyNums is AddPrepared's view (under mu) of the key numbers of the
+	// claim being added: the tail of itemKeyNums that keyNumbers appended.
 	keyNums []int32
 	// counts and eligible are the blocking counts of the claim being added
 	// (blockCounts; scratch under mu).
@@ -211,33 +211,27 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 	if across {
 		before = int32(len(ix.items))
 	}
-	for n, p := range claims {
+	for n := range claims {
 		if n%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				ix.forget(claims[n:]) // not indexed
 				return links, fmt.Errorf("contradiction: %w", err)
 			}
 		}
-		item := p.item
+		item := &claims[n].item
 		nKeys := ix.keyNumbers(item.an)
-		hot := hotOf(ix.c.lx, &item, ix.textSeed)
+		hot := hotOf(ix.c.lx, item, ix.textSeed)
 		if hot.flags&hotProp != 0 {
 			// compare links nothing to a claim that is no proposition, so its
 			// candidates are not even counted
-			links = ix.link(&item, &hot, nKeys, before, links)
+			links = ix.link(item, &hot, nKeys, before, links)
 		}
 		idx := int32(len(ix.items))
-		ix.items = append(ix.items, item)
+		ix.items = append(ix.items, *item)
 		ix.hot = append(ix.hot, hot)
 		ix.counts.grow()
 		for _, n := range ix.keyNums {
 			ix.post(n, idx)
-		}
-		g := int32(0)
-		for _, n := range ix.keyNums {
-			ix.itemKeyNums = append(ix.itemKeyNums, n)
-			ix.itemKeys = append(ix.itemKeys, newKeyRun(g, item.an))
-			g = item.an.terms[g].runEnd
 		}
 		ix.keysFrom = append(ix.keysFrom, int32(len(ix.itemKeys)))
 	}
@@ -322,12 +316,6 @@ type keyRun struct {
 // maxRunLen is the longest run a keyRun counts.
 const maxRunLen = 1<<16 - 1
 
-// newKeyRun is the keyRun of the run that starts at term g of an.
-func newKeyRun(g int32, an *analysis) keyRun {
-	first := &an.terms[g]
-	return keyRun{g: g, len: uint16(min(first.runEnd-g, maxRunLen)), entity: first.entity, name: first.name}
-}
-
 // sharedCounts is what sharedKeys counts of the keys a candidate a shares
 // with the claim being added b: ents of them name an actor (the run's first
 // term in a an entity, or in both a name) and concepts do not, as align tells
@@ -396,11 +384,14 @@ func (ix *Index) forget(claims []Prepared) {
 	}
 }
 
-// keyNumbers fills ix.keyNums with the numbers of an's distinct keys (numbering
-// keys not seen before) and returns how many there are.
+// keyNumbers numbers an's distinct keys (numbering keys not seen before),
+// appends the numbers and the runs (keyRun) to itemKeyNums and itemKeys, as
+// the index keeps them for the claim being added, sets ix.keyNums to the
+// numbers appended and returns how many there are. keysFrom is the caller's
+// to extend once the claim is added.
 func (ix *Index) keyNumbers(an *analysis) int {
-	ix.keyNums = ix.keyNums[:0]
-	for g := 0; g < len(an.terms); g = int(an.terms[g].runEnd) {
+	from := len(ix.itemKeyNums)
+	for g := int32(0); int(g) < len(an.terms); {
 		t := &an.terms[g]
 		n, isNew := ix.postings.number(t.key, t.prefix)
 		if isNew {
@@ -412,8 +403,11 @@ func (ix *Index) keyNumbers(an *analysis) int {
 				ix.lists = append(ix.lists, nil)
 			}
 		}
-		ix.keyNums = append(ix.keyNums, n)
+		ix.itemKeyNums = append(ix.itemKeyNums, n)
+		ix.itemKeys = append(ix.itemKeys, keyRun{g: g, len: uint16(min(t.runEnd-g, maxRunLen)), entity: t.entity, name: t.name})
+		g = t.runEnd
 	}
+	ix.keyNums = ix.itemKeyNums[from:]
 	return len(ix.keyNums)
 }
 

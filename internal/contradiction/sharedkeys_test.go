@@ -21,7 +21,9 @@ func TestSharedKeysMatchesSharedGroups(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	kept := ix.keysFrom[len(ix.items)] // what keyNumbers appends past it goes again
 	for b := range ix.items {
+		ix.itemKeyNums, ix.itemKeys = ix.itemKeyNums[:kept], ix.itemKeys[:kept]
 		ix.keyNumbers(ix.items[b].an)
 		ix.markRuns(ix.items[b].an)
 		for a := range ix.items {
