@@ -134,17 +134,35 @@ func (lx *lexicon) analyze(text string) *analysis {
 // analyzeIn is analyze carving the analysis from ar: with a pooled arena, the
 // analysis lives until ar is reset.
 func (lx *lexicon) analyzeIn(ar *analysisArena, text string) *analysis {
-	sc, _ := lx.scratch.Get().(*analyzeScratch)
-	if sc == nil {
-		sc = new(analyzeScratch)
+	sc := lx.takeScratch()
+	defer lx.putScratch(sc)
+	return lx.analyzeWith(sc, ar, text)
+}
+
+// takeScratch returns a pooled analyzeScratch for analyzeWith, to be given
+// back by putScratch: one for all the claims of an article (prepareAll)
+// rather than one taken, cleared and pooled again per claim.
+func (lx *lexicon) takeScratch() *analyzeScratch {
+	if sc, _ := lx.scratch.Get().(*analyzeScratch); sc != nil {
+		return sc
 	}
-	defer func() {
-		clear(sc.toks) // pooled buffers must not keep a text alive
-		for i := range sc.cues {
-			clear(sc.cues[i])
-		}
-		lx.scratch.Put(sc)
-	}()
+	return new(analyzeScratch)
+}
+
+// putScratch pools sc again, cleared: pooled buffers must not keep a text
+// alive. It clears them to their capacity, past what the last claim used,
+// since earlier claims may have used more.
+func (lx *lexicon) putScratch(sc *analyzeScratch) {
+	clear(sc.toks[:cap(sc.toks)])
+	clear(sc.terms[:cap(sc.terms)])
+	for i := range sc.cues {
+		clear(sc.cues[i][:cap(sc.cues[i])])
+	}
+	lx.scratch.Put(sc)
+}
+
+// analyzeWith is analyzeIn with the scratch buffers sc (takeScratch).
+func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text string) *analysis {
 	toks := appendTokens(sc.toks, text, &sc.lower)
 	sc.toks = toks
 	// offs, clause and byPos share one slice, as do all the cue lists
@@ -361,7 +379,6 @@ func sortedTerms(sc *analyzeScratch, terms []term, b *block[term]) []term {
 	for k, e := range keys {
 		out[k] = terms[e.i]
 	}
-	clear(terms) // the scratch must not keep the words alive
 	return out
 }
 

@@ -141,3 +141,41 @@ func TestTermSize(t *testing.T) {
 		t.Errorf("term is %d bytes, want at most 64", got)
 	}
 }
+
+// TestPutScratchClears checks that a scratch given back after several claims
+// (a long one, then shorter ones, as prepareAll analyses an article) keeps
+// no word of them: putScratch clears past what the last claim used.
+func TestPutScratchClears(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := lx.takeScratch()
+	var ar analysisArena
+	for _, text := range []string{
+		strings.Repeat("Moscow did not resume the talks it had never opened, officials said. ", 4),
+		"Talks resumed.", "No.",
+	} {
+		lx.analyzeWith(sc, &ar, text)
+	}
+	toks, terms := sc.toks[:cap(sc.toks)], sc.terms[:cap(sc.terms)]
+	cues := sc.cues
+	lx.putScratch(sc)
+	for i, tk := range toks {
+		if tk != (token{}) {
+			t.Fatalf("token %d left as %+v", i, tk)
+		}
+	}
+	for i, tm := range terms {
+		if tm != (term{}) {
+			t.Fatalf("term %d left as %+v", i, tm)
+		}
+	}
+	for k, l := range cues {
+		for i, c := range l[:cap(l)] {
+			if c != (cue{}) {
+				t.Fatalf("cue list %d: cue %d left as %+v", k, i, c)
+			}
+		}
+	}
+}

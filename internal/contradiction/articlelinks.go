@@ -31,13 +31,8 @@ func (c *Classifier) LinkArticle(ctx context.Context, a claim.Article, claims []
 	ar := c.arena()
 	defer c.release(ar)
 	prepared := ar.prepared.take(len(claims))
-	for i := range claims {
-		if i%ctxCheckClaims == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, nil, fmt.Errorf("contradiction: %w", err)
-			}
-		}
-		prepared[i] = c.prepare(ar, a, &claims[i])
+	if err := c.prepareAll(ctx, ar, a, claims, prepared); err != nil {
+		return nil, nil, err
 	}
 	ix, _ := c.indexes.Get().(*Index)
 	if ix == nil {
@@ -82,11 +77,24 @@ func (c *Classifier) release(ar *analysisArena) {
 	}
 }
 
-// prepare is PrepareArticle of one claim, its analysis carved from ar.
-func (c *Classifier) prepare(ar *analysisArena, a claim.Article, cl *claim.Claim) Prepared {
-	st := StatementOf(*cl, a.Published)
-	st.URL = a.URL
-	return Prepared{indexed{id: cl.ID, st: st, an: c.lx.analyzeIn(ar, cl.Text)}}
+// prepareAll sets out[i] to PrepareArticle of claims[i] of article a, the
+// analyses carved from ar, with one analyzeScratch for them all; it stops
+// with ctx's error, checked every ctxCheckClaims claims.
+func (c *Classifier) prepareAll(ctx context.Context, ar *analysisArena, a claim.Article, claims []claim.Claim, out []Prepared) error {
+	sc := c.lx.takeScratch()
+	defer c.lx.putScratch(sc)
+	for i := range claims {
+		if i%ctxCheckClaims == 0 {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("contradiction: %w", err)
+			}
+		}
+		cl := &claims[i]
+		st := StatementOf(*cl, a.Published)
+		st.URL = a.URL
+		out[i] = Prepared{indexed{id: cl.ID, st: st, an: c.lx.analyzeWith(sc, ar, cl.Text)}}
+	}
+	return nil
 }
 
 // reset empties the index for reuse, keeping its memory: as NewIndex returns

@@ -124,8 +124,8 @@ func TestLinkArticleMatchesFreshIndex(t *testing.T) {
 	ix, ar := c.NewIndex(), newPooledArena()
 	for k, cs := range arts {
 		prepared := make([]Prepared, len(cs))
-		for i := range cs {
-			prepared[i] = c.prepare(ar, meta, &cs[i])
+		if err := c.prepareAll(ctx, ar, meta, cs, prepared); err != nil {
+			t.Fatal(err)
 		}
 		sameAnalyses(t, fmt.Sprintf("article %d in a reused arena", k), prepared, exact[k])
 		links, err := ix.AddPrepared(ctx, prepared)

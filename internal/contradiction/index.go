@@ -146,9 +146,7 @@ func (c *Classifier) PrepareArticle(a claim.Article, claims []claim.Claim) []Pre
 	ar := c.arena()
 	defer c.release(ar)
 	out := make([]Prepared, len(claims))
-	for i := range claims {
-		out[i] = c.prepare(ar, a, &claims[i])
-	}
+	c.prepareAll(context.Background(), ar, a, claims, out) // never cancelled
 	keepAnalyses(out)
 	return out
 }
