@@ -229,22 +229,24 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 				continue
 			}
 		}
-		switch {
-		case wf.negator && !interjection(toks, i):
-			a.negators = append(a.negators, cue{word: t.low, pos: i})
-			continue
-		case wf.quantity:
-			a.quantities = append(a.quantities, cue{word: t.low, pos: i, pred: predicative(toks, i)})
-			continue
-		case wf.hedge && !(t.low == "may" && t.cap && i > 0):
-			a.hedges = append(a.hedges, cue{word: t.low, pos: i})
-		case wf.npi:
-			a.npis = append(a.npis, cue{word: t.low, pos: i})
+		if wf.cue { // most words are no cue
+			switch {
+			case wf.negator && !interjection(toks, i):
+				a.negators = append(a.negators, cue{word: t.low, pos: i})
+				continue
+			case wf.quantity:
+				a.quantities = append(a.quantities, cue{word: t.low, pos: i, pred: predicative(toks, i)})
+				continue
+			case wf.hedge && !(t.low == "may" && t.cap && i > 0):
+				a.hedges = append(a.hedges, cue{word: t.low, pos: i})
+			case wf.npi:
+				a.npis = append(a.npis, cue{word: t.low, pos: i})
+			}
 		}
 		if wf.stop {
 			continue
 		}
-		if v, ok := lx.numberWordOf(t.low, wf); ok {
+		if v, ok := lx.numberWordOf(t, wf); ok {
 			q := quantity{value: v, pos: i, approx: approximate(toks, i)}
 			// "twenty five" is one number, as "twenty-five" is
 			if i+1 < len(toks) && !toks[i+1].boundary {
@@ -502,13 +504,13 @@ func interjection(toks []token, i int) bool {
 	return false
 }
 
-// numberWordOf is numberWord for a word whose facts are known: only a listed
-// number or a hyphenated word can be one.
-func (lx *lexicon) numberWordOf(w string, wf *facts) (string, bool) {
-	if !wf.number && strings.IndexByte(w, '-') < 0 {
+// numberWordOf is numberWord of token t, whose word facts are wf: only a
+// listed number or a hyphenated word can be one.
+func (lx *lexicon) numberWordOf(t *token, wf *facts) (string, bool) {
+	if !wf.number && !t.hyphen {
 		return "", false
 	}
-	return lx.numberWord(w)
+	return lx.numberWord(t.low)
 }
 
 // numberWord reads a number word, including hyphenated ones ("seventy-two" → 72);

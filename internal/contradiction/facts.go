@@ -6,7 +6,10 @@ package contradiction
 // themselves stay the source: buildFacts derives this table from them.
 type facts struct {
 	stop, negator, quantity, hedge, npi bool
-	prep                                bool // one of prepositions()
+	// cue says whether any of negator, quantity, hedge and npi is set: most
+	// words are none, and analyze tests this once for them.
+	cue  bool
+	prep bool // one of prepositions()
 	// irregular marks a form of the irregular list; lemma is what it maps to
 	// (the word's stem).
 	irregular bool
@@ -96,6 +99,7 @@ func (lx *lexicon) buildFacts() {
 	lx.buildStemFacts()
 	for w, f := range byWord {
 		f.phrases = len(f.exceptions)+len(f.temporal)+len(f.aliases) > 0
+		f.cue = f.negator || f.quantity || f.hedge || f.npi
 		f.stem = stemRegular(w)
 		if f.irregular {
 			f.stem = f.lemma

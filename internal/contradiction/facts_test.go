@@ -17,6 +17,16 @@ func TestFactsAgreeWithLists(t *testing.T) {
 			t.Errorf("facts(%q): irregular %v lemma %q, want %q", w, f.irregular, f.lemma, l)
 		}
 	}
+	for _, e := range lx.facts.entries {
+		if f := &e.v; f.cue != (f.negator || f.quantity || f.hedge || f.npi) {
+			t.Errorf("facts %+v: cue %v", f, f.cue)
+		}
+	}
+	for _, w := range []string{"not", "little", "may", "any"} {
+		if !lx.factsOf(w).cue {
+			t.Errorf("facts(%q): no cue", w)
+		}
+	}
 	for _, w := range []string{"opened", "children", "was", "talks", ""} {
 		f := lx.factsOf(w)
 		got := stemRegular(w)

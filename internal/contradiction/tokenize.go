@@ -20,6 +20,9 @@ type token struct {
 	// plain marks a word of ASCII letters and hyphens alone
 	// (isASCIIWord(low)): the words stemCut strips.
 	plain bool
+	// hyphen marks a word with a hyphen in it (in low): only such a word
+	// can be a compound number word not listed whole ("seventy-two").
+	hyphen bool
 	// start, end are the word's byte offsets in the statement ("n't" split off as
 	// "not" shares the word's offsets); a boundary has the offsets of its mark.
 	start, end int32
@@ -62,7 +65,7 @@ func appendTokens(dst []token, text string, lw *lowerer) []token {
 			if w := text[i:j]; wi.ascii && !wi.upper && wi.apos < 0 && w != "cannot" {
 				// most words: lower-case ASCII, their own lower-case form, with
 				// nothing for appendWord to split or cut
-				out = append(out, token{low: w, plain: wi.plain, start: int32(i), end: int32(j)})
+				out = append(out, token{low: w, plain: wi.plain, hyphen: wi.hyphen, start: int32(i), end: int32(j)})
 			} else {
 				out = appendWord(out, w, int32(i), lw, wi)
 			}
@@ -117,6 +120,7 @@ type wordInfo struct {
 	// apostrophe (-1 if none).
 	plain, plainToApos bool
 	apos               int
+	hyphen             bool // it has an ASCII hyphen
 }
 
 // scanWord finds the end of the word whose first rune (size bytes) starts at
@@ -177,6 +181,8 @@ scan:
 					}
 				case '’':
 					wi.ascii = false
+				case '-':
+					wi.hyphen = true
 				case '.', ',', ':':
 					wi.plain = false
 				}
@@ -231,7 +237,7 @@ func appendWord(out []token, w string, at int32, lw *lowerer, wi wordInfo) []tok
 		case "sha":
 			base = "shall"
 		}
-		return append(out, token{low: base, cap: capital, plain: isASCIIWord(base), start: at, end: end}, token{low: "not", plain: true, start: at, end: end})
+		return append(out, token{low: base, cap: capital, plain: isASCIIWord(base), hyphen: hasHyphen(base), start: at, end: end}, token{low: "not", plain: true, start: at, end: end})
 	}
 	if apos > 0 {
 		low = low[:apos] // possessive or clitic: "russia's" → "russia"
@@ -243,8 +249,11 @@ func appendWord(out []token, w string, at int32, lw *lowerer, wi wordInfo) []tok
 	if low == "us" && w == "US" {
 		low, plain = "u.s.", false // the country, not the pronoun
 	}
-	return append(out, token{low: low, cap: capital, plain: plain, start: at, end: end})
+	return append(out, token{low: low, cap: capital, plain: plain, hyphen: hasHyphen(low), start: at, end: end})
 }
+
+// hasHyphen reports whether the word w has a hyphen (token.hyphen).
+func hasHyphen(w string) bool { return strings.IndexByte(w, '-') >= 0 }
 
 // lowerer keeps the lowered copies of capitalised ASCII words of the claims
 // one analyzeScratch reads, one after another, in one shared buffer, so they

@@ -42,7 +42,10 @@ func TestTokensMatchReference(t *testing.T) {
 			if !tk.boundary && tk.plain != isASCIIWord(tk.low) {
 				t.Errorf("%.60q: token %d %q: plain %v, want %v", text, i, tk.low, tk.plain, !tk.plain)
 			}
-			buf[i].plain = false // the reference has no plain
+			if tk.hyphen != strings.Contains(tk.low, "-") {
+				t.Errorf("%.60q: token %d %q: hyphen %v, want %v", text, i, tk.low, tk.hyphen, !tk.hyphen)
+			}
+			buf[i].plain, buf[i].hyphen = false, false // the reference has neither
 		}
 		want := refAppendTokens(nil, text)
 		if !slices.Equal(buf, want) {
@@ -50,7 +53,7 @@ func TestTokensMatchReference(t *testing.T) {
 		}
 		got := tokenize(text)
 		for i := range got {
-			got[i].plain = false
+			got[i].plain, got[i].hyphen = false, false
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("tokenize(%.60q):\n got %v\nwant %v", text, got, want)
