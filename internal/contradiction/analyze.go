@@ -175,10 +175,12 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 	a.negators, a.quantities, a.hedges, a.npis = sc.cues[0][:0], sc.cues[1][:0], sc.cues[2][:0], sc.cues[3][:0]
 	a.stances, a.changes, a.temporals = sc.cues[4][:0], sc.cues[5][:0], sc.cues[6][:0]
 	// Per token: what the word lists say of it (one probe), kept as the
-	// entry's number (no pointer for the GC's write barrier to record); its
-	// stem is found where it is read.
+	// entry's number (no pointer for the GC's write barrier to record), and
+	// the word's keyHead, from which its stem's is derived where the stem is
+	// found.
 	wfs := slices.Grow(sc.wfs[:0], len(toks))[:len(toks)]
-	sc.wfs = wfs
+	heads := slices.Grow(sc.heads[:0], len(toks))[:len(toks)]
+	sc.wfs, sc.heads = wfs, heads
 	clause := int32(0)
 	for i := range toks {
 		t := &toks[i]
@@ -187,8 +189,9 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 		}
 		a.clause[i] = clause
 		a.offs[2*i], a.offs[2*i+1] = t.start, t.end
-		e := lx.facts.find(t.low)
-		wfs[i] = e
+		h := keyHead(t.low)
+		e := lx.facts.findHead(t.low, h)
+		wfs[i], heads[i] = e, h
 		a.kinds[i] = tokenKind(t.low, lx.factsAt(e))
 	}
 	a.terms = sc.terms[:0] // collected in text order here, copied out sorted below
@@ -208,10 +211,11 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 				a.temporals = append(a.temporals, cue{word: v, pos: i})
 			}
 		}
-		sf, s := wf.sf, wf.stem // a listed word: stemmed at load time
+		sf, s, sp := wf.sf, wf.stem, wf.stemPrefix // a listed word: stemmed at load time
 		if sf == nil {
-			s = stemOf(t, &sc.lower)
-			sf = lx.stemFactsOf(s)
+			var sh uint64
+			s, sh = stemHeadOf(t, heads[i], &sc.lower)
+			sf, sp = lx.stemFactsAt(lx.stemFacts.findHead(s, sh)), bits.ReverseBytes64(sh)
 		}
 		if len(sf.change) > 0 {
 			if v, n := lx.matchStems(sf.change, toks, wfs, i); n > 0 {
@@ -224,7 +228,7 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 		}
 		if len(wf.aliases) > 0 {
 			if ph, n := matchPhrase(wf.aliases, toks, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
-				a.terms = append(a.terms, term{key: ph.value, ant: ph.ant, word: sc.lower.join(toks[i : i+n]), pos: i, entity: true, n: int32(n)})
+				a.terms = append(a.terms, term{key: ph.value, prefix: ph.prefix, ant: ph.ant, word: sc.lower.join(toks[i : i+n]), pos: i, entity: true, n: int32(n)})
 				skip = n - 1
 				continue
 			}
@@ -282,11 +286,11 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 		if sf.stance != 0 {
 			a.stances = append(a.stances, cue{word: t.low, pos: i, dir: sf.stance})
 		}
-		key := s
+		key, prefix := s, sp
 		if sf.related != "" {
-			key = sf.related
+			key, prefix = sf.related, sf.relatedPrefix
 		}
-		a.terms = append(a.terms, term{key: key, ant: sf.ant, word: t.low, pos: i, n: 1, name: t.cap && i > 0 && !toks[i-1].boundary})
+		a.terms = append(a.terms, term{key: key, prefix: prefix, ant: sf.ant, word: t.low, pos: i, n: 1, name: t.cap && i > 0 && !toks[i-1].boundary})
 	}
 	a.numbers = units(a.numbers, a.terms, a.clause)
 	sc.terms = a.terms
@@ -353,7 +357,8 @@ func (a *analysis) packCuesFrom(src *analysis, b *block[cue]) {
 // analysis keeps.
 type analyzeScratch struct {
 	toks  []token
-	wfs   []int32 // each token's word facts: its entry in lexicon.facts, -1 for none
+	wfs   []int32  // each token's word facts: its entry in lexicon.facts, -1 for none
+	heads []uint64 // each token's keyHead(low)
 	terms []term
 	order []sortKey // sortedTerms' scratch
 	// lower holds the lowered capitalised words of the claims analysed with
@@ -366,15 +371,13 @@ type analyzeScratch struct {
 
 // sortedTerms returns a copy of terms (in text order) sorted stably by key, in
 // a slice of exactly their length carved from b (the analysis keeps it). It
-// sorts the terms' prefixes and positions (sortKey), not the terms, so each
-// term is written once.
+// sorts the terms' prefixes (set as each term is made) and positions
+// (sortKey), not the terms, so each term is written once.
 func sortedTerms(sc *analyzeScratch, terms []term, b *block[term]) []term {
 	keys := slices.Grow(sc.order[:0], len(terms))[:len(terms)]
 	sc.order = keys
 	for i := range terms {
-		p := keyPrefix(terms[i].key)
-		terms[i].prefix = p
-		keys[i] = sortKey{p, int32(i)}
+		keys[i] = sortKey{terms[i].prefix, int32(i)}
 	}
 	sortOrder(keys, terms)
 	out := b.take(len(terms))

@@ -179,3 +179,31 @@ func TestPutScratchClears(t *testing.T) {
 		}
 	}
 }
+
+// TestTermPrefixes checks that every term analyze makes carries the prefix
+// of its key, whichever way the key came (a listed word's stem, a stem cut
+// from the word with its head derived from the word's, a "y" stem, a
+// near-synonym group, an entity alias), on stems shorter and longer than 8
+// bytes and every seed sentence.
+func TestTermPrefixes(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"The studies tried to deny what officials had agreed, internationally and unconditionally.",
+		"Moscow and the United States resumed communication; Kyiv's envoys were communicating.",
+		"He opened it. Zürich’s naïve bankers can't stop, wouldn't stop, cannot stop.",
+		"a ab abc abcd abcde abcdef abcdefg abcdefgh abcdefghi xyzzies xyzzied",
+	}
+	if seeds, err := seedTexts(); err == nil {
+		texts = append(texts, seeds...)
+	}
+	for _, text := range texts {
+		for _, tm := range lx.analyze(text).terms {
+			if tm.prefix != keyPrefix(tm.key) {
+				t.Errorf("%.40q: term %q (key %q): prefix %x, want %x", text, tm.word, tm.key, tm.prefix, keyPrefix(tm.key))
+			}
+		}
+	}
+}

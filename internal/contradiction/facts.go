@@ -29,6 +29,9 @@ type facts struct {
 	// only in noFacts, for words no list names.
 	stem string
 	sf   *stemFacts
+	// stemPrefix is keyPrefix(stem), the term.prefix of the word's term
+	// when its stem is the key.
+	stemPrefix uint64
 }
 
 // buildFacts fills lx.facts from the word-keyed lists (and the irregular forms,
@@ -82,6 +85,7 @@ func (lx *lexicon) buildFacts() {
 	for w, ps := range lx.aliases.byFirst {
 		for k := range ps {
 			ps[k].ant = lx.antID[ps[k].value] // the antonym numbers are built
+			ps[k].prefix = keyPrefix(ps[k].value)
 		}
 		get(w).aliases = ps
 	}
@@ -105,6 +109,7 @@ func (lx *lexicon) buildFacts() {
 			f.stem = f.lemma
 		}
 		f.sf = lx.stemFactsOf(f.stem)
+		f.stemPrefix = keyPrefix(f.stem)
 	}
 	lx.facts = newFactTable(byWord)
 }
@@ -117,6 +122,9 @@ type stemFacts struct {
 	stance  int      // +1 affirms, -1 rejects, 0 neither (lexicon.stance)
 	related string   // near-synonym group key; "" if none (lexicon.related)
 	ant     int32    // number in the antonym list (lexicon.antID); 0 if none
+	// relatedPrefix is keyPrefix(related), the term.prefix of a term keyed
+	// by the group.
+	relatedPrefix uint64
 }
 
 // buildStemFacts fills lx.stemFacts from the stem-keyed lists; the antonym
@@ -144,7 +152,8 @@ func (lx *lexicon) buildStemFacts() {
 		get(s).stance = d
 	}
 	for s, g := range lx.related {
-		get(s).related = g
+		f := get(s)
+		f.related, f.relatedPrefix = g, keyPrefix(g)
 	}
 	for s, id := range lx.antID {
 		get(s).ant = id
@@ -161,6 +170,15 @@ func (lx *lexicon) stemFactsOf(s string) *stemFacts {
 		return f
 	}
 	return noStemFacts
+}
+
+// stemFactsAt returns the stem facts of entry e of lx.stemFacts (findHead's
+// answer): noStemFacts for -1.
+func (lx *lexicon) stemFactsAt(e int32) *stemFacts {
+	if e < 0 {
+		return noStemFacts
+	}
+	return &lx.stemFacts.entries[e].v
 }
 
 // noFacts stands for a word no list names.

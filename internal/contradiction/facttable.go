@@ -112,11 +112,14 @@ func (t *factTable[V]) get(k string) *V {
 }
 
 // find returns the index in entries of key k, -1 when the table has none.
-func (t *factTable[V]) find(k string) int32 {
+func (t *factTable[V]) find(k string) int32 { return t.findHead(k, keyHead(k)) }
+
+// findHead is find of key k whose keyHead is head: analyze has it from the
+// word's, without reading the key again (stemHeadOf).
+func (t *factTable[V]) findHead(k string, head uint64) int32 {
 	if len(t.slots) == 0 {
 		return -1
 	}
-	head := keyHead(k)
 	n := uint32(len(k)) + 1
 	for i := t.slot(keyHash(head, len(k))); ; i = (i + 1) & (len(t.slots) - 1) {
 		s := &t.slots[i]

@@ -61,8 +61,10 @@ type phrase struct {
 	words []string
 	value string
 	// ant is the antonym number of value (lexicon.antID) for an alias,
-	// found at load so an entity term needs no map probe for it.
-	ant int32
+	// found at load so an entity term needs no map probe for it; prefix
+	// is keyPrefix(value) for an alias, the entity term's term.prefix.
+	ant    int32
+	prefix uint64
 }
 
 func (p *phrases) add(words []string, value string) {

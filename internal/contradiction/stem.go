@@ -105,14 +105,23 @@ func isASCIIWord(w string) bool {
 	return true
 }
 
-// stemOf is the stem of a token no word list names (plain known from
-// tokenizing), its rare "y" stems built in lw's shared buffer.
-func stemOf(t *token, lw *lowerer) string {
+// stemHeadOf is the stem of a token no word list names (plain known from
+// tokenizing), its rare "y" stems built in lw's shared buffer, and the
+// stem's keyHead, derived from head, the keyHead of the token's word: the
+// stem is a cut of the word (and a "y"), so its head is the word's first
+// bytes (and the "y"), not read again.
+func stemHeadOf(t *token, head uint64, lw *lowerer) (string, uint64) {
 	n, y := stemCutPlain(t.low, t.plain)
-	if y {
-		return lw.withY(t.low[:n])
+	if n < 8 {
+		head &= 1<<(8*n) - 1
 	}
-	return t.low[:n]
+	if !y {
+		return t.low[:n], head
+	}
+	if n < 8 {
+		head |= 'y' << (8 * n)
+	}
+	return lw.withY(t.low[:n]), head
 }
 
 // stemIs reports whether the stem of token t (word facts wf) is w, without
