@@ -170,8 +170,8 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 	// from a pooled arena no allocation of its own.
 	n := len(toks)
 	ints := ar.ints.take(4 * n)
-	a := &ar.analyses.take(1)[0]
-	*a = analysis{offs: ints[: 2*n : 2*n], clause: ints[2*n : 3*n : 3*n], byPos: ints[3*n:], kinds: ar.kinds.take(n)}
+	a := &ar.analyses.take(1)[0] // zeroed: only the pieces are set
+	a.offs, a.clause, a.byPos, a.kinds = ints[:2*n:2*n], ints[2*n:3*n:3*n], ints[3*n:], ar.kinds.take(n)
 	a.negators, a.quantities, a.hedges, a.npis = sc.cues[0][:0], sc.cues[1][:0], sc.cues[2][:0], sc.cues[3][:0]
 	a.stances, a.changes, a.temporals = sc.cues[4][:0], sc.cues[5][:0], sc.cues[6][:0]
 	// Per token: what the word lists say of it (one probe), kept as the
@@ -304,7 +304,9 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 		a.byPos[t.pos] = int32(i)
 	}
 	a.dates = dedupe(a.dates)
-	sc.cues = [...][]cue{a.negators, a.quantities, a.hedges, a.npis, a.stances, a.changes, a.temporals}
+	if a.cueCount() > 0 { // else no list grew
+		sc.cues = [...][]cue{a.negators, a.quantities, a.hedges, a.npis, a.stances, a.changes, a.temporals}
+	}
 	a.packCuesFrom(a, &ar.cues)
 	a.neg = a.isNegative()
 	return a
@@ -316,18 +318,16 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 // negators and negative quantifiers merged in text order (each list is in text
 // order and no two cues share a position). Empty lists are nil.
 func (a *analysis) packCuesFrom(src *analysis, b *block[cue]) {
+	a.polarity = nil
+	if src.cueCount() == 0 { // most statements: nothing to copy
+		a.negators, a.quantities, a.hedges, a.npis, a.stances, a.changes, a.temporals = nil, nil, nil, nil, nil, nil, nil
+		return
+	}
 	from := [...][]cue{src.negators, src.quantities, src.hedges, src.npis, src.stances, src.changes, src.temporals}
 	lists := [...]*[]cue{&a.negators, &a.quantities, &a.hedges, &a.npis, &a.stances, &a.changes, &a.temporals}
-	a.polarity = nil
 	n := len(src.negators) + len(src.quantities)
 	for _, l := range from {
 		n += len(l)
-	}
-	if n == 0 {
-		for _, l := range lists {
-			*l = nil
-		}
-		return
 	}
 	buf := b.take(n)
 	for i, l := range lists {
@@ -350,6 +350,11 @@ func (a *analysis) packCuesFrom(src *analysis, b *block[cue]) {
 		}
 	}
 	a.polarity = buf
+}
+
+// cueCount is how many cues a's lists hold together.
+func (a *analysis) cueCount() int {
+	return len(a.negators) + len(a.quantities) + len(a.hedges) + len(a.npis) + len(a.stances) + len(a.changes) + len(a.temporals)
 }
 
 // analyzeScratch holds analyze's per-call buffers (tokens, stems, terms in text
