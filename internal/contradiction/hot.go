@@ -41,8 +41,10 @@ type hotItem struct {
 	ants    [hotAnts]uint16 // antonym numbers of the terms (analysis.ants), in order
 }
 
-// hotOf is it's hotItem; seed hashes its text.
-func hotOf(lx *lexicon, it *indexed, seed maphash.Seed) hotItem {
+// hotOf is it's hotItem; seed hashes its text, and actors is how many runs
+// of its analysis start with an entity or a name (keyNumbers counts them as
+// it walks the runs).
+func hotOf(lx *lexicon, it *indexed, seed maphash.Seed, actors int) hotItem {
 	an := it.an
 	h := hotItem{textHash: uint32(maphash.String(seed, it.st.Text)), nKeys: uint16(min(an.nKeys, maxRunLen)), nTerms: uint16(min(len(an.terms), maxRunLen))}
 	if an.nKeys >= maxRunLen || len(an.terms) >= maxRunLen {
@@ -51,11 +53,7 @@ func hotOf(lx *lexicon, it *indexed, seed maphash.Seed) hotItem {
 	if len(an.hedges) > 0 {
 		h.flags |= hotHedge
 	}
-	for g := 0; g < len(an.terms) && h.nActors < 255; g = int(an.terms[g].runEnd) {
-		if t := &an.terms[g]; t.entity || t.name {
-			h.nActors++
-		}
-	}
+	h.nActors = uint8(min(actors, 255))
 	if flatDenial(lx, an) {
 		h.flags |= hotFlat
 	}

@@ -52,7 +52,7 @@ func TestCannotLinkSound(t *testing.T) {
 	hot := make([]hotItem, len(texts))
 	for i, text := range texts {
 		an[i] = c.lx.analyze(text)
-		hot[i] = hotOf(c.lx, &indexed{st: Statement{Text: text, Type: claim.TypeFact}, an: an[i]}, ix.textSeed)
+		hot[i] = hotOf(c.lx, &indexed{st: Statement{Text: text, Type: claim.TypeFact}, an: an[i]}, ix.textSeed, actorRuns(an[i]))
 	}
 	rejected, negRejected, bounded, linked, pairs := 0, 0, 0, 0, 0
 	var sgBuf [64]sharedGroup
@@ -145,7 +145,7 @@ func TestHotOf(t *testing.T) {
 		{"The ministry denied the report.", claim.TypeFact, hotProp | hotStanceNeg},
 	} {
 		an := c.lx.analyze(tc.text)
-		h := hotOf(c.lx, &indexed{st: Statement{Text: tc.text, Type: tc.typ}, an: an}, seed)
+		h := hotOf(c.lx, &indexed{st: Statement{Text: tc.text, Type: tc.typ}, an: an}, seed, actorRuns(an))
 		if got := h.flags &^ hotAntsMore; got != tc.flags {
 			t.Errorf("%q: flags %b, want %b", tc.text, got, tc.flags)
 		}
@@ -169,4 +169,16 @@ func TestHotOf(t *testing.T) {
 			t.Errorf("%q: ants %v (more %v), analysis %v", tc.text, h.ants[:h.nAnts], more, ants)
 		}
 	}
+}
+
+// actorRuns counts the runs of an whose first term is an entity or a name,
+// what keyNumbers counts for hotOf (hotItem.nActors), by walking the runs.
+func actorRuns(an *analysis) int {
+	n := 0
+	for g := 0; g < len(an.terms); g = int(an.terms[g].runEnd) {
+		if t := &an.terms[g]; t.entity || t.name {
+			n++
+		}
+	}
+	return n
 }

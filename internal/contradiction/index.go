@@ -217,8 +217,8 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 			}
 		}
 		item := &claims[n].item
-		nKeys := ix.keyNumbers(item.an)
-		hot := hotOf(ix.c.lx, item, ix.textSeed)
+		nKeys, actors := ix.keyNumbers(item.an)
+		hot := hotOf(ix.c.lx, item, ix.textSeed, actors)
 		if hot.flags&hotProp != 0 {
 			// compare links nothing to a claim that is no proposition, so its
 			// candidates are not even counted
@@ -385,9 +385,10 @@ func (ix *Index) forget(claims []Prepared) {
 // keyNumbers numbers an's distinct keys (numbering keys not seen before),
 // appends the numbers and the runs (keyRun) to itemKeyNums and itemKeys, as
 // the index keeps them for the claim being added, sets ix.keyNums to the
-// numbers appended and returns how many there are. keysFrom is the caller's
-// to extend once the claim is added.
-func (ix *Index) keyNumbers(an *analysis) int {
+// numbers appended and returns how many there are and how many of the runs
+// start with an entity or a name (counted on the way, for hotOf). keysFrom is the
+// caller's to extend once the claim is added.
+func (ix *Index) keyNumbers(an *analysis) (nKeys, actors int) {
 	from := len(ix.itemKeyNums)
 	for g := int32(0); int(g) < len(an.terms); {
 		t := &an.terms[g]
@@ -403,10 +404,13 @@ func (ix *Index) keyNumbers(an *analysis) int {
 		}
 		ix.itemKeyNums = append(ix.itemKeyNums, n)
 		ix.itemKeys = append(ix.itemKeys, keyRun{g: g, len: uint16(min(t.runEnd-g, maxRunLen)), entity: t.entity, name: t.name})
+		if t.entity || t.name {
+			actors++
+		}
 		g = t.runEnd
 	}
 	ix.keyNums = ix.itemKeyNums[from:]
-	return len(ix.keyNums)
+	return len(ix.keyNums), actors
 }
 
 // post appends item idx to the list of key number n. Only a list's last

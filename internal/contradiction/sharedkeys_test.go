@@ -24,7 +24,9 @@ func TestSharedKeysMatchesSharedGroups(t *testing.T) {
 	kept := ix.keysFrom[len(ix.items)] // what keyNumbers appends past it goes again
 	for b := range ix.items {
 		ix.itemKeyNums, ix.itemKeys = ix.itemKeyNums[:kept], ix.itemKeys[:kept]
-		ix.keyNumbers(ix.items[b].an)
+		if _, actors := ix.keyNumbers(ix.items[b].an); actors != actorRuns(ix.items[b].an) {
+			t.Fatalf("claim %d: keyNumbers counts %d actors, actorRuns %d", b, actors, actorRuns(ix.items[b].an))
+		}
 		ix.markRuns(ix.items[b].an)
 		for a := range ix.items {
 			got, k := ix.sharedKeys(int32(a), ix.items[b].an, nil)
