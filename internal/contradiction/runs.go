@@ -16,18 +16,21 @@ import (
 type sharedGroup struct{ a, b int32 }
 
 // markRuns sets runEnd on terms (sorted by key) and returns the number of runs.
+// It walks them back to front, each term once: a term's run ends where the
+// next term's does, unless the next has another key (which the prefixes tell
+// at once for most pairs).
 func markRuns(terms []term) int {
-	n := 0
-	for i := 0; i < len(terms); {
-		j := i + 1
-		for j < len(terms) && terms[j].key == terms[i].key {
-			j++
+	if len(terms) == 0 {
+		return 0
+	}
+	n, end := 1, int32(len(terms))
+	terms[len(terms)-1].runEnd = end
+	for i := len(terms) - 2; i >= 0; i-- {
+		if x, y := &terms[i], &terms[i+1]; x.prefix != y.prefix || x.key != y.key {
+			end = int32(i + 1)
+			n++
 		}
-		for k := i; k < j; k++ {
-			terms[k].runEnd = int32(j)
-		}
-		n++
-		i = j
+		terms[i].runEnd = end
 	}
 	return n
 }

@@ -77,3 +77,39 @@ func termKeys(an *analysis) []string {
 	}
 	return out
 }
+
+// TestMarkRuns checks markRuns against runs found by comparing the keys, on
+// sorted keys that are equal, differ only past the 8-byte prefix or only in
+// length, and on no terms at all.
+func TestMarkRuns(t *testing.T) {
+	for _, keys := range [][]string{
+		nil,
+		{"a"},
+		{"a", "a", "a"},
+		{"a", "ab", "ab", "b"},
+		{"abcdefgh", "abcdefgh", "abcdefghi", "abcdefghj", "abcdefghj", "~communication"},
+		{"", "", "x", "y", "y", "y", "z"},
+	} {
+		terms := make([]term, len(keys))
+		for i, k := range keys {
+			terms[i] = term{key: k, prefix: keyPrefix(k)}
+		}
+		n := markRuns(terms)
+		runs := 0
+		for i := range terms {
+			end := i + 1
+			for end < len(terms) && terms[end].key == terms[i].key {
+				end++
+			}
+			if i == 0 || terms[i-1].key != terms[i].key {
+				runs++
+			}
+			if int(terms[i].runEnd) != end {
+				t.Errorf("%q: term %d runEnd %d, want %d", keys, i, terms[i].runEnd, end)
+			}
+		}
+		if n != runs {
+			t.Errorf("%q: %d runs, want %d", keys, n, runs)
+		}
+	}
+}
