@@ -514,11 +514,11 @@ func interjection(toks []token, i int) bool {
 
 // numberWordOf is numberWord of token t, whose word facts are wf: only a
 // listed number or a hyphenated word can be one.
-func (lx *lexicon) numberWordOf(t *token, wf *facts) (string, bool) {
-	if !wf.number && !t.hyphen {
-		return "", false
+func (lx *lexicon) numberWordOf(t *token, wf *facts) (v string, ok bool) {
+	if wf.number || t.hyphen {
+		v, ok = lx.numberWord(t.low)
 	}
-	return lx.numberWord(t.low)
+	return v, ok
 }
 
 // numberWord reads a number word, including hyphenated ones ("seventy-two" → 72);
