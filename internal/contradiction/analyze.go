@@ -112,7 +112,9 @@ type analysis struct {
 	npis       []cue // negative-polarity words ("any", "ever")
 	changes    []cue
 	temporals  []cue
-	byPos      []int32 // index into terms of the term at each token, -1 for none
+	// byPos holds 1 + the index into terms of the term at each token, 0 for
+	// none (termAt): the zero the arena hands out needs no filling.
+	byPos []int32
 	// offs holds each token's byte offsets in the statement (start, end pairs), for
 	// evidence spans and explanations quoted from the original words.
 	offs []int32
@@ -297,11 +299,8 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 	a.terms = sortedTerms(sc, a.terms, &ar.terms)
 	a.nKeys = markRuns(a.terms)
 	a.ants = antTerms(a.terms, a.antBuf[:], &ar.ants)
-	for i := range a.byPos {
-		a.byPos[i] = -1
-	}
 	for i, t := range a.terms {
-		a.byPos[t.pos] = int32(i)
+		a.byPos[t.pos] = int32(i) + 1
 	}
 	a.dates = dedupe(a.dates)
 	if a.cueCount() > 0 { // else no list grew
@@ -431,7 +430,7 @@ func (a *analysis) termAt(pos int) int {
 	if pos < 0 || pos >= len(a.byPos) {
 		return -1
 	}
-	return int(a.byPos[pos])
+	return int(a.byPos[pos]) - 1
 }
 
 // unitWindow is how far a number's unit may stand from it ("3 million people").

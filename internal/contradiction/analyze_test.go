@@ -207,3 +207,36 @@ func TestTermPrefixes(t *testing.T) {
 		}
 	}
 }
+
+// TestTermAt checks termAt against the terms' positions: the index of the
+// term at each token, -1 where none stands (stop words, cues, marks) and
+// outside the statement.
+func TestTermAt(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"", "The border is not open; the United States said so.", "Talks, talks and more talks."}
+	if seeds, err := seedTexts(); err == nil {
+		texts = append(texts, seeds...)
+	}
+	for _, text := range texts {
+		an := lx.analyze(text)
+		want := make([]int, len(an.clause))
+		for p := range want {
+			want[p] = -1
+		}
+		for i, tm := range an.terms {
+			want[tm.pos] = i
+		}
+		for p := -1; p <= len(want); p++ {
+			w := -1
+			if p >= 0 && p < len(want) {
+				w = want[p]
+			}
+			if got := an.termAt(p); got != w {
+				t.Errorf("%.40q: termAt(%d) = %d, want %d", text, p, got, w)
+			}
+		}
+	}
+}

@@ -466,7 +466,7 @@ func countScoped(an *analysis, cues []cue) int {
 func countSharedScoped(an *analysis, cues []cue, shared []bool) int {
 	n := 0
 	for pos, ti := range an.byPos {
-		if ti >= 0 && shared[pos] && nearCue(an, cues, pos) {
+		if ti > 0 && shared[pos] && nearCue(an, cues, pos) {
 			n++
 		}
 	}
@@ -503,8 +503,8 @@ func scoped(an *analysis, cues []cue, shared []bool) []string {
 	}
 	out := make([]string, 0, n)
 	for pos, ti := range an.byPos { // text order reads better
-		if ti >= 0 && shared[pos] && nearCue(an, cues, pos) {
-			out = append(out, an.terms[ti].word)
+		if ti > 0 && shared[pos] && nearCue(an, cues, pos) {
+			out = append(out, an.terms[ti-1].word)
 		}
 	}
 	return out
