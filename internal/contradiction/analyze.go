@@ -381,43 +381,52 @@ func sortedTerms(sc *analyzeScratch, terms []term, b *block[term]) []term {
 	keys := slices.Grow(sc.order[:0], len(terms))[:len(terms)]
 	sc.order = keys
 	for i := range terms {
-		keys[i] = sortKey{terms[i].prefix, int32(i)}
+		keys[i] = newSortKey(terms[i].prefix, i)
 	}
 	sortOrder(keys, terms)
 	out := b.take(len(terms))
 	for k, e := range keys {
-		out[k] = terms[e.i]
+		out[k] = terms[e.index()]
 	}
 	return out
 }
 
-// sortKey is one term as sortOrder sorts it: its prefix (term.prefix) beside
-// its index in terms, so the insertion sort compares and moves these 16 bytes
-// in one small array instead of reaching into the 64-byte terms for every
-// comparison.
-type sortKey struct {
-	prefix uint64
-	i      int32
-}
+// sortKey is one term as sortOrder sorts it, in one word: the first 7 bytes
+// of its prefix (term.prefix) above its index in terms (a statement has
+// fewer than 256 terms: maxTokens). The insertion sort compares and moves
+// these words in one small array instead of reaching into the 64-byte terms
+// for every comparison.
+type sortKey uint64
+
+// sortKey's index has 8 bits: this fails to compile if maxTokens (a bound on
+// a statement's terms) outgrows them.
+var _ [256 - maxTokens]struct{}
+
+// newSortKey is the sortKey of the term at index i with prefix p.
+func newSortKey(p uint64, i int) sortKey { return sortKey(p&^0xff | uint64(i)) }
+
+// index is the index in terms of k's term.
+func (k sortKey) index() int { return int(k & 0xff) }
 
 // sortOrder sorts keys (the terms' prefixes and indices) stably by the
 // terms' keys: by insertion for a sentence's few terms (no comparison
 // closure), by slices.SortStableFunc for long ones.
 func sortOrder(keys []sortKey, terms []term) {
 	if len(keys) > 32 {
-		slices.SortStableFunc(keys, func(x, y sortKey) int { return cmpKeys(&terms[x.i], &terms[y.i]) })
+		slices.SortStableFunc(keys, func(x, y sortKey) int { return cmpKeys(&terms[x.index()], &terms[y.index()]) })
 		return
 	}
 	for i := 1; i < len(keys); i++ {
 		v := keys[i]
 		j := i
-		// The prefixes decide most comparisons: the keys before v are sorted,
-		// and prefixes order as their keys do, so past the greater prefixes
-		// only equal ones need cmpKeys.
-		for ; j > 0 && keys[j-1].prefix > v.prefix; j-- {
+		// The 7 bytes decide most comparisons: the keys before v are sorted,
+		// and the bytes order as their keys do, so past the greater ones (a
+		// key greater than v's bytes with any index) only equal ones need
+		// cmpKeys.
+		for ; j > 0 && keys[j-1] > v|0xff; j-- {
 			keys[j] = keys[j-1]
 		}
-		for ; j > 0 && keys[j-1].prefix == v.prefix && cmpKeys(&terms[v.i], &terms[keys[j-1].i]) < 0; j-- {
+		for ; j > 0 && keys[j-1]>>8 == v>>8 && cmpKeys(&terms[v.index()], &terms[keys[j-1].index()]) < 0; j-- {
 			keys[j] = keys[j-1]
 		}
 		keys[j] = v

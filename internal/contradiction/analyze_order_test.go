@@ -24,12 +24,12 @@ func TestSortOrderIsStableByKey(t *testing.T) {
 		keys := make([]sortKey, n)
 		want := make([]int32, n)
 		for i := range keys {
-			keys[i], want[i] = sortKey{terms[i].prefix, int32(i)}, int32(i)
+			keys[i], want[i] = newSortKey(terms[i].prefix, i), int32(i)
 		}
 		sortOrder(keys, terms)
 		got := make([]int32, n)
 		for k, e := range keys {
-			got[k] = e.i
+			got[k] = int32(e.index())
 		}
 		slices.SortStableFunc(want, func(x, y int32) int { return cmpKeys(&terms[x], &terms[y]) })
 		if !slices.Equal(got, want) {
