@@ -18,6 +18,7 @@ type classSlot struct {
 	h      uint32 // FNV-1a hash of the key
 	cls    wordClass
 	off, n uint32 // the key is keys[off:off+n]
+	tail   uint64 // packTail of the key: the whole key when n <= 8
 }
 
 // newClassTable builds the table of the nonzero entries of m. The empty word has
@@ -43,7 +44,7 @@ func newClassTable(m map[string]wordClass) classTable {
 		for t.slots[i].n != 0 {
 			i = (i + 1) & (len(t.slots) - 1)
 		}
-		t.slots[i] = classSlot{h: h, cls: c, off: uint32(len(keys)), n: uint32(len(k))}
+		t.slots[i] = classSlot{h: h, cls: c, off: uint32(len(keys)), n: uint32(len(k)), tail: packTail(k)}
 		keys = append(keys, k...)
 	}
 	t.keys = string(keys)
@@ -67,6 +68,32 @@ func lookupHashed[W string | []byte](t *classTable, h uint32, w W) wordClass {
 			return 0
 		}
 		if s.h == h && int(s.n) == len(w) && t.keys[s.off:s.off+s.n] == string(w) {
+			return s.cls
+		}
+	}
+}
+
+// packTail packs the last eight bytes of w into a number, each earlier byte eight
+// bits higher. A word of at most eight bytes is told apart from every other word
+// of its length by it, so lookupShort compares it instead of the bytes.
+func packTail(w string) uint64 {
+	var v uint64
+	for i := 0; i < len(w); i++ {
+		v = v<<8 | uint64(w[i])
+	}
+	return v
+}
+
+// lookupShort is lookup for a lower-cased word of n <= 8 bytes known by its hash
+// h and packTail: plainWord computes both while it reads the word, so the word's
+// bytes are neither copied nor compared.
+func (t *classTable) lookupShort(h uint32, tail uint64, n int) wordClass {
+	for i := t.slot(h); ; i = (i + 1) & (len(t.slots) - 1) {
+		s := &t.slots[i]
+		if s.n == 0 {
+			return 0
+		}
+		if s.h == h && s.tail == tail && int(s.n) == n {
 			return s.cls
 		}
 	}

@@ -11,6 +11,12 @@ func TestClassTableMatchesMap(t *testing.T) {
 		if got, want := lx.classOf([]byte(w)), lx.class[w]; got != want {
 			t.Errorf("classOf(%q) = %b, want %b", w, got, want)
 		}
+		if len(w) > 8 {
+			return
+		}
+		if got, want := lx.classes.lookupShort(hashStr(fnvOffset, w), packTail(w), len(w)), lx.class[w]; got != want {
+			t.Errorf("lookupShort(%q) = %b, want %b", w, got, want)
+		}
 	}
 	for w := range lx.class {
 		check(w)
@@ -20,7 +26,7 @@ func TestClassTableMatchesMap(t *testing.T) {
 			check(w[:len(w)-1])
 		}
 	}
-	for _, w := range []string{"", "zzqx", "the", "said", "mr.", "u.s.", "o'neill", "x"} {
+	for _, w := range []string{"", "zzqx", "the", "said", "mr.", "u.s.", "o'neill", "x", "\x00said", "\x00\x00"} {
 		check(w)
 	}
 }

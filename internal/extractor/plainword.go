@@ -12,24 +12,21 @@ import "unicode/utf8"
 func (sg *segmenter) plainWord(text string, i, end int) (next int, ok bool) {
 	start := i
 	h := uint32(fnvOffset)
-	letters, uppers := 0, 0
-	for ; i < end; i++ {
-		c := text[i]
-		if asciiClass[c] != asciiWord {
+	var counts uint64 // letters in the low 32 bits, capitals in the high 32 (plainCounts)
+	var tail uint64   // the last eight lower-cased bytes (packTail)
+	for s := text[:end]; i < len(s); i++ {
+		c := plainLower[s[i]]
+		if c == 0 {
 			break
 		}
-		if c-'A' < 26 {
-			uppers++
-			c += 'a' - 'A'
-		}
-		if c-'a' < 26 {
-			letters++
-		}
+		counts += plainCounts[s[i]]
 		h = (h ^ uint32(c)) * fnvPrime
+		tail = tail<<8 | uint64(c)
 	}
 	if i == start {
 		return start, false // not an ASCII word character: an apostrophe or a non-ASCII letter
 	}
+	letters, uppers := int(uint32(counts)), int(counts>>32) // below 2^31: Extract rejects 2 GiB
 	if i < end {
 		switch c := text[i]; {
 		case c >= utf8.RuneSelf:
@@ -55,9 +52,9 @@ func (sg *segmenter) plainWord(text string, i, end int) (next int, ok bool) {
 	}
 	// A final period belongs to the word when it is an abbreviation or an initial.
 	if i < end && text[i] == '.' {
-		hd := (h ^ '.') * fnvPrime
-		if letters == 1 && uppers == 1 && i-start == 1 || sg.classOfPlain(hd, text, start, i+1, uppers)&clsAbbrev != 0 {
-			h = hd
+		hd, td := (h^'.')*fnvPrime, tail<<8|'.'
+		if letters == 1 && uppers == 1 && i-start == 1 || sg.classOfPlain(hd, td, text, start, i+1, uppers)&clsAbbrev != 0 {
+			h, tail = hd, td
 			i++
 			flags |= fPeriod
 		}
@@ -66,15 +63,20 @@ func (sg *segmenter) plainWord(text string, i, end int) (next int, ok bool) {
 		flags |= fAllCaps
 	}
 	// No apostrophe, so no possessive.
-	cls := sg.classOfPlain(h, text, start, i, uppers)
+	cls := sg.classOfPlain(h, tail, text, start, i, uppers)
 	sg.push(token{start: int32(start), end: int32(i), cls: cls, kind: tWord, flags: flags})
 	return i, true
 }
 
 // classOfPlain looks up the classes of the ASCII word text[a:b] whose lower-cased
-// FNV-1a hash is h: in the text itself when it has no capitals (uppers == 0),
-// else in a lower-cased copy.
-func (sg *segmenter) classOfPlain(h uint32, text string, a, b, uppers int) wordClass {
+// FNV-1a hash is h and whose last eight lower-cased bytes are tail (packTail): a
+// word of at most eight bytes by its hash and tail alone (they spell it out), a
+// longer one in the text itself when it has no capitals (uppers == 0), else in a
+// lower-cased copy.
+func (sg *segmenter) classOfPlain(h uint32, tail uint64, text string, a, b, uppers int) wordClass {
+	if b-a <= 8 {
+		return sg.lx.classes.lookupShort(h, tail, b-a)
+	}
 	if uppers == 0 {
 		return lookupHashed(&sg.lx.classes, h, text[a:b])
 	}
@@ -86,3 +88,31 @@ func (sg *segmenter) classOfPlain(h uint32, text string, a, b, uppers int) wordC
 	}
 	return lookupHashed(&sg.lx.classes, h, sg.lower)
 }
+
+// plainLower is, for each ASCII word byte (isWordRune), the byte lower-cased, and
+// 0 for every other byte: plainWord's loop reads a byte's class and its folded
+// value in one load. Read-only after package initialisation.
+var plainLower = func() (t [256]byte) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if asciiClass[c] == asciiWord {
+			t[c] = byte(c)
+			if c >= 'A' && c <= 'Z' {
+				t[c] += 'a' - 'A'
+			}
+		}
+	}
+	return t
+}()
+
+// plainCounts is what a byte adds to plainWord's letter counts: 1 for an ASCII
+// letter, plus 1<<32 for a capital, so one addition counts both. Read-only after
+// package initialisation.
+var plainCounts = func() (t [256]uint64) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 1 | 1<<32
+	}
+	return t
+}()
