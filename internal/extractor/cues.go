@@ -1,6 +1,9 @@
 package extractor
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Stage 3a: cues. Within a sentence this stage finds the attribution cues: reporting
 // verbs with their auxiliaries and particles ("has also said", "warned of"),
@@ -63,13 +66,40 @@ func (m *mentionCtx) lowBytes(t token) []byte {
 // low is lowBytes as a new string, for values that are kept.
 func (m *mentionCtx) low(t token) string { return string(m.lowBytes(t)) }
 
-// is reports whether token i is a word equal (case-insensitively) to w.
+// is reports whether token i is a word equal (case-insensitively) to w, as
+// strings.EqualFold says, without calling it for the ASCII words the rules ask
+// about: bytes are compared in place, equal ones and ASCII letters that differ
+// only in case match, two different ASCII bytes end it (no rune before them can
+// fold otherwise); at the first differing byte that is not ASCII it leaves the
+// answer to strings.EqualFold.
 func (m *mentionCtx) is(i int, w string) bool {
-	if i < 0 || i >= len(m.toks) {
+	if uint(i) >= uint(len(m.toks)) {
 		return false
 	}
-	t := m.toks[i]
-	return t.kind == tWord && int(t.end-t.start) == len(w) && strings.EqualFold(m.text[t.start:t.end], w)
+	t := &m.toks[i]
+	if t.kind != tWord || int(t.end-t.start) != len(w) {
+		return false
+	}
+	s := m.text[t.start:t.end]
+	for k := 0; k < len(w); k++ {
+		c, d := s[k], w[k]
+		switch {
+		case c == d:
+		case c >= utf8.RuneSelf || d >= utf8.RuneSelf:
+			return strings.EqualFold(s, w)
+		case lowerASCII(c) != lowerASCII(d):
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII lower-cases an ASCII capital and returns any other byte as it is.
+func lowerASCII(c byte) byte {
+	if c-'A' < 26 {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func inQuote(t token) bool { return t.flags&(fInQ|fInOpenQ) != 0 }
