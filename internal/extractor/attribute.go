@@ -196,7 +196,7 @@ func (m *mentionCtx) appositiveParticiple(mt mention, c cue, s sentence) bool {
 	if !mt.common || c.c0 != c.head || mt.t0 <= s.t0 || m.toks[mt.t0-1].kind != tComma {
 		return false
 	}
-	if !m.is(mt.t0, "a") && !m.is(mt.t0, "an") {
+	if !m.isAny(mt.t0, "a", "an") {
 		return false
 	}
 	if !strings.HasSuffix(m.text[m.toks[c.head].start:m.toks[c.head].end], "ed") {
@@ -229,7 +229,7 @@ func (m *mentionCtx) acceptable(mt mention, c cue) bool {
 		}
 		return false // "the administration has shown little interest"
 	}
-	if (m.is(c.head, "called") || m.is(c.head, "named")) && (mt.common || m.is(mt.t0, "a") || m.is(mt.t0, "an") || m.is(mt.t0, "another")) {
+	if m.isAny(c.head, "called", "named") && (mt.common || m.isAny(mt.t0, "a", "an", "another")) {
 		return false // naming, not speech: "a group called Citizens for Trump"
 	}
 	if f := m.toks[mt.t0]; f.flags&fLower != 0 && f.cls&(clsDet|clsPronoun|clsNumber) == 0 && mt.t1 > mt.t0 &&
@@ -288,7 +288,7 @@ func (m *mentionCtx) invertedSay(c cue) bool {
 // isTell says whether token i is a form of "tell", whose object is the listener:
 // "“…,” told reporters" never names the speaker after the verb.
 func (m *mentionCtx) isTell(i int) bool {
-	return m.is(i, "told") || m.is(i, "tells") || m.is(i, "tell") || m.is(i, "telling")
+	return m.isAny(i, "told", "tells", "tell", "telling")
 }
 
 // subject sets r's speaker to the subject phrase opening sentence s (before token
@@ -526,7 +526,7 @@ func (m *mentionCtx) contentLimit(s sentence, cues []cue, ci, from int) int {
 		}
 		q := a - 1
 		if q > from && (toks[q].kind == tComma || toks[q].kind == tSemi ||
-			toks[q].cls&(clsConj) != 0 || m.is(q, "with") || m.is(q, "while") || m.is(q, "as")) {
+			toks[q].cls&(clsConj) != 0 || m.isAny(q, "with", "while", "as")) {
 			return q
 		}
 	}
@@ -642,7 +642,7 @@ func (m *mentionCtx) quoteKind(a, b int) claim.AttributionKind {
 // dangling says whether word i, left at the end of a content span cut before a
 // second attribution, belongs to that attribution ("…, and", "…, with").
 func (m *mentionCtx) dangling(i int) bool {
-	return m.toks[i].cls&clsConj != 0 || m.is(i, "with") || m.is(i, "while") || m.is(i, "as")
+	return m.toks[i].cls&clsConj != 0 || m.isAny(i, "with", "while", "as")
 }
 
 // setContentBefore sets the content to the clause before separator token sep.

@@ -66,22 +66,40 @@ func (m *mentionCtx) lowBytes(t token) []byte {
 // low is lowBytes as a new string, for values that are kept.
 func (m *mentionCtx) low(t token) string { return string(m.lowBytes(t)) }
 
-// is reports whether token i is a word equal (case-insensitively) to w, as
-// strings.EqualFold says, without calling it for the ASCII words the rules ask
-// about: bytes are compared in place, equal ones and ASCII letters that differ
-// only in case match, two different ASCII bytes end it (no rune before them can
-// fold otherwise); at the first differing byte that is not ASCII it leaves the
-// answer to strings.EqualFold.
+// is reports whether token i is a word equal (case-insensitively) to w.
 func (m *mentionCtx) is(i int, w string) bool {
 	if uint(i) >= uint(len(m.toks)) {
 		return false
 	}
 	t := &m.toks[i]
-	if t.kind != tWord || int(t.end-t.start) != len(w) {
+	return t.kind == tWord && int(t.end-t.start) == len(w) && foldEqual(m.text[t.start:t.end], w)
+}
+
+// isAny reports whether token i is a word equal (case-insensitively) to one of
+// ws: is of each in turn, with the token read once. The rules ask a thousand
+// such questions an article, most of them of a few words about one token.
+func (m *mentionCtx) isAny(i int, ws ...string) bool {
+	if uint(i) >= uint(len(m.toks)) || m.toks[i].kind != tWord {
 		return false
 	}
+	t := &m.toks[i]
 	s := m.text[t.start:t.end]
-	for k := 0; k < len(w); k++ {
+	for _, w := range ws {
+		if len(w) == len(s) && foldEqual(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldEqual is strings.EqualFold(s, w) for s and w of one length, without the
+// call for the ASCII words the rules ask about: bytes are compared in place;
+// equal ones and ASCII letters that differ only in case match, and two
+// different ASCII bytes end it (every rune before them was equal, so none can
+// fold otherwise); at the first differing byte that is not ASCII it leaves the
+// answer to strings.EqualFold.
+func foldEqual(s, w string) bool {
+	for k := 0; k < len(w) && k < len(s); k++ {
 		c, d := s[k], w[k]
 		switch {
 		case c == d:
@@ -243,8 +261,7 @@ func (m *mentionCtx) agentBy(i, t1 int) int {
 	if i+1 < t1 && m.is(i+1, "by") {
 		return i + 1
 	}
-	if i+1 >= t1 || m.toks[i+1].cls&clsPrep == 0 || m.toks[i+1].flags&fLower == 0 || m.is(i+1, "that") ||
-		m.is(i+1, "with") || m.auxStart(i, 0) < i {
+	if i+1 >= t1 || m.toks[i+1].cls&clsPrep == 0 || m.toks[i+1].flags&fLower == 0 || m.isAny(i+1, "that", "with") || m.auxStart(i, 0) < i {
 		return -1 // only a bare participle: "The remarks, reported on the scene by TASS,"
 	}
 	for k := i + 2; k < t1 && k-i <= maxAgentGap; k++ {
@@ -308,7 +325,7 @@ func (m *mentionCtx) pollPhrase(i, t1 int) int {
 		if t.kind != tWord && t.kind != tOther || inQuote(t) {
 			return i
 		}
-		if t.kind == tWord && t.flags&fLower != 0 && (m.is(k, "poll") || m.is(k, "survey")) {
+		if t.kind == tWord && t.flags&fLower != 0 && m.isAny(k, "poll", "survey") {
 			return k + 1
 		}
 		if t.kind == tWord && t.flags&fLower != 0 && t.cls&(clsVerb|clsClause|clsConj|clsAux) != 0 {
@@ -342,10 +359,10 @@ func (m *mentionCtx) cueTail(i, t1 int) int {
 	if say && n+2 < t1 && m.is(n, "in") && m.is(n+1, "a") && m.is(n+2, "statement") {
 		return n + 3
 	}
-	if m.is(n, "out") || m.is(n, "up") || m.is(n, "off") {
+	if m.isAny(n, "out", "up", "off") {
 		// A phrasal verb's particle is part of the cue ("lashed out", "talked up"),
 		// and so is a preposition after it ("lashed out at").
-		if n+2 < t1 && (m.is(n+1, "at") || m.is(n+1, "against")) {
+		if n+2 < t1 && m.isAny(n+1, "at", "against") {
 			return n + 2
 		}
 		return n + 1
@@ -354,20 +371,20 @@ func (m *mentionCtx) cueTail(i, t1 int) int {
 		m.toks[n+1].cls&(clsDet|clsPronoun|clsPrep) == 0 && m.isContinue(i) {
 		return n + 2 // "continued to question", "tried to distance"
 	}
-	if (m.is(i, "expressed") || m.is(i, "expresses") || m.is(i, "expressing") || m.is(i, "express")) &&
+	if m.isAny(i, "expressed", "expresses", "expressing", "express") &&
 		toks[n].cls&^(clsAbstract|clsPlace) == 0 && !strings.HasSuffix(m.text[toks[n].start:toks[n].end], "ly") {
 		return n + 1 // "expressed concern", "expressed confidence"
 	}
 	if (m.is(n, "at") && m.isHint(i)) || m.is(n, "to") && m.isAllude(i) {
 		return n + 1 // "hints at", "alluding to"
 	}
-	if (m.is(n, "as") || m.is(n, "for")) && (m.is(i, "known") || m.is(i, "seen") || m.is(i, "regarded")) {
+	if m.isAny(n, "as", "for") && m.isAny(i, "known", "seen", "regarded") {
 		return n + 1 // "known as", "best known for"
 	}
 	if d := m.documentObject(i, n, t1); d > n {
 		return d // "issued a statement saying"
 	}
-	if m.is(n, "to") || m.is(n, "on") {
+	if m.isAny(n, "to", "on") {
 		if m.isRespond(i) {
 			return n + 1 // "did not respond to", "declined to comment on"
 		}
@@ -379,16 +396,15 @@ func (m *mentionCtx) cueTail(i, t1 int) int {
 		return n // PolNeAR leaves "of"/"about" out of "said of …"
 	}
 	switch {
-	case m.is(n, "on") && n+1 < t1 && (m.is(n+1, "twitter") || m.is(n+1, "facebook") || m.is(n+1, "instagram")):
+	case m.is(n, "on") && n+1 < t1 && m.isAny(n+1, "twitter", "facebook", "instagram"):
 		return n + 2 // "wrote on Twitter"
 	case m.is(n, "to"):
 		if m.isPointOrRefer(i) {
 			return n + 1 // "pointed to", "referring to"
 		}
-	case m.is(n, "of") || m.is(n, "about") || m.is(n, "for") || m.is(n, "against") || m.is(n, "with") ||
-		m.is(n, "over") || m.is(n, "into") || m.is(n, "upon") || m.is(n, "behind"):
+	case m.isAny(n, "of", "about", "for", "against", "with", "over", "into", "upon", "behind"):
 		return n + 1
-	case m.is(n, "on") && !m.is(i, "wrote") && !m.is(i, "writes"):
+	case m.is(n, "on") && !m.isAny(i, "wrote", "writes"):
 		return n + 1
 	}
 	return n
@@ -454,10 +470,10 @@ func (m *mentionCtx) isContinue(i int) bool {
 // statement", "released a statement saying", which PolNeAR marks as one cue. n is
 // the token after the verb at i; it returns the cue's end token, or n.
 func (m *mentionCtx) documentObject(i, n, t1 int) int {
-	if n+1 >= t1 || !m.is(n, "a") && !m.is(n, "an") {
+	if n+1 >= t1 || !m.isAny(n, "a", "an") {
 		return n
 	}
-	if !m.is(i, "issued") && !m.is(i, "released") && !m.is(i, "issues") && !m.is(i, "releases") {
+	if !m.isAny(i, "issued", "released", "issues", "releases") {
 		return n
 	}
 	e := n + 1
@@ -468,7 +484,7 @@ func (m *mentionCtx) documentObject(i, n, t1 int) int {
 		return n
 	}
 	e++
-	if e < t1 && (m.is(e, "saying") || m.is(e, "that")) {
+	if e < t1 && m.isAny(e, "saying", "that") {
 		e++
 	}
 	return e
@@ -483,7 +499,7 @@ func (m *mentionCtx) isPointOrRefer(i int) bool {
 
 // isSay says whether token i is a form of "say".
 func (m *mentionCtx) isSay(i int) bool {
-	return m.is(i, "said") || m.is(i, "says") || m.is(i, "say") || m.is(i, "saying")
+	return m.isAny(i, "said", "says", "say", "saying")
 }
 
 // verbUse rejects reporting words used as nouns or infinitives: after a determiner
@@ -497,7 +513,7 @@ func (m *mentionCtx) verbUse(i int, s sentence) bool {
 		if p.cls&clsDet != 0 && p.cls&(clsPronoun|clsNumber) == 0 && !m.quantifier(i-1) {
 			return false // "the report", "a warning"; "her" is also a pronoun: "told her"
 		}
-		if m.is(i-1, "to") || m.is(i-1, "of") || m.is(i-1, "for") || m.is(i-1, "the") {
+		if m.isAny(i-1, "to", "of", "for", "the") {
 			return false
 		}
 		if p.flags&fPossessive != 0 {
@@ -515,7 +531,7 @@ func (m *mentionCtx) verbUse(i int, s sentence) bool {
 	if p.kind == tWord && p.flags&fDigit != 0 && n.kind == tWord && n.flags&fLower != 0 && n.cls&^(clsAbstract|clsPlace) == 0 {
 		return false // "400 pledged delegates": a participle modifying a noun
 	}
-	if m.isAppear(i) && !(n.kind == tWord && (m.is(i+1, "to") || m.is(i+1, "that"))) {
+	if m.isAppear(i) && !(n.kind == tWord && m.isAny(i+1, "to", "that")) {
 		return false // "appeared on Sunday shows", "appeared rattled"
 	}
 	if m.is(i, "called") && n.kind == tStop || m.is(i, "reported") && m.is(i+1, "from") {

@@ -153,7 +153,7 @@ func (m *mentionCtx) clauseCut(y, cb int, cues []cue) bool {
 		return nt.kind == tOpenQ
 	}
 	w := m.text[nt.start:nt.end]
-	return nt.cls&(clsConj|clsClause) != 0 || m.is(n, "which") || m.is(n, "who") || m.is(n, "whose") ||
+	return nt.cls&(clsConj|clsClause) != 0 || m.isAny(n, "which", "who", "whose") ||
 		len(w) > 4 && w[len(w)-3:] == "ing"
 }
 
@@ -193,7 +193,7 @@ func (m *mentionCtx) srcCandidates(s sentence, r *relation, ca, cb int, dst [][2
 			// verb of a clause ("The remarks, reported by TASS, signaled …")
 			t := m.toks[y-1]
 			w := m.text[t.start:t.end]
-			if m.is(y-1, "who") || m.is(y-1, "which") || m.is(y-1, "whose") || m.is(y-1, "that") {
+			if m.isAny(y-1, "who", "which", "whose", "that") {
 				relative = true
 			}
 			if !relative && t.kind == tWord && t.flags&fLower != 0 && (t.cls&(clsVerb|clsAux) != 0 || strings.HasSuffix(w, "ed")) {

@@ -104,7 +104,7 @@ func (m *mentionCtx) prepareFeatures() {
 		switch t.kind {
 		case tWord:
 			if t.end-t.start <= 5 && (m.text[t.start] == 'w' || m.text[t.start] == 'W') &&
-				(m.is(k, "who") || m.is(k, "which") || m.is(k, "whose")) {
+				m.isAny(k, "who", "which", "whose") {
 				rl++
 			}
 		case tComma:

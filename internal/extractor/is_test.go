@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"context"
 	"math/rand"
 	"strings"
 	"testing"
@@ -43,9 +44,31 @@ func TestIsMatchesEqualFold(t *testing.T) {
 		i    int
 		w    string
 		want bool
-	}{{-1, "a", false}, {0, "a", true}, {1, ",", false}, {2, "b", false}} {
+	}{{-1, "a", false}, {0, "a", true}, {0, "A", true}, {1, ",", false}, {2, "b", false}} {
 		if got := m.is(c.i, c.w); got != c.want {
 			t.Errorf("is(%d, %q) = %v, want %v", c.i, c.w, got, c.want)
+		}
+	}
+}
+
+// TestIsAny checks that isAny is is of each word in turn.
+func TestIsAny(t *testing.T) {
+	text := "Said the Minister, who said “Ok” in Kiev"
+	sg := segmenter{lx: newTestExtractor(t).lx}
+	sg.tokenize(context.Background(), text, Span{0, len(text)})
+	m := mentionCtx{text: text, toks: sg.toks}
+	for _, ws := range [][]string{
+		{"said", "says"}, {"the", "a"}, {"minister", "official"}, {","}, {"who", "which", "whose"},
+		{"ok", "okay"}, {"in"}, {"kiev", "kyiv"}, {}, {"x", "said"},
+	} {
+		for i := -1; i <= len(m.toks); i++ {
+			want := false
+			for _, w := range ws {
+				want = want || m.is(i, w)
+			}
+			if got := m.isAny(i, ws...); got != want {
+				t.Errorf("isAny(%d %q, %q) = %v, is says %v", i, text, ws, got, want)
+			}
 		}
 	}
 }

@@ -93,7 +93,7 @@ func (m *mentionCtx) analyze(t0, t1 int) mention {
 	first := t0
 	indefinite := false
 	for first < end && toks[first].kind == tWord && toks[first].cls&clsDet != 0 && toks[first].cls&clsPronoun == 0 {
-		indefinite = indefinite || m.is(first, "a") || m.is(first, "an") || m.is(first, "one") || m.is(first, "another")
+		indefinite = indefinite || m.isAny(first, "a", "an", "one", "another")
 		first++
 	}
 	// A capitalised subordinator or opener is not a name: "While a formal meeting
@@ -151,17 +151,12 @@ func pluralNoun(w string) bool {
 // quantifier says whether token i is a determiner that can stand alone as a speaker
 // ("some say", "another said", "many believe").
 func (m *mentionCtx) quantifier(i int) bool {
-	for _, w := range [...]string{"another", "one", "some", "many", "most", "both", "few", "several", "all"} {
-		if m.is(i, w) {
-			return true
-		}
-	}
-	return false
+	return m.isAny(i, "another", "one", "some", "many", "most", "both", "few", "several", "all")
 }
 
 // reflexive says whether token i is a reflexive pronoun ("himself").
 func (m *mentionCtx) reflexive(i int) bool {
-	return m.is(i, "himself") || m.is(i, "herself") || m.is(i, "themselves") || m.is(i, "itself")
+	return m.isAny(i, "himself", "herself", "themselves", "itself")
 }
 
 // analyzeTrim analyses a phrase after dropping a leading relative clause opener's
@@ -348,7 +343,7 @@ func (m *mentionCtx) sourceBefore(c0, t0 int) (int, int) {
 	// "Feinstein (D-Calif.) last week said", "Spicer on Thursday evening said": skip a
 	// time phrase before the cue.
 	if j > t0 && toks[j].kind == tWord && toks[j].cls&clsTime != 0 && !inQuote(toks[j]) {
-		for n := 0; j > t0 && n < 4 && toks[j].kind == tWord && (toks[j].cls&clsTime != 0 || m.is(j, "on") || m.is(j, "this")); n++ {
+		for n := 0; j > t0 && n < 4 && toks[j].kind == tWord && (toks[j].cls&clsTime != 0 || m.isAny(j, "on", "this")); n++ {
 			j--
 		}
 	}
