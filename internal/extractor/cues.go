@@ -18,6 +18,7 @@ type mentionCtx struct {
 	lx     *lexicon
 	text   string
 	toks   []token
+	keys   []uint32 // the segmenter's keys of toks: foldHash of each word (tokKey)
 	lower  []byte
 	words  []int32 // words[k] = word tokens before token k, for the current block
 	qmarks []int32 // quotation marks before token k
@@ -37,7 +38,7 @@ type mentionCtx struct {
 
 // foldByte returns the byte of s at i as the features read words: ASCII
 // lower-cased, and the curly apostrophe ’ (three bytes) as ' — with the index
-// after it. lowBytes and lowHash both fold through it, so a hashed key and a
+// after it. lowBytes and foldHash both fold through it, so a hashed key and a
 // looked-up word never disagree.
 func foldByte(s string, i int) (byte, int) {
 	c := s[i]
@@ -130,10 +131,11 @@ func (m *mentionCtx) wordsIn(a, b int) int {
 	return int(m.words[b] - m.words[a])
 }
 
-// setBlock points the context at a new block's tokens and builds its prefix counts
-// of words, quotation marks and quoted words, so span questions cost O(1).
-func (m *mentionCtx) setBlock(toks []token) {
-	m.toks = toks
+// setBlock points the context at a new block's tokens and their keys and builds
+// its prefix counts of words, quotation marks and quoted words, so span
+// questions cost O(1).
+func (m *mentionCtx) setBlock(toks []token, keys []uint32) {
+	m.toks, m.keys = toks, keys
 	m.featReady = false
 	n := len(toks) + 1
 	m.counts = growCap(m.counts[:0], 3*n)

@@ -136,13 +136,13 @@ func (e *Extractor) Extract(ctx context.Context, text string) ([]claim.Claim, er
 	defer func() { sc.sents, sc.cues, sc.rels = sents, cues, rels }()
 	sinceCheck := ctxCheckTokens // check before the first block
 	for bi, blk := range blocks {
-		sg.toks, sg.quotes = sg.toks[:0], sg.quotes[:0]
+		sg.toks, sg.keys, sg.quotes = sg.toks[:0], sg.keys[:0], sg.quotes[:0]
 		bt := sg.tokenize(ctx, text, blk.span)
 		if sg.err != nil {
 			return nil, fmt.Errorf("extractor: %w", sg.err)
 		}
 		sents = sg.sentences(text, bt, bi, sents[:0])
-		m.setBlock(sg.toks)
+		m.setBlock(sg.toks, sg.keys)
 		for _, s := range sents {
 			if sinceCheck += s.t1 - s.t0 + 1; sinceCheck >= ctxCheckTokens {
 				sinceCheck = 0

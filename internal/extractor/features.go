@@ -116,10 +116,10 @@ func (m *mentionCtx) prepareFeatures() {
 	m.commas[n-1], m.parens[n-1], m.rels[n-1] = cm, pa, rl
 }
 
-// tokKey is a hash naming token i: its lower-cased word, or its kind for marks;
-// outside [lo,hi) it names the sentence edge.
-// The candidates of one decision share most boundary tokens, so a token's key,
-// shape and class hashes are computed once per block and kept in m.hashes.
+// tokKey is a hash naming token i: its lower-cased word (the segmenter's key,
+// foldHash of its text), or its kind for marks; outside [lo,hi) it names the
+// sentence edge. The words' keys come from the tokenizer, which folded each
+// word's hash while reading it, so the features hash no word again.
 func (m *mentionCtx) tokKey(i, lo, hi int) uint32 {
 	switch {
 	case i < lo:
@@ -127,23 +127,16 @@ func (m *mentionCtx) tokKey(i, lo, hi int) uint32 {
 	case i >= hi:
 		return keyEOS
 	}
-	th := &m.hashes[i]
-	if th.have&haveKey == 0 {
-		if t := m.toks[i]; t.kind != tWord {
-			th.key = hashInt(keyMark, int(t.kind))
-		} else {
-			th.key = m.lowHash(t)
-		}
-		th.have |= haveKey
+	if k := m.toks[i].kind; k != tWord {
+		return markKeys[k]
 	}
-	return th.key
+	return m.keys[i]
 }
 
-// lowHash is hashBytes(fnvOffset, m.lowBytes(t)) without writing the lowered
-// bytes to a buffer: the same foldByte, folded into the hash as it goes.
-func (m *mentionCtx) lowHash(t token) uint32 {
+// foldHash is hashBytes(fnvOffset, the bytes lowBytes writes for s) without
+// writing them: the same foldByte, folded into the hash as it goes.
+func foldHash(s string) uint32 {
 	h := uint32(fnvOffset)
-	s := m.text[t.start:t.end]
 	for i := 0; i < len(s); {
 		var c byte
 		c, i = foldByte(s, i)
@@ -152,19 +145,22 @@ func (m *mentionCtx) lowHash(t token) uint32 {
 	return h
 }
 
-// tokHashes are the hashes features read of one token, each computed when first
-// asked for (have says which).
-type tokHashes struct {
-	key, shape, class uint32
-	have              uint8
-}
+// markKeys is the key of a mark by its kind. Read-only after package
+// initialisation.
+var markKeys = func() (t [tOther + 1]uint32) {
+	for k := range t {
+		t[k] = hashInt(keyMark, k)
+	}
+	return t
+}()
 
-// Bits of tokHashes.have.
-const (
-	haveKey uint8 = 1 << iota
-	haveShape
-	haveClass
-)
+// tokHashes holds the hash of a token's lexical classes (tokClass), computed
+// when first asked for (have). The candidates of one decision share most
+// boundary tokens, so it is computed once per block.
+type tokHashes struct {
+	class uint32
+	have  bool
+}
 
 // Hashes of tokens outside the sentence, and the prefix of a mark's key.
 var (
@@ -184,18 +180,24 @@ func (m *mentionCtx) tokShape(i, lo, hi int) uint32 {
 	case i >= hi:
 		return shapeEOS
 	}
-	th := &m.hashes[i]
-	if th.have&haveShape == 0 {
-		t := m.toks[i]
-		v := int(t.kind)<<8 | int(t.flags&(fCap|fLower|fAllCaps|fDigit|fPossessive))
-		if inQuote(t) {
-			v |= 1 << 12
-		}
-		th.shape = hashInt(fnvOffset, v)
-		th.have |= haveShape
-	}
-	return th.shape
+	t := &m.toks[i]
+	return shapeKeys[t.kind][t.flags]
 }
+
+// shapeKeys is tokShape's hash by a token's kind and flags, computed for every
+// pair once. Read-only after package initialisation.
+var shapeKeys = func() (t [tOther + 1][256]uint32) {
+	for k := range t {
+		for f := range t[k] {
+			v := k<<8 | f&int(fCap|fLower|fAllCaps|fDigit|fPossessive)
+			if f&int(fInQ|fInOpenQ) != 0 {
+				v |= 1 << 12
+			}
+			t[k][f] = hashInt(fnvOffset, v)
+		}
+	}
+	return t
+}()
 
 // tokClass is a hash of token i's lexical classes (0 outside the sentence).
 func (m *mentionCtx) tokClass(i, lo, hi int) uint32 {
@@ -203,10 +205,10 @@ func (m *mentionCtx) tokClass(i, lo, hi int) uint32 {
 		return classNone
 	}
 	th := &m.hashes[i]
-	if th.have&haveClass == 0 {
+	if !th.have {
 		c := m.toks[i].cls
 		th.class = hashInt(hashInt(hashInt(fnvOffset, int(c&0xff)), int(c>>8&0xff)), int(c>>16&0xffff))
-		th.have |= haveClass
+		th.have = true
 	}
 	return th.class
 }

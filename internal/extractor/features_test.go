@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"testing"
+
+	"github.com/claimsvc/claimsvc/internal/dataset"
 )
 
 // TestFeatureCountsMatchScan checks the block prefix counts spanFeatures reads
@@ -188,10 +190,11 @@ func TestScoringMatchesIds(t *testing.T) {
 	}
 }
 
-// TestLowHash checks lowHash against hashing what lowBytes writes, for every
+// TestFoldHash checks foldHash against hashing what lowBytes writes, for every
 // token of a text with capitals, curly apostrophes (one cut short at the end)
-// and non-ASCII letters, and for every suffix of it as one token.
-func TestLowHash(t *testing.T) {
+// and non-ASCII letters, and for every suffix of it as one token; and the
+// tokenizer's key of every word token (plainWord folds its own) against it.
+func TestFoldHash(t *testing.T) {
 	e := newTestExtractor(t)
 	text := "Lavrov’s AIDE, O’Brien’ and ’s don't ÉCOLE naïve’ U.S. 3.5% X’ \xe2\x80"
 	m, _ := oneSentence(t, e, text)
@@ -200,8 +203,28 @@ func TestLowHash(t *testing.T) {
 		tests = append(tests, token{start: int32(i), end: int32(len(text))})
 	}
 	for _, tk := range tests {
-		if got, want := m.lowHash(tk), hashBytes(fnvOffset, m.lowBytes(tk)); got != want {
-			t.Fatalf("%q: lowHash %x, want %x", text[tk.start:tk.end], got, want)
+		if got, want := foldHash(text[tk.start:tk.end]), hashBytes(fnvOffset, m.lowBytes(tk)); got != want {
+			t.Fatalf("%q: foldHash %x, want %x", text[tk.start:tk.end], got, want)
+		}
+	}
+	texts := []string{text, "Mr. Smith, U.S. SAID: “it’s fine” — Trump's aide's e.g. 9. Ph.D. café’s"}
+	seeds, err := dataset.ReadSeeds()
+	if err != nil {
+		t.Logf("seeds not available: %v", err)
+	}
+	for _, s := range seeds {
+		texts = append(texts, s.Text)
+	}
+	for _, text := range texts {
+		sg := segmenter{lx: e.lx}
+		sg.tokenize(context.Background(), text, Span{0, len(text)})
+		if len(sg.keys) != len(sg.toks) {
+			t.Fatalf("%d keys for %d tokens", len(sg.keys), len(sg.toks))
+		}
+		for k, tk := range sg.toks {
+			if w := text[tk.start:tk.end]; tk.kind == tWord && sg.keys[k] != foldHash(w) {
+				t.Fatalf("%q: key %x, want foldHash %x", w, sg.keys[k], foldHash(w))
+			}
 		}
 	}
 }

@@ -19,7 +19,7 @@ func oneSentence(t *testing.T, e *Extractor, text string) (*mentionCtx, sentence
 		t.Fatalf("no sentence in %q", text)
 	}
 	m := &mentionCtx{lx: e.lx, text: text}
-	m.setBlock(sg.toks)
+	m.setBlock(sg.toks, sg.keys)
 	return m, ss[0]
 }
 

@@ -64,7 +64,7 @@ func (sg *segmenter) plainWord(text string, i, end int) (next int, ok bool) {
 	}
 	// No apostrophe, so no possessive.
 	cls := sg.classOfPlain(h, tail, text, start, i, uppers)
-	sg.push(token{start: int32(start), end: int32(i), cls: cls, kind: tWord, flags: flags})
+	sg.push(token{start: int32(start), end: int32(i), cls: cls, kind: tWord, flags: flags}, h)
 	return i, true
 }
 

@@ -49,8 +49,8 @@ func (e *Extractor) getScratch(text string) *scratch {
 		sc = &scratch{cb: newClaimBuilder(text)}
 	}
 	sc.sg.lx, sc.sg.err = e.lx, nil
-	sc.sg.toks, sc.sg.quotes = sc.sg.toks[:0], sc.sg.quotes[:0]
-	sc.m.lx, sc.m.text, sc.m.toks = e.lx, text, nil
+	sc.sg.toks, sc.sg.keys, sc.sg.quotes = sc.sg.toks[:0], sc.sg.keys[:0], sc.sg.quotes[:0]
+	sc.m.lx, sc.m.text, sc.m.toks, sc.m.keys = e.lx, text, nil, nil
 	sc.cb.reset(text)
 	return sc
 }
@@ -59,10 +59,11 @@ func (e *Extractor) getScratch(text string) *scratch {
 // ones that hold strings.
 func (e *Extractor) putScratch(sc *scratch) {
 	sc.sg.toks = keep(sc.sg.toks)
+	sc.sg.keys = keep(sc.sg.keys)
 	sc.sg.quotes = keep(sc.sg.quotes)
 	sc.sg.lower = keep(sc.sg.lower)
 	sc.sg.cover = keep(sc.sg.cover)
-	sc.m.text, sc.m.toks = "", nil
+	sc.m.text, sc.m.toks, sc.m.keys = "", nil, nil
 	sc.m.lower = keep(sc.m.lower)
 	sc.m.counts = keep(sc.m.counts)
 	sc.m.fcounts = keep(sc.m.fcounts)

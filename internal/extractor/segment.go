@@ -73,6 +73,7 @@ type blockToks struct {
 type segmenter struct {
 	lx     *lexicon
 	toks   []token
+	keys   []uint32 // keys[k] is foldHash of word token k's text, 0 for a mark (tokKey)
 	quotes []quoteRegion
 	lower  []byte
 	cover  []int32 // scratch for flagQuoted
@@ -93,6 +94,7 @@ func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockTok
 	// there (push), where append would grow it by a quarter at a time and copy it
 	// a dozen times.
 	sg.toks = growCap(sg.toks, len(sg.toks)+(b.End-b.Start)/4+16)
+	sg.keys = growCap(sg.keys, cap(sg.toks))
 	nextCheck := b.Start + ctxCheckBytes
 	for i := b.Start; i < b.End; {
 		if i >= nextCheck {
@@ -164,7 +166,7 @@ func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockTok
 		if kind == tOpenQ || kind == tCloseQ || kind == tStraightQ {
 			marks++
 		}
-		sg.push(token{start: int32(i), end: int32(i + w), kind: kind})
+		sg.push(token{start: int32(i), end: int32(i + w), kind: kind}, 0)
 		i += w
 	}
 	bt.t1 = len(sg.toks)
@@ -177,12 +179,17 @@ func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockTok
 	return bt
 }
 
-// push appends t to the tokens, doubling the buffer when it is full.
-func (sg *segmenter) push(t token) {
-	if len(sg.toks) == cap(sg.toks) {
+// push appends t and its key to the tokens, doubling the buffers when they are
+// full. The key of a word is the hash the decision features name it by
+// (foldHash of its text), which plainWord has folded while reading the word; a
+// mark's key is 0, as a mark is named by its kind, which pairing may change.
+func (sg *segmenter) push(t token, key uint32) {
+	if len(sg.toks) == cap(sg.toks) || len(sg.keys) == cap(sg.keys) {
 		sg.toks = growCap(sg.toks, len(sg.toks)+1)
+		sg.keys = growCap(sg.keys, cap(sg.toks))
 	}
 	sg.toks = append(sg.toks, t)
+	sg.keys = append(sg.keys, key)
 }
 
 // contractionHost says whether a lower-cased word can take a verb contraction that
@@ -337,7 +344,7 @@ func (sg *segmenter) wordGeneral(text string, i, end int) int {
 	if cls == 0 && flags&fPossessive != 0 {
 		cls = sg.lx.classOf(sg.lower[:n-2]) & (clsOrg | clsDemonym | clsGroup | clsTitle)
 	}
-	sg.push(token{start: int32(start), end: int32(i), cls: cls, kind: tWord, flags: flags})
+	sg.push(token{start: int32(start), end: int32(i), cls: cls, kind: tWord, flags: flags}, foldHash(text[start:i]))
 	return i
 }
 
