@@ -179,14 +179,15 @@ func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockTok
 	return bt
 }
 
-// push appends t and its key to the tokens, doubling the buffers when they are
-// full. The key of a word is the hash the decision features name it by
-// (foldHash of its text), which plainWord has folded while reading the word; a
-// mark's key is 0, as a mark is named by its kind, which pairing may change.
+// push appends t and its key to the tokens, doubling the token buffer when it
+// is full (the keys, a quarter of its size, grow as append grows them; tokenize
+// gives both the same room first). The key of a word is the hash the decision
+// features name it by (foldHash of its text), which plainWord has folded while
+// reading the word; a mark's key is 0, as a mark is named by its kind, which
+// pairing may change. Small enough to be inlined at its three callers.
 func (sg *segmenter) push(t token, key uint32) {
-	if len(sg.toks) == cap(sg.toks) || len(sg.keys) == cap(sg.keys) {
+	if len(sg.toks) == cap(sg.toks) {
 		sg.toks = growCap(sg.toks, len(sg.toks)+1)
-		sg.keys = growCap(sg.keys, cap(sg.toks))
 	}
 	sg.toks = append(sg.toks, t)
 	sg.keys = append(sg.keys, key)
