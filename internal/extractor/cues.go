@@ -140,21 +140,25 @@ func (m *mentionCtx) setBlock(toks []token, keys []uint32) {
 	n := len(toks) + 1
 	m.counts = growCap(m.counts[:0], 3*n)
 	c := m.counts[:3*n]
-	m.words, m.qmarks, m.qwords = c[:n:n], c[n:2*n:2*n], c[2*n:]
+	// Filled through locals: stores through m's fields would reload them.
+	words, qmarks, qwords := c[:n:n], c[n:2*n:2*n], c[2*n:3*n:3*n]
+	m.words, m.qmarks, m.qwords = words, qmarks, qwords
 	var w, q, qw int32
-	for k, t := range toks {
-		m.words[k], m.qmarks[k], m.qwords[k] = w, q, qw
+	_, _, _ = words[len(toks)], qmarks[len(toks)], qwords[len(toks)] // so the loop's stores need no bounds checks
+	for k := range toks {
+		t := &toks[k]
+		words[k], qmarks[k], qwords[k] = w, q, qw
 		switch {
 		case t.kind == tWord:
 			w++
-			if inQuote(t) {
+			if inQuote(toks[k]) {
 				qw++
 			}
 		case t.kind == tOpenQ || t.kind == tCloseQ:
 			q++
 		}
 	}
-	m.words[n-1], m.qmarks[n-1], m.qwords[n-1] = w, q, qw
+	words[n-1], qmarks[n-1], qwords[n-1] = w, q, qw
 }
 
 // isSeparator says whether a token can separate content from a speaker phrase.

@@ -95,15 +95,20 @@ func (m *mentionCtx) prepareFeatures() {
 	n := len(toks) + 1
 	m.fcounts = growCap(m.fcounts[:0], 3*n)
 	c := m.fcounts[:3*n]
-	m.commas, m.parens, m.rels = c[:n:n], c[n:2*n:2*n], c[2*n:]
+	// Filled through locals: stores through m's fields would reload them.
+	commas, parens, rels := c[:n:n], c[n:2*n:2*n], c[2*n:3*n:3*n]
+	m.commas, m.parens, m.rels = commas, parens, rels
 	m.hashes = growCap(m.hashes[:0], n)[:n]
 	clear(m.hashes)
+	text := m.text
 	var cm, pa, rl int32
-	for k, t := range toks {
-		m.commas[k], m.parens[k], m.rels[k] = cm, pa, rl
+	_, _, _ = commas[len(toks)], parens[len(toks)], rels[len(toks)] // so the loop's stores need no bounds checks
+	for k := range toks {
+		t := &toks[k]
+		commas[k], parens[k], rels[k] = cm, pa, rl
 		switch t.kind {
 		case tWord:
-			if t.end-t.start <= 5 && (m.text[t.start] == 'w' || m.text[t.start] == 'W') &&
+			if t.end-t.start <= 5 && (text[t.start] == 'w' || text[t.start] == 'W') &&
 				m.isAny(k, "who", "which", "whose") {
 				rl++
 			}
@@ -113,7 +118,7 @@ func (m *mentionCtx) prepareFeatures() {
 			pa++
 		}
 	}
-	m.commas[n-1], m.parens[n-1], m.rels[n-1] = cm, pa, rl
+	commas[n-1], parens[n-1], rels[n-1] = cm, pa, rl
 }
 
 // tokKey is a hash naming token i: its lower-cased word (the segmenter's key,
