@@ -59,7 +59,7 @@ func (t *classTable) lookup(w []byte) wordClass {
 	return lookupHashed(t, hashBytes(fnvOffset, w), w)
 }
 
-// lookupHashed is lookup for a word whose hash h is already known (plainWord
+// lookupHashed is lookup for a word whose hash h is already known (word
 // folds it while it reads the word), either as bytes or as a piece of the text.
 func lookupHashed[W string | []byte](t *classTable, h uint32, w W) wordClass {
 	for i := t.slot(h); ; i = (i + 1) & (len(t.slots) - 1) {
@@ -85,7 +85,7 @@ func packTail(w string) uint64 {
 }
 
 // lookupShort is lookup for a lower-cased word of n <= 8 bytes known by its hash
-// h and packTail: plainWord computes both while it reads the word, so the word's
+// h and packTail: word computes both while it reads the word, so the word's
 // bytes are neither copied nor compared.
 func (t *classTable) lookupShort(h uint32, tail uint64, n int) wordClass {
 	for i := t.slot(h); ; i = (i + 1) & (len(t.slots) - 1) {

@@ -193,7 +193,7 @@ func TestScoringMatchesIds(t *testing.T) {
 // TestFoldHash checks foldHash against hashing what lowBytes writes, for every
 // token of a text with capitals, curly apostrophes (one cut short at the end)
 // and non-ASCII letters, and for every suffix of it as one token; and the
-// tokenizer's key of every word token (plainWord folds its own) against it.
+// tokenizer's key of every word token (word folds its own) against it.
 func TestFoldHash(t *testing.T) {
 	e := newTestExtractor(t)
 	text := "Lavrov’s AIDE, O’Brien’ and ’s don't ÉCOLE naïve’ U.S. 3.5% X’ \xe2\x80"

@@ -2,14 +2,21 @@ package extractor
 
 import "unicode/utf8"
 
-// plainWord reads the common word in one pass: ASCII word characters only
-// (isWordRune), not joined by a connector (' - . , /) or a non-ASCII letter to
-// what follows, so none of wordGeneral's inner-word rules apply. It folds the
-// lower-cased bytes into the lexicon's FNV-1a hash as it goes, and looks a word
-// without capitals up in the text itself, so it neither copies the word nor
-// hashes it a second time; it pushes the same token wordGeneral would. ok is
-// false, with nothing pushed, for a word it leaves to wordGeneral.
-func (sg *segmenter) plainWord(text string, i, end int) (next int, ok bool) {
+// word scans one word token from i and returns where it ends. Apostrophes and
+// hyphens inside words, digits' separators and abbreviation periods ("U.S.",
+// "Mr.") stay in the word. Most words are plain, and word reads them itself;
+// the rest take the general path (wordGeneral), which reads every word the
+// same way.
+//
+// A plain word is read in one pass: ASCII word characters only (isWordRune),
+// not joined by a connector (' - . , /) or a non-ASCII letter to what follows,
+// so none of wordGeneral's inner-word rules apply. word folds the lower-cased
+// bytes into the lexicon's FNV-1a hash as it goes, and looks a word without
+// capitals up in the text itself, so it neither copies the word nor hashes it a
+// second time; it pushes the same token wordGeneral would. At the first sign
+// that the word is not plain it leaves the whole word to wordGeneral, having
+// pushed nothing.
+func (sg *segmenter) word(text string, i, end int) int {
 	start := i
 	h := uint32(fnvOffset)
 	var counts uint64 // letters in the low 32 bits, capitals in the high 32 (plainCounts)
@@ -24,7 +31,7 @@ func (sg *segmenter) plainWord(text string, i, end int) (next int, ok bool) {
 		tail = tail<<8 | uint64(c)
 	}
 	if i == start {
-		return start, false // not an ASCII word character: an apostrophe or a non-ASCII letter
+		return sg.wordGeneral(text, start, end) // not an ASCII word character: an apostrophe or a non-ASCII letter
 	}
 	letters, uppers := int(uint32(counts)), int(counts>>32) // below 2^31: Extract rejects 2 GiB
 	if i < end {
@@ -32,12 +39,12 @@ func (sg *segmenter) plainWord(text string, i, end int) (next int, ok bool) {
 		case c >= utf8.RuneSelf:
 			// A non-ASCII letter continues the word, ’ may join or split it.
 			if r, _ := utf8.DecodeRuneInString(text[i:end]); r == '’' || isWordRune(r) {
-				return start, false
+				return sg.wordGeneral(text, start, end)
 			}
 		case c == '\'' || c == '-' || c == '.' || c == ',' || c == '/':
 			// A connector joins the word to a word character after it.
 			if i+1 < end && (text[i+1] >= utf8.RuneSelf || asciiClass[text[i+1]] == asciiWord) {
-				return start, false
+				return sg.wordGeneral(text, start, end)
 			}
 		}
 	}
@@ -65,7 +72,7 @@ func (sg *segmenter) plainWord(text string, i, end int) (next int, ok bool) {
 	// No apostrophe, so no possessive.
 	cls := sg.classOfPlain(h, tail, text, start, i, uppers)
 	sg.push(token{start: int32(start), end: int32(i), cls: cls, kind: tWord, flags: flags}, h)
-	return i, true
+	return i
 }
 
 // classOfPlain looks up the classes of the ASCII word text[a:b] whose lower-cased
@@ -90,7 +97,7 @@ func (sg *segmenter) classOfPlain(h uint32, tail uint64, text string, a, b, uppe
 }
 
 // plainLower is, for each ASCII word byte (isWordRune), the byte lower-cased, and
-// 0 for every other byte: plainWord's loop reads a byte's class and its folded
+// 0 for every other byte: word's loop reads a byte's class and its folded
 // value in one load. Read-only after package initialisation.
 var plainLower = func() (t [256]byte) {
 	for c := 0; c < utf8.RuneSelf; c++ {
@@ -104,7 +111,7 @@ var plainLower = func() (t [256]byte) {
 	return t
 }()
 
-// plainCounts is what a byte adds to plainWord's letter counts: 1 for an ASCII
+// plainCounts is what a byte adds to word's letter counts: 1 for an ASCII
 // letter, plus 1<<32 for a capital, so one addition counts both. Read-only after
 // package initialisation.
 var plainCounts = func() (t [256]uint64) {

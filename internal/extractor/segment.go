@@ -182,7 +182,7 @@ func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockTok
 // push appends t and its key to the tokens, doubling the token buffer when it
 // is full (the keys, a quarter of its size, grow as append grows them; tokenize
 // gives both the same room first). The key of a word is the hash the decision
-// features name it by (foldHash of its text), which plainWord has folded while
+// features name it by (foldHash of its text), which word has folded while
 // reading the word; a mark's key is 0, as a mark is named by its kind, which
 // pairing may change. Small enough to be inlined at its three callers.
 func (sg *segmenter) push(t token, key uint32) {
@@ -220,17 +220,6 @@ func contractionAt(text string, i, end int) int {
 		return n
 	}
 	return 0
-}
-
-// word scans one word token from i and returns where it ends. Apostrophes and
-// hyphens inside words, digits' separators and abbreviation periods ("U.S.",
-// "Mr.") stay in the word. Most words are plain (plainWord); the rest take the
-// general path (wordGeneral), which reads every word the same way.
-func (sg *segmenter) word(text string, i, end int) int {
-	if e, ok := sg.plainWord(text, i, end); ok {
-		return e
-	}
-	return sg.wordGeneral(text, i, end)
 }
 
 // wordGeneral is word for any word: non-ASCII letters, inner apostrophes,
