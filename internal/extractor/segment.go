@@ -21,7 +21,7 @@ const (
 	tColon              // :
 	tSemi               // ;
 	tDash               // — – and a free-standing hyphen
-	tOpenQ              // “ „ « `` and a straight quote that opens
+	tOpenQ              // “ „ « `` and a straight quote that opens (the three quotation kinds stay consecutive: pairQuotes skips the rest by range)
 	tCloseQ             // ” » and a straight quote that closes
 	tStraightQ          // " or '' before pairing decides
 	tOpenParen          // ( [
@@ -346,13 +346,18 @@ func (sg *segmenter) pairQuotes(ctx context.Context, text string, t0, t1 int) {
 	var stack [8]int
 	depth := 0
 	toks := sg.toks
+	nextCheck := t0 + ctxCheckBytes - 1 // a megabyte of quotation marks is a million tokens
 	for i := t0; i < t1; i++ {
-		if (i-t0)%ctxCheckBytes == ctxCheckBytes-1 { // a megabyte of quotation marks is a million tokens
+		if i == nextCheck {
+			nextCheck += ctxCheckBytes
 			if sg.err = ctx.Err(); sg.err != nil {
 				return
 			}
 		}
 		t := &toks[i]
+		if t.kind < tOpenQ || t.kind > tStraightQ {
+			continue // not a quotation mark: most tokens
+		}
 		if t.kind == tOpenQ || t.kind == tCloseQ {
 			t.kind = curlyKind(text, toks, i, t0)
 		}
@@ -484,13 +489,12 @@ func (sg *segmenter) sentences(text string, bt blockToks, blockIdx int, dst []se
 			dst = append(dst, sentence{t0: s0, t1: i, block: blockIdx})
 			s0 = i
 		}
-		long := i-s0 >= maxSentenceTokens
-		t := toks[i]
+		t := &toks[i]
 		end := false
 		switch {
 		case t.kind == tStop:
 			end = true
-		case t.kind == tWord && t.flags&fPeriod != 0 && t.cls&clsTitle == 0 && !isInitial(t):
+		case t.kind == tWord && t.flags&fPeriod != 0 && t.cls&clsTitle == 0 && !isInitial(*t):
 			// "the U.S. The ambassador …": an abbreviation ends the sentence only
 			// before a capitalised function word.
 			if i+1 < bt.t1 {
@@ -501,6 +505,7 @@ func (sg *segmenter) sentences(text string, bt blockToks, blockIdx int, dst []se
 		if !end {
 			continue
 		}
+		long := i-s0 >= maxSentenceTokens
 		j := i + 1
 		for j < bt.t1 && (toks[j].kind == tCloseQ || toks[j].kind == tCloseParen || toks[j].kind == tStop) {
 			j++
