@@ -191,6 +191,16 @@ func (m *mentionCtx) findCues(s sentence, dst []cue) []cue {
 	toks := m.toks
 	for i := s.t0; i < s.t1; i++ {
 		t := toks[i]
+		// Most words start no cue: a word that is neither a verb, a preposition
+		// nor a phrase's first word, and not the sentence's first (which may open
+		// a poll or a phrase), is passed over by every test below (a capitalised
+		// one is no headline verb, a lower-case one is no "issued" unless it has
+		// 6 or 8 letters), so it is passed over at once.
+		if t.kind == tWord && i != s.t0 && t.cls&(clsVerb|clsPrep|clsPhrase) == 0 {
+			if l := t.end - t.start; t.flags&fLower == 0 || l != 6 && l != 8 {
+				continue
+			}
+		}
 		if t.kind == tColon && !inQuote(t) {
 			if c, ok := m.colonCue(s, i, dst); ok {
 				dst = append(dst, c)
