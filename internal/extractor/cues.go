@@ -54,12 +54,22 @@ func foldByte(s string, i int) (byte, int) {
 // lowBytes returns the ASCII-lower-cased text of token t with ’ written as ', in a
 // scratch buffer valid until the next call; map lookups with it do not allocate.
 func (m *mentionCtx) lowBytes(t token) []byte {
-	m.lower = m.lower[:0]
 	s := m.text[t.start:t.end]
-	for i := 0; i < len(s); {
-		var c byte
-		c, i = foldByte(s, i)
-		m.lower = append(m.lower, c)
+	// Copied whole and lower-cased in place; only a word with a byte that may
+	// start ’ is folded byte by byte.
+	m.lower = append(m.lower[:0], s...)
+	for k, c := range m.lower {
+		switch {
+		case c-'A' < 26:
+			m.lower[k] = c + 'a' - 'A'
+		case c == 0xE2:
+			m.lower = m.lower[:0]
+			for i := 0; i < len(s); {
+				c, i = foldByte(s, i)
+				m.lower = append(m.lower, c)
+			}
+			return m.lower
+		}
 	}
 	return m.lower
 }
