@@ -69,8 +69,14 @@ func (sg *segmenter) word(text string, i, end int) int {
 	if letters >= 2 && uppers == letters {
 		flags |= fAllCaps
 	}
-	// No apostrophe, so no possessive.
-	cls := sg.classOfPlain(h, tail, text, start, i, uppers)
+	// No apostrophe, so no possessive. Most words have at most eight bytes:
+	// classOfPlain's first case, asked here without the call.
+	var cls wordClass
+	if i-start <= 8 {
+		cls = sg.lx.classes.lookupShort(h, tail, i-start)
+	} else {
+		cls = sg.classOfPlain(h, tail, text, start, i, uppers)
+	}
 	sg.push(token{start: int32(start), end: int32(i), cls: cls, kind: tWord, flags: flags}, h)
 	return i
 }
