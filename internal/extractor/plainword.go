@@ -21,15 +21,18 @@ func (sg *segmenter) word(text string, i, end int) int {
 	h := uint32(fnvOffset)
 	var counts uint64 // letters in the low 32 bits, capitals in the high 32 (plainCounts)
 	var tail uint64   // the last eight lower-cased bytes (packTail)
-	for s := text[:end]; i < len(s); i++ {
-		c := plainLower[s[i]]
+	s := text[i:end]
+	j := 0
+	for ; j < len(s); j++ {
+		c := plainLower[s[j]]
 		if c == 0 {
 			break
 		}
-		counts += plainCounts[s[i]]
+		counts += plainCounts[s[j]]
 		h = (h ^ uint32(c)) * fnvPrime
 		tail = tail<<8 | uint64(c)
 	}
+	i += j
 	if i == start {
 		return sg.wordGeneral(text, start, end) // not an ASCII word character: an apostrophe or a non-ASCII letter
 	}

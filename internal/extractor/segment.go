@@ -115,6 +115,13 @@ func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockTok
 				continue
 			case asciiWord:
 				i = sg.word(text, i, b.End)
+				if i < b.End && text[i] == ' ' {
+					i++ // the space after most words, skipped here rather than by a turn of the loop
+				}
+				continue
+			case asciiMark:
+				sg.push(token{start: int32(i), end: int32(i + 1), kind: asciiMarkKind[c]}, 0)
+				i++
 				continue
 			}
 			r = rune(c)
@@ -144,24 +151,8 @@ func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockTok
 			kind = tStraightQ
 		case r == '`' && i+1 < b.End && text[i+1] == '`':
 			kind, w = tOpenQ, 2
-		case r == '“' || r == '„' || r == '«':
-			kind = tOpenQ
-		case r == '”' || r == '»':
-			kind = tCloseQ
-		case r == ',':
-			kind = tComma
-		case r == '.' || r == '!' || r == '?' || r == '…':
-			kind = tStop
-		case r == ':':
-			kind = tColon
-		case r == ';':
-			kind = tSemi
-		case r == '—' || r == '–' || r == '-':
-			kind = tDash
-		case r == '(' || r == '[':
-			kind = tOpenParen
-		case r == ')' || r == ']':
-			kind = tCloseParen
+		default:
+			kind = markKind(r)
 		}
 		if kind == tOpenQ || kind == tCloseQ || kind == tStraightQ {
 			marks++
@@ -559,13 +550,41 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// markKind is the kind of a mark that is a token of its own whatever stands
+// around it (every mark but the quotes ' " ` and ‘ ’, which tokenize reads by
+// their neighbours): tOther for one of no kind of its own.
+func markKind(r rune) tokKind {
+	switch r {
+	case '“', '„', '«':
+		return tOpenQ
+	case '”', '»':
+		return tCloseQ
+	case ',':
+		return tComma
+	case '.', '!', '?', '…':
+		return tStop
+	case ':':
+		return tColon
+	case ';':
+		return tSemi
+	case '—', '–', '-':
+		return tDash
+	case '(', '[':
+		return tOpenParen
+	case ')', ']':
+		return tCloseParen
+	}
+	return tOther
+}
+
 // asciiKind is how the tokenizer reads an ASCII byte on its own.
 type asciiKind uint8
 
 const (
-	asciiOther asciiKind = iota // a mark, read by the general cases
+	asciiOther asciiKind = iota // a quote (' " `), read by the general cases
 	asciiSkip                   // white space or a control byte, skipped
 	asciiWord                   // a word character (isWordRune)
+	asciiMark                   // any other mark: a token of kind asciiMarkKind
 )
 
 // asciiClass is asciiKind by byte; bytes from utf8.RuneSelf up are asciiOther.
@@ -577,7 +596,18 @@ var asciiClass = func() (t [256]asciiKind) {
 			t[c] = asciiSkip
 		case isWordRune(r):
 			t[c] = asciiWord
+		case r != '\'' && r != '"' && r != '`':
+			t[c] = asciiMark
 		}
+	}
+	return t
+}()
+
+// asciiMarkKind is markKind of each asciiMark byte. Read-only after package
+// initialisation.
+var asciiMarkKind = func() (t [utf8.RuneSelf]tokKind) {
+	for c := range t {
+		t[c] = markKind(rune(c))
 	}
 	return t
 }()
