@@ -44,22 +44,14 @@ func (sg *segmenter) word(text string, i, end int) int {
 			if r, _ := utf8.DecodeRuneInString(text[i:end]); r == '’' || isWordRune(r) {
 				return sg.wordGeneral(text, start, end)
 			}
-		case c == '\'' || c == '-' || c == '.' || c == ',' || c == '/':
+		case wordConnector[c]:
 			// A connector joins the word to a word character after it.
 			if i+1 < end && (text[i+1] >= utf8.RuneSelf || asciiClass[text[i+1]] == asciiWord) {
 				return sg.wordGeneral(text, start, end)
 			}
 		}
 	}
-	var flags uint8
-	switch c := text[start]; {
-	case c >= 'A' && c <= 'Z':
-		flags |= fCap
-	case c >= 'a' && c <= 'z':
-		flags |= fLower
-	case c >= '0' && c <= '9':
-		flags |= fDigit
-	}
+	flags := wordStartFlags[text[start]]
 	// A final period belongs to the word when it is an abbreviation or an initial.
 	if i < end && text[i] == '.' {
 		hd, td := (h^'.')*fnvPrime, tail<<8|'.'
@@ -116,6 +108,31 @@ var plainLower = func() (t [256]byte) {
 				t[c] += 'a' - 'A'
 			}
 		}
+	}
+	return t
+}()
+
+// wordConnector says which bytes join a word to a word character after them:
+// ' - . , and /. Read-only after package initialisation.
+var wordConnector = func() (t [256]bool) {
+	for _, c := range []byte("'-.,/") {
+		t[c] = true
+	}
+	return t
+}()
+
+// wordStartFlags are the flags a word's first byte gives it: fCap for an ASCII
+// capital, fLower for a lower-case letter, fDigit for a digit. Read-only after
+// package initialisation.
+var wordStartFlags = func() (t [256]uint8) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = fCap
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = fLower
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = fDigit
 	}
 	return t
 }()
