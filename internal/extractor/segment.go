@@ -15,18 +15,19 @@ import (
 type tokKind uint8
 
 const (
-	tWord       tokKind = iota
-	tComma              // ,
-	tStop               // . ! ? …
-	tColon              // :
-	tSemi               // ;
-	tDash               // — – and a free-standing hyphen
-	tOpenQ              // “ „ « `` and a straight quote that opens (the three quotation kinds stay consecutive: pairQuotes skips the rest by range)
-	tCloseQ             // ” » and a straight quote that closes
-	tStraightQ          // " or '' before pairing decides
-	tOpenParen          // ( [
-	tCloseParen         // ) ]
-	tOther              // anything else
+	tWord  tokKind = iota
+	tComma         // ,
+	tStop          // . ! ? …
+	tColon         // :
+	tSemi          // ;
+	tDash          // — – and a free-standing hyphen
+	// The three quotation kinds stay consecutive: pairQuotes skips the others by range.
+	tOpenQ      // “ „ « `` and a straight quote that opens
+	tCloseQ     // ” » and a straight quote that closes
+	tStraightQ  // " or '' before pairing decides
+	tOpenParen  // ( [
+	tCloseParen // ) ]
+	tOther      // anything else
 )
 
 // Token flags.
@@ -175,7 +176,7 @@ func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockTok
 // gives both the same room first). The key of a word is the hash the decision
 // features name it by (foldHash of its text), which word has folded while
 // reading the word; a mark's key is 0, as a mark is named by its kind, which
-// pairing may change. Small enough to be inlined at its three callers.
+// pairing may change. Small enough to be inlined where it is called.
 func (sg *segmenter) push(t token, key uint32) {
 	if len(sg.toks) == cap(sg.toks) {
 		sg.toks = growCap(sg.toks, len(sg.toks)+1)
