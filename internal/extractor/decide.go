@@ -241,7 +241,7 @@ func (m *mentionCtx) contentCandidates(s sentence, r *relation, ca, cb, sa, sb i
 	}
 	dst = append(dst, [2]int{ca, cb})
 	for y := max(ca+1, cb-maxCandidateReach); y <= min(s.t1, cb+maxCandidateReach) && len(dst) < maxCandidates; y++ {
-		if y == cb || !ok(ca, y) || y != cb+1 && y != cb-1 && !m.boundary(y, s.t0, s.t1) {
+		if y == cb || y != cb+1 && y != cb-1 && !m.boundary(y, s.t0, s.t1) || !ok(ca, y) {
 			continue
 		}
 		if y < cb-1 && !m.clauseCut(y, cb, cues) {

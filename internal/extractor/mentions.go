@@ -533,8 +533,8 @@ func (m *mentionCtx) sourceAfter(k, t1 int) (int, int) {
 			!(e+1 < t1 && toks[e+1].kind == tWord && (toks[e+1].flags&fCap != 0 || toks[e+1].cls&clsTitle != 0)) {
 			return 0, 0 // "says political scientist Dossym Satpayev" is allowed
 		}
-		if e > k && t.flags&fLower != 0 && (m.endsPhrase(toks[e-1]) || m.quantifier(e-1)) &&
-			t.cls&(clsPrep|clsConj|clsTitle|clsTitleMod|clsGroup|clsAnon|clsOrg|clsPostmod) == 0 {
+		if e > k && t.flags&fLower != 0 && t.cls&(clsPrep|clsConj|clsTitle|clsTitleMod|clsGroup|clsAnon|clsOrg|clsPostmod) == 0 &&
+			(m.endsPhrase(toks[e-1]) || m.quantifier(e-1)) {
 			break // "Anthony Blinken spoke", "Both parents stiffened": the head ends the phrase
 		}
 	}

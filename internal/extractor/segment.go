@@ -486,7 +486,7 @@ func (sg *segmenter) sentences(text string, bt blockToks, blockIdx int, dst []se
 		switch {
 		case t.kind == tStop:
 			end = true
-		case t.kind == tWord && t.flags&fPeriod != 0 && t.cls&clsTitle == 0 && !isInitial(*t):
+		case t.flags&fPeriod != 0 && t.kind == tWord && t.cls&clsTitle == 0 && !isInitial(*t):
 			// "the U.S. The ambassador …": an abbreviation ends the sentence only
 			// before a capitalised function word.
 			if i+1 < bt.t1 {
