@@ -105,10 +105,10 @@ func (m *mentionCtx) isAny(i int, ws ...string) bool {
 
 // foldEqual is strings.EqualFold(s, w) for s and w of one length, without the
 // call for the ASCII words the rules ask about: bytes are compared in place;
-// equal ones and ASCII letters that differ only in case match, and two
-// different ASCII bytes end it (every rune before them was equal, so none can
-// fold otherwise); at the first differing byte that is not ASCII it leaves the
-// answer to strings.EqualFold.
+// equal ones and ASCII letters that differ only in case match, and two ASCII
+// bytes that differ otherwise end it (the bytes before them matched, so the
+// runes of s and w line up there and no fold can make them equal); at the first
+// differing byte that is not ASCII it leaves the answer to strings.EqualFold.
 func foldEqual(s, w string) bool {
 	for k := 0; k < len(w) && k < len(s); k++ {
 		c, d := s[k], w[k]
