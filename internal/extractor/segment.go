@@ -165,8 +165,10 @@ func (sg *segmenter) tokenize(ctx context.Context, text string, b Span) blockTok
 	if sg.err != nil {
 		return bt
 	}
-	sg.quotes = growCap(sg.quotes, len(sg.quotes)+marks)
-	sg.pairQuotes(ctx, text, bt.t0, bt.t1)
+	if marks > 0 { // a block without quotation marks has nothing to pair or flag
+		sg.quotes = growCap(sg.quotes, len(sg.quotes)+marks)
+		sg.pairQuotes(ctx, text, bt.t0, bt.t1)
+	}
 	bt.q1 = len(sg.quotes)
 	return bt
 }
