@@ -249,10 +249,12 @@ func (m *mentionCtx) contentCandidates(s sentence, r *relation, ca, cb, sa, sb i
 		}
 		dst = append(dst, [2]int{ca, y})
 	}
-	if x, y := m.contentAfterCue(s, r, cues, sa, sb); x < y && cb <= c.c0 && len(dst) < maxCandidates {
+	if cb <= c.c0 && len(dst) < maxCandidates {
 		// The rules read the words before the cue as its content ("Speaking at a
 		// rally in Ohio, Trump said he …"); the words after it are the other reading.
-		dst = append(dst, [2]int{x, y})
+		if x, y := m.contentAfterCue(s, r, cues, sa, sb); x < y {
+			dst = append(dst, [2]int{x, y})
+		}
 	}
 	n := len(dst)
 	for x := ca - 1; x <= ca+3 && x < cb; x++ {
