@@ -34,7 +34,9 @@ func newClaimBuilder(text string) claimBuilder {
 // into a continuation or an article-voice claim when it has none.
 func (b *claimBuilder) sentence(m *mentionCtx, s sentence, blk block, rels []relation) {
 	sspan := claim.Span{Start: int(m.toks[s.t0].start), End: int(m.toks[s.t1-1].end)}
-	if b.abstractSubject(m, s) {
+	// The subject phrase, read once for its two uses (nothing below changes m).
+	sa, se := m.sourceAfter(m.skipIntro(s, s.t1), s.t1)
+	if b.abstractSubject(m, sa, se) {
 		b.rs.forgetThing() // "The conversation underscored …, and it highlighted …"
 	}
 	if len(rels) > 0 {
@@ -98,7 +100,7 @@ func (b *claimBuilder) sentence(m *mentionCtx, s sentence, blk block, rels []rel
 	if first.kind != tOpenQ {
 		b.lastQuote = -1
 	}
-	b.noteSubject(m, s)
+	b.noteSubject(m, sa, se)
 	if blk.kind != blockBody || m.wordsIn(s.t0, s.t1) < minArticleClaimWords {
 		return
 	}
@@ -131,10 +133,10 @@ func (b *claimBuilder) continuation(content Span, kind claim.AttributionKind, se
 	b.lastPara = blk.para
 }
 
-// noteSubject remembers a person named as the subject of a sentence without a cue
-// ("Earlier, US Secretary of State Anthony Blinken spoke …"), for later pronouns.
-func (b *claimBuilder) noteSubject(m *mentionCtx, s sentence) {
-	a, e := m.sourceAfter(m.skipIntro(s, s.t1), s.t1)
+// noteSubject remembers a person named as the subject [a,e) of a sentence without
+// a cue ("Earlier, US Secretary of State Anthony Blinken spoke …"), for later
+// pronouns.
+func (b *claimBuilder) noteSubject(m *mentionCtx, a, e int) {
 	if a >= e {
 		return
 	}
@@ -143,10 +145,10 @@ func (b *claimBuilder) noteSubject(m *mentionCtx, s sentence) {
 	}
 }
 
-// abstractSubject says whether sentence s opens with a noun phrase headed by an
-// abstract noun ("The conversation underscored …"), which a later "it" refers to.
-func (b *claimBuilder) abstractSubject(m *mentionCtx, s sentence) bool {
-	a, e := m.sourceAfter(m.skipIntro(s, s.t1), s.t1)
+// abstractSubject says whether a sentence's subject [a,e) is a noun phrase headed
+// by an abstract noun ("The conversation underscored …"), which a later "it"
+// refers to.
+func (b *claimBuilder) abstractSubject(m *mentionCtx, a, e int) bool {
 	return a < e && m.toks[e-1].cls&clsAbstract != 0
 }
 
