@@ -1,6 +1,7 @@
 package apiconv
 
 import (
+	"fmt"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -131,5 +132,49 @@ func TestLinkedClaimEvidenceUnits(t *testing.T) {
 	bad := LinkedClaimToProto(claim.LinkedClaim{Text: "short", Evidence: []claim.Span{{Start: 3, End: 99}}}, "x#1", offsets.UTF8)
 	if len(bad.GetEvidenceSpans()) != 0 {
 		t.Error("a span outside the claim's text must be dropped, not sent")
+	}
+}
+
+// TestClaimListsStandAlone: every claim's cue and reason lists are its own —
+// the right entries in the right claim, empty cue lists empty but not nil, no
+// reasons nil — and an append to one claim's list (a caller editing a
+// response) leaves the next claim's alone, although all lists of a result share
+// their backing blocks.
+func TestClaimListsStandAlone(t *testing.T) {
+	text := "Prices may rise. Nobody knows. Taxes will probably fall."
+	mk := func(id string, from, to int, cues []claim.HedgeCue, reasons []claim.ScoreReason) claim.Claim {
+		return claim.Claim{ID: id, Text: text[from:to], Span: claim.Span{Start: from, End: to}, Sentence: claim.Span{Start: from, End: to},
+			Hedging: claim.Hedging{Cues: cues}, CheckWorthinessReasons: reasons}
+	}
+	r := pipeline.Result{ArticleID: "x", Claims: []claim.Claim{
+		mk("x#1", 0, 15, []claim.HedgeCue{{Text: "may", Span: claim.Span{Start: 7, End: 10}, Kind: "modal"}},
+			[]claim.ScoreReason{{Feature: "words", Text: "rise", Span: claim.Span{Start: 11, End: 15}}, {Feature: "length_up_to_6"}}),
+		mk("x#2", 17, 29, nil, nil),
+		mk("x#3", 31, 55, []claim.HedgeCue{{Text: "will", Span: claim.Span{Start: 37, End: 41}, Kind: "modal"}, {Text: "probably", Span: claim.Span{Start: 42, End: 50}, Kind: "adverb"}},
+			[]claim.ScoreReason{{Feature: "words", Text: "Taxes", Span: claim.Span{Start: 31, End: 36}}}),
+	}}
+	got := ResultToProto(r, offsets.NewConverter(text, offsets.UTF8)).GetClaims()
+	cues := func(c *claimsv1.Claim) (out []string) {
+		for _, h := range c.GetHedging().GetCues() {
+			out = append(out, h.GetText())
+		}
+		return out
+	}
+	if fmt.Sprint(cues(got[0]), cues(got[1]), cues(got[2])) != "[may] [] [will probably]" {
+		t.Errorf("cues %v %v %v", cues(got[0]), cues(got[1]), cues(got[2]))
+	}
+	if got[1].GetHedging().Cues == nil || len(got[1].GetHedging().Cues) != 0 {
+		t.Errorf("a claim without cues has %#v, want an empty list", got[1].GetHedging().Cues)
+	}
+	if got[1].CheckWorthinessReasons != nil {
+		t.Errorf("a claim without reasons has %v, want nil", got[1].CheckWorthinessReasons)
+	}
+	if n := len(got[0].GetCheckWorthinessReasons()); n != 2 || got[2].GetCheckWorthinessReasons()[0].GetText() != "Taxes" {
+		t.Fatalf("reasons %v / %v", got[0].GetCheckWorthinessReasons(), got[2].GetCheckWorthinessReasons())
+	}
+	got[0].Hedging.Cues = append(got[0].Hedging.Cues, &claimsv1.HedgeCue{Text: "appended"})
+	got[0].CheckWorthinessReasons = append(got[0].CheckWorthinessReasons, &claimsv1.ScoreReason{Text: "appended"})
+	if cues(got[2])[0] != "will" || got[2].GetCheckWorthinessReasons()[0].GetText() != "Taxes" {
+		t.Errorf("an append to the first claim's lists changed the third's: %v %v", cues(got[2]), got[2].GetCheckWorthinessReasons())
 	}
 }
