@@ -377,16 +377,17 @@ func (m *mentionCtx) spanFeatures(s sentence, r *relation, x, y, a, b int, cues 
 	lo, hi := s.t0, s.t1
 	c := r.cue
 	side := boolInt(x >= c.c1)
-	ds, de := bucket(x-a), bucket(y-b)
-	f.add(hashInt(kShiftS, ds))
-	f.add(hashInt(kShiftE, de))
+	// the shifts' buckets by position (bucketkeys.go)
+	ds, de := bucketIndex(x-a), bucketIndex(y-b)
+	f.add(shiftSKeys[ds])
+	f.add(shiftEKeys[de])
 	if x == a && y == b {
 		f.add(kBase)
 	}
 	kind := int(c.kind)<<2 | side
-	f.add(hashInt(hashInt(kKindDS, kind), ds))
-	f.add(hashInt(hashInt(kKindDE, kind), de))
-	f.add(hashInt(hashInt(kQKindDE, int(r.kind)), de))
+	f.add(kindDSKeys[kind][ds])
+	f.add(kindDEKeys[kind][de])
+	f.add(qkindDEKeys[r.kind][de])
 	st, bef := m.tokKey(x, lo, hi), m.tokKey(x-1, lo, hi)
 	f.add(kStart ^ st)
 	f.add(kStartSh ^ m.tokShape(x, lo, hi))
@@ -410,7 +411,7 @@ func (m *mentionCtx) spanFeatures(s sentence, r *relation, x, y, a, b int, cues 
 	if (m.qmarks[y]-m.qmarks[x])%2 != 0 {
 		f.add(kUnbal)
 	}
-	f.add(hashInt(kLen, bucket(m.wordsIn(x, y))))
+	f.add(lenKeys.key(m.wordsIn(x, y)))
 	// commas, an opening parenthesis and a relative word among the first
 	// maxFeatureScan tokens, from the block's prefix counts
 	commas, paren, rel := 0, false, false
@@ -418,7 +419,7 @@ func (m *mentionCtx) spanFeatures(s sentence, r *relation, x, y, a, b int, cues 
 		commas = int(m.commas[e] - m.commas[x])
 		paren, rel = m.parens[e] > m.parens[x], m.rels[e] > m.rels[x]
 	}
-	f.add(hashInt(kCommas, bucket(commas)))
+	f.add(commasKeys.key(commas))
 	if paren {
 		f.add(kParen)
 	}
