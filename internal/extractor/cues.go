@@ -143,8 +143,11 @@ func (m *mentionCtx) wordsIn(a, b int) int {
 
 // setBlock points the context at a new block's tokens and their keys and builds
 // its prefix counts of words, quotation marks and quoted words, so span
-// questions cost O(1).
+// questions cost O(1). It writes each mark's key (markKeys by its kind, final
+// once the tokenizer has paired the quotation marks), so tokKey reads every
+// token's key from keys without looking at its kind.
 func (m *mentionCtx) setBlock(toks []token, keys []uint32) {
+	keys = keys[:len(toks)]
 	m.toks, m.keys = toks, keys
 	m.featReady = false
 	n := len(toks) + 1
@@ -158,13 +161,15 @@ func (m *mentionCtx) setBlock(toks []token, keys []uint32) {
 	for k := range toks {
 		t := &toks[k]
 		words[k], qmarks[k], qwords[k] = w, q, qw
-		switch {
-		case t.kind == tWord:
+		if t.kind == tWord {
 			w++
 			if inQuote(toks[k]) {
 				qw++
 			}
-		case t.kind == tOpenQ || t.kind == tCloseQ:
+			continue
+		}
+		keys[k] = markKeys[t.kind]
+		if t.kind == tOpenQ || t.kind == tCloseQ {
 			q++
 		}
 	}

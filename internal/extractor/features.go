@@ -122,18 +122,16 @@ func (m *mentionCtx) prepareFeatures() {
 }
 
 // tokKey is a hash naming token i: its lower-cased word (the segmenter's key,
-// foldHash of its text), or its kind for marks; outside [lo,hi) it names the
-// sentence edge. The words' keys come from the tokenizer, which folded each
-// word's hash while reading it, so the features hash no word again.
+// foldHash of its text), or its kind for marks (markKeys, which setBlock writes
+// into the marks' keys); outside [lo,hi) it names the sentence edge. The words'
+// keys come from the tokenizer, which folded each word's hash while reading it,
+// so the features hash no word again.
 func (m *mentionCtx) tokKey(i, lo, hi int) uint32 {
 	switch {
 	case i < lo:
 		return keyBOS
 	case i >= hi:
 		return keyEOS
-	}
-	if k := m.toks[i].kind; k != tWord {
-		return markKeys[k]
 	}
 	return m.keys[i]
 }

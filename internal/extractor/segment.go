@@ -74,7 +74,7 @@ type blockToks struct {
 type segmenter struct {
 	lx     *lexicon
 	toks   []token
-	keys   []uint32 // keys[k] is foldHash of word token k's text, 0 for a mark (tokKey)
+	keys   []uint32 // keys[k] is foldHash of word token k's text; a mark's is 0 until setBlock names its kind (tokKey)
 	quotes []quoteRegion
 	lower  []byte
 	cover  []int32 // scratch for flagQuoted
