@@ -38,9 +38,12 @@ func (t *Typer) ClassifyTokens(text string, toks []tokens.Token, masks []uint32,
 func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, masks []uint32, off int, dst []word) ([]word, bool) {
 	out := slices.Grow(dst[:0], min(len(toks), maxWords))
 	prevEnd := -1 // end of the previous word token
+	// toks are text's in order: when the first starts and the last ends
+	// inside text, so does every one, and plainWords need not check
+	fast := masks != nil && len(toks) > 0 && toks[0].Start >= off && toks[len(toks)-1].End-off <= len(text)
 	for k := 0; k < len(toks); k++ {
-		if masks != nil {
-			if out, k, prevEnd = plainWords(toks, masks, off, len(text), k, out, prevEnd); k == len(toks) {
+		if fast {
+			if out, k, prevEnd = plainWords(toks, masks, k, out, prevEnd); k == len(toks) {
 				break
 			}
 		}
@@ -106,8 +109,12 @@ func (t *Typer) wordsOfTokens(text string, toks []tokens.Token, masks []uint32, 
 // has room, and returns out, the index of the first token it left to
 // wordsOfTokens (a word glued to what precedes it, a word not plain, a mark
 // right after a word, the maxWords-th word) and the end of the last word. It
-// calls nothing, so it keeps its values in registers.
-func plainWords(toks []tokens.Token, masks []uint32, off, textLen, k int, out []word, prevEnd int) ([]word, int, int) {
+// calls nothing, so it keeps its values in registers; the tokens must lie
+// inside the text (wordsOfTokens checks their ends once), and the words'
+// from and to are left as they were (only wordsOf reads them, in words it
+// wrote itself).
+func plainWords(toks []tokens.Token, masks []uint32, k int, out []word, prevEnd int) ([]word, int, int) {
+	masks = masks[:len(toks)] // one bound for both
 	for ; k < len(toks); k++ {
 		tk := &toks[k]
 		if tk.Start == prevEnd {
@@ -120,12 +127,9 @@ func plainWords(toks []tokens.Token, masks []uint32, off, textLen, k int, out []
 		if !tk.Plain || n >= maxWords || n == cap(out) {
 			break
 		}
-		if s, e := tk.Start-off, tk.End-off; s < 0 || e > textLen || s >= e {
-			break
-		}
 		out = out[:n+1]
 		w := &out[n]
-		w.low, w.cap, w.mask, w.from, w.to = tk.Lower, tk.Upper, masks[k], 0, 0
+		w.low, w.cap, w.mask = tk.Lower, tk.Upper, masks[k]
 		prevEnd = tk.End
 	}
 	return out, k, prevEnd
