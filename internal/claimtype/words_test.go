@@ -91,6 +91,7 @@ func TestClassifyTokensMatchesClassify(t *testing.T) {
 	alphabet := []string{"a", "B", "z", "Q", "7", " ", " ", "'", "’", "-", ".", ",", "é", "\xff", "\t", "can't", "Don't", "U.S.", "students'", "well--known", "is", "the", "said", "will", "May", "has", "been", "that", "to", ":", "Moscow’s", "it’s", "3.5", "U.S", "a.b.c", "X.y’s", "’s", "n’t", "DON’T"}
 	declined := 0
 	all := ty.WordMasks()
+	var bufs Buffers // reused across the texts, as a caller's scratch does
 	for n := 0; n < 30000; n++ {
 		var b strings.Builder
 		pieces := 60
@@ -131,6 +132,9 @@ func TestClassifyTokensMatchesClassify(t *testing.T) {
 		}
 		if g := ty.ClassifyTokens(s, toks, masks, off, "said"); g != w {
 			t.Fatalf("ClassifyTokens(%q) with WordMasks = %v, Classify %v", s, g, w)
+		}
+		if g := ty.ClassifyTokensWith(&bufs, s, toks, masks, off, "said"); g != w {
+			t.Fatalf("ClassifyTokensWith(%q) = %v, Classify %v", s, g, w)
 		}
 		if got, ok := ty.wordsOfTokens(s, toks, masks, off, nil); ok { // the plainWords path
 			if len(got) != len(want) {
@@ -175,6 +179,44 @@ func TestWordsOfTokensDottedAndCurly(t *testing.T) {
 			if got[k].low != want[k].low || got[k].cap != want[k].cap || got[k].mask != want[k].mask {
 				t.Errorf("wordsOfTokens(%q)[%d] = %+v, want %+v", s, k, got[k], want[k])
 			}
+		}
+	}
+}
+
+// TestClassifyTokensOutsideText checks that tokens reaching past either end
+// of the text (offsets that do not fit it) are not read as its words: the
+// words' fast path checks only the first and the last token's bounds, and
+// ClassifyTokens must still give Classify's type.
+func TestClassifyTokensOutsideText(t *testing.T) {
+	ty, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ty.WordMasks()
+	for _, tc := range []struct {
+		name        string
+		text, toked string // the claim, and the text its tokens are of
+		shift       int    // added to every token's offsets
+	}{
+		{"fits", "the talks will resume", "the talks will resume", 0},
+		{"first starts before", "talks will resume", "the talks will resume", -4},
+		{"last ends after", "the talks will", "the talks will resume", 0},
+		{"both", "talks will", "the talks will resume", -4},
+	} {
+		toks := tokens.Append(nil, tc.toked, 0)
+		masks := make([]uint32, len(toks))
+		for k := range toks {
+			toks[k].Start += tc.shift
+			toks[k].End += tc.shift
+			masks[k] = all[toks[k].Lower]
+		}
+		want := ty.Classify(tc.text, "said")
+		if got := ty.ClassifyTokens(tc.text, toks, masks, 0, "said"); got != want {
+			t.Errorf("%s: ClassifyTokens = %v, Classify %v", tc.name, got, want)
+		}
+		fast := len(toks) > 0 && toks[0].Start >= 0 && toks[len(toks)-1].End <= len(tc.text)
+		if _, ok := ty.wordsOfTokens(tc.text, toks, masks, 0, nil); ok != fast {
+			t.Errorf("%s: wordsOfTokens ok = %v, want %v", tc.name, ok, fast)
 		}
 	}
 }

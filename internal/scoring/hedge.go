@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
+	"github.com/claimsvc/claimsvc/internal/claimtype"
 	"github.com/claimsvc/claimsvc/internal/tokens"
 )
 
@@ -33,6 +34,9 @@ type scratch struct {
 	weak []claim.HedgeCue
 	// blocks hands out the reasons and cues the results keep.
 	blocks blocks
+	// typing holds the claim typer's buffers (classify): pooled with the
+	// rest, a claim's typing takes none from the typer's own pool.
+	typing claimtype.Buffers
 }
 
 // Hedge scores how tentatively sentence is asserted and returns the cues that

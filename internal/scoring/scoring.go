@@ -124,7 +124,7 @@ func (s *Scorer) classify(sc *scratch, text string, c *claim.Claim, i, j, base i
 	if ok && len(sc.toks) < maxTokens && text[c.Span.Start:c.Span.End] == c.Text {
 		// hedgeClaim found i and j as WithinAt takes them
 		if tokens.WithinAt(sc.toks, i, j, c.Span.Start-base, c.Span.End-base) {
-			return s.typer.ClassifyTokens(c.Text, sc.toks[i:j], sc.types[i:j], c.Span.Start-base, c.Attribution.Cue)
+			return s.typer.ClassifyTokensWith(&sc.typing, c.Text, sc.toks[i:j], sc.types[i:j], c.Span.Start-base, c.Attribution.Cue)
 		}
 	}
 	return s.typer.Classify(c.Text, c.Attribution.Cue)
