@@ -28,6 +28,10 @@ type phrase struct {
 	// an approximator only before a quantity ("about 30"), negationCancels an
 	// inferential verb that is no hedge when negated ("does not imply").
 	blocker, needsQuantity, negationCancels bool
+	// secondHash is the word hash of the phrase's second word (a token's
+	// Hash when it is that word; 0 for one word), so findInfo passes over a
+	// phrase whose second word the next token is not without comparing text.
+	secondHash uint64
 }
 
 // Feature heads: what a cue feature is about before its context part.
@@ -110,6 +114,11 @@ func newCueFinder(lex lexicon, learned map[string]string, classes, types map[str
 	}
 	for _, e := range f.byFirst {
 		ps := e.phrases
+		for _, p := range ps {
+			if len(p.toks) > 1 {
+				p.secondHash = wordHash(p.toks[1])
+			}
+		}
 		sort.Slice(ps, func(a, b int) bool {
 			if len(ps[a].toks) != len(ps[b].toks) {
 				return len(ps[a].toks) > len(ps[b].toks)
@@ -140,7 +149,8 @@ func (f *cueFinder) find(toks []token, dst []candidate) []candidate {
 // (info[i] for toks[i]); it also reports whether it marked any negator, so a
 // sentence without one needs no search for them.
 func (f *cueFinder) findInfo(toks []token, info []tokInfo, dst []candidate) (_ []candidate, negs bool) {
-	next := 0 // tokens before next belong to a matched phrase
+	next := 0               // tokens before next belong to a matched phrase
+	info = info[:len(toks)] // one bound for both
 	for i := range toks {
 		if info[i].first == 0 || !toks[i].Word { // most tokens start nothing
 			continue
@@ -153,7 +163,7 @@ func (f *cueFinder) findInfo(toks []token, info []tokInfo, dst []candidate) (_ [
 		}
 		for _, p := range e.phrases {
 			// toks[i] is p's first word: the entry is that word's
-			if n := len(p.toks); n > 1 && (i+n > len(toks) || !matches(toks[i+1:i+n], p.toks[1:])) {
+			if n := len(p.toks); n > 1 && (i+n > len(toks) || toks[i+1].Hash != p.secondHash || !matches(toks[i+1:i+n], p.toks[1:])) {
 				continue // a one-word phrase is matched by its entry
 			}
 			if p.needsQuantity && !f.rules.quantityAt(toks, i+len(p.toks)) {

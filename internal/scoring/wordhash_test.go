@@ -18,3 +18,29 @@ func TestTokenHashIsWordHash(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseSecondHash checks that every cue phrase's secondHash is the Hash
+// a token spelling its second word has, so findInfo's hash test passes over
+// no phrase that the next token does spell.
+func TestPhraseSecondHash(t *testing.T) {
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	multi := 0
+	for w, e := range s.finder.byFirst {
+		for _, p := range e.phrases {
+			want := uint64(0)
+			if len(p.toks) > 1 {
+				want = tokens.Hash(p.toks[1])
+				multi++
+			}
+			if p.secondHash != want {
+				t.Fatalf("phrase %q (first word %q): secondHash %#x, want %#x", p.form, w, p.secondHash, want)
+			}
+		}
+	}
+	if multi == 0 {
+		t.Fatal("no multi-word cue phrase: the test checks nothing")
+	}
+}
