@@ -183,18 +183,21 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 	wfs := slices.Grow(sc.wfs[:0], len(toks))[:len(toks)]
 	heads := slices.Grow(sc.heads[:0], len(toks))[:len(toks)]
 	sc.wfs, sc.heads = wfs, heads
+	// The loop writes through locals, not through a: the calls in it would
+	// otherwise make it load a's slices again for every token.
+	clauses, offs, kinds := a.clause[:n], a.offs[:2*n], a.kinds[:n]
 	clause := int32(0)
 	for i := range toks {
 		t := &toks[i]
 		if t.boundary {
 			clause++
 		}
-		a.clause[i] = clause
-		a.offs[2*i], a.offs[2*i+1] = t.start, t.end
+		clauses[i] = clause
+		offs[2*i], offs[2*i+1] = t.start, t.end
 		h := keyHead(t.low)
 		e := lx.facts.findHead(t.low, h)
 		wfs[i], heads[i] = e, h
-		a.kinds[i] = tokenKind(t.low, lx.factsAt(e))
+		kinds[i] = tokenKind(t.low, lx.factsAt(e))
 	}
 	a.terms = sc.terms[:0] // collected in text order here, copied out sorted below
 	skip := 0              // tokens still covered by a multi-word match
@@ -423,7 +426,8 @@ func sortOrder(keys []sortKey, terms []term) {
 		// and the bytes order as their keys do, so past the greater ones (a
 		// key greater than v's bytes with any index) only equal ones need
 		// cmpKeys.
-		for ; j > 0 && keys[j-1] > v|0xff; j-- {
+		above := v | 0xff // greater than v's bytes with any index
+		for ; j > 0 && keys[j-1] > above; j-- {
 			keys[j] = keys[j-1]
 		}
 		for ; j > 0 && keys[j-1]>>8 == v>>8 && cmpKeys(&terms[v.index()], &terms[keys[j-1].index()]) < 0; j-- {
