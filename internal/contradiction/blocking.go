@@ -49,6 +49,33 @@ func (bc *blockCounts) bump(j int32) uint32 {
 	return w & (1<<countBits - 1)
 }
 
+// bumpPostings bumps, for each key number n in nums, the count of every
+// claim in the last postingWindow entries of lists[n] (its posting list),
+// and appends to eligible each claim whose count reaches need, as bump of
+// each would. It is the loop every claim added runs over its keys' lists,
+// the blocking's hottest, so it reads bc's fields once and bumps without a
+// branch: a word of an earlier gen is below base, the current gen's count
+// of zero, since gens only grow (start clears every word when they wrap)
+// and a count stays below 1<<countBits.
+func (bc *blockCounts) bumpPostings(lists [][]int32, nums []int32, need uint32, eligible []int32) []int32 {
+	words, base := bc.words, bc.gen<<countBits
+	reached := base + need
+	for _, n := range nums {
+		post := lists[n]
+		if len(post) > postingWindow {
+			post = post[len(post)-postingWindow:]
+		}
+		for _, j := range post {
+			w := max(words[j], base) + 1
+			words[j] = w
+			if w == reached {
+				eligible = append(eligible, j)
+			}
+		}
+	}
+	return eligible
+}
+
 // count is claim j's count for the current claim.
 func (bc *blockCounts) count(j int32) int {
 	if w := bc.words[j]; w>>countBits == bc.gen {

@@ -107,3 +107,57 @@ func TestSelectLargest(t *testing.T) {
 		}
 	}
 }
+
+// TestBumpPostingsMatchesBump checks bumpPostings against bump of every
+// posting in turn, on two blockCounts fed the same random claims: lists
+// longer than postingWindow (only their tails count), keys sharing claims,
+// needs of one to minShared, and tags wrapping, with counts left by earlier
+// claims in the words.
+func TestBumpPostingsMatchesBump(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var got, want blockCounts
+	for trial := range 2000 {
+		items := 1 + r.IntN(300)
+		for len(got.words) < items {
+			got.grow()
+			want.grow()
+		}
+		if trial%400 == 399 {
+			got.gen, want.gen = 1<<(32-countBits)-2, 1<<(32-countBits)-2 // wrap soon
+		}
+		got.start()
+		want.start()
+		lists := make([][]int32, 1+r.IntN(20))
+		for k := range lists {
+			for range r.IntN([]int{3, 40, 3 * postingWindow}[k%3]) {
+				lists[k] = append(lists[k], int32(r.IntN(items)))
+			}
+		}
+		nums := make([]int32, 1+r.IntN(len(lists)))
+		for k := range nums {
+			nums[k] = int32(r.IntN(len(lists)))
+		}
+		need := uint32(1 + r.IntN(minShared))
+		var wantEligible []int32
+		for _, n := range nums {
+			post := lists[n]
+			if len(post) > postingWindow {
+				post = post[len(post)-postingWindow:]
+			}
+			for _, j := range post {
+				if want.bump(j) == need {
+					wantEligible = append(wantEligible, j)
+				}
+			}
+		}
+		gotEligible := got.bumpPostings(lists, nums, need, nil)
+		if !slices.Equal(gotEligible, wantEligible) {
+			t.Fatalf("trial %d: eligible %v, want %v", trial, gotEligible, wantEligible)
+		}
+		for j := range int32(items) {
+			if got.count(j) != want.count(j) {
+				t.Fatalf("trial %d: count of %d is %d, want %d", trial, j, got.count(j), want.count(j))
+			}
+		}
+	}
+}

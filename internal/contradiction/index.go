@@ -243,18 +243,7 @@ func (ix *Index) add(ctx context.Context, claims []Prepared, across bool) ([]cla
 func (ix *Index) link(item *indexed, hot *hotItem, nKeys int, before int32, links []claim.Link) []claim.Link {
 	need := candidateNeed(nKeys)
 	ix.counts.start()
-	eligible := ix.eligible[:0]
-	for _, n := range ix.keyNums {
-		post := ix.lists[n]
-		if len(post) > postingWindow {
-			post = post[len(post)-postingWindow:]
-		}
-		for _, j := range post {
-			if ix.counts.bump(j) == need {
-				eligible = append(eligible, j)
-			}
-		}
-	}
+	eligible := ix.counts.bumpPostings(ix.lists, ix.keyNums, need, ix.eligible[:0])
 	ix.eligible = eligible
 	ix.picked = ix.counts.candidates(eligible, ix.picked[:0])
 	ix.markRuns(item.an)
