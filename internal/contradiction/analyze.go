@@ -231,62 +231,66 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 			skip--
 			continue
 		}
-		if len(wf.aliases) > 0 {
-			if ph, n := matchPhrase(wf.aliases, toks, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
-				a.terms = append(a.terms, term{key: ph.value, prefix: ph.prefix, ant: ph.ant, word: sc.lower.join(toks[i : i+n]), pos: i, entity: true, n: int32(n)})
-				skip = n - 1
-				continue
-			}
-		}
-		if wf.cue { // most words are no cue
-			switch {
-			case wf.negator && !interjection(toks, i):
-				a.negators = append(a.negators, cue{word: t.low, pos: i})
-				continue
-			case wf.quantity:
-				a.quantities = append(a.quantities, cue{word: t.low, pos: i, pred: predicative(toks, i)})
-				continue
-			case wf.hedge && !(t.low == "may" && t.cap && i > 0):
-				a.hedges = append(a.hedges, cue{word: t.low, pos: i})
-			case wf.npi:
-				a.npis = append(a.npis, cue{word: t.low, pos: i})
-			}
-		}
-		if wf.stop {
-			continue
-		}
-		if v, ok := lx.numberWordOf(t, wf); ok {
-			q := quantity{value: v, pos: i, approx: approximate(toks, i)}
-			// "twenty five" is one number, as "twenty-five" is
-			if i+1 < len(toks) && !toks[i+1].boundary {
-				if u, ok := lx.numberWord(toks[i+1].low); ok {
-					if v2, ok := compound(v, u); ok {
-						q.value = v2
-						i++
-					}
+		// Most tokens are plain words no list makes special: content words,
+		// with nothing for the tests below to find.
+		if wf.special || !t.plain || t.hyphen {
+			if len(wf.aliases) > 0 {
+				if ph, n := matchPhrase(wf.aliases, toks, i); n > 0 && (n > 1 || t.cap || len(t.low) > 3) {
+					a.terms = append(a.terms, term{key: ph.value, prefix: ph.prefix, ant: ph.ant, word: sc.lower.join(toks[i : i+n]), pos: i, entity: true, n: int32(n)})
+					skip = n - 1
+					continue
 				}
 			}
-			a.numbers = append(a.numbers, q)
-			continue
-		}
-		if wf.month != "" && t.cap {
-			a.dates = append(a.dates, wf.monthDate)
-			a.dateToks = append(a.dateToks, i)
-			continue
-		}
-		if wf.weekday != "" {
-			a.dates = append(a.dates, wf.weekdayDate)
-			a.dateToks = append(a.dateToks, i)
-			continue
-		}
-		if n, ok := numeral(t); ok {
-			if len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) {
-				a.dates = append(a.dates, sc.lower.prefixed('y', n))
-				a.dateToks = append(a.dateToks, i)
-			} else {
-				a.numbers = append(a.numbers, quantity{value: n, pos: i, approx: approximate(toks, i)})
+			if wf.cue { // most words are no cue
+				switch {
+				case wf.negator && !interjection(toks, i):
+					a.negators = append(a.negators, cue{word: t.low, pos: i})
+					continue
+				case wf.quantity:
+					a.quantities = append(a.quantities, cue{word: t.low, pos: i, pred: predicative(toks, i)})
+					continue
+				case wf.hedge && !(t.low == "may" && t.cap && i > 0):
+					a.hedges = append(a.hedges, cue{word: t.low, pos: i})
+				case wf.npi:
+					a.npis = append(a.npis, cue{word: t.low, pos: i})
+				}
 			}
-			continue
+			if wf.stop {
+				continue
+			}
+			if v, ok := lx.numberWordOf(t, wf); ok {
+				q := quantity{value: v, pos: i, approx: approximate(toks, i)}
+				// "twenty five" is one number, as "twenty-five" is
+				if i+1 < len(toks) && !toks[i+1].boundary {
+					if u, ok := lx.numberWord(toks[i+1].low); ok {
+						if v2, ok := compound(v, u); ok {
+							q.value = v2
+							i++
+						}
+					}
+				}
+				a.numbers = append(a.numbers, q)
+				continue
+			}
+			if wf.month != "" && t.cap {
+				a.dates = append(a.dates, wf.monthDate)
+				a.dateToks = append(a.dateToks, i)
+				continue
+			}
+			if wf.weekday != "" {
+				a.dates = append(a.dates, wf.weekdayDate)
+				a.dateToks = append(a.dateToks, i)
+				continue
+			}
+			if n, ok := numeral(t); ok {
+				if len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) {
+					a.dates = append(a.dates, sc.lower.prefixed('y', n))
+					a.dateToks = append(a.dateToks, i)
+				} else {
+					a.numbers = append(a.numbers, quantity{value: n, pos: i, approx: approximate(toks, i)})
+				}
+				continue
+			}
 		}
 		if sf.stance != 0 {
 			a.stances = append(a.stances, cue{word: t.low, pos: i, dir: sf.stance})

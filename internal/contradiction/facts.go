@@ -23,6 +23,12 @@ type facts struct {
 	// stand for ("m" + month, "d" + weekday), made once here.
 	monthDate, weekdayDate string
 	number                 bool // a key of the numbers list
+	// special says whether analyze must look at the word before taking it
+	// as a content word: it starts an alias, is a cue or a stop word, or
+	// names a number, month or weekday. Most words are none, and analyze
+	// tests this once for them (with what the token itself says: a word
+	// with a hyphen or anything but letters may still be a number).
+	special bool
 	// stem is the word's stem (lemma if irregular, else stemRegular) and sf
 	// what the stem-keyed lists say of it, found once at load time so a token
 	// of a listed word needs neither stemming nor a second probe. sf is nil
@@ -104,6 +110,7 @@ func (lx *lexicon) buildFacts() {
 	for w, f := range byWord {
 		f.phrases = len(f.exceptions)+len(f.temporal)+len(f.aliases) > 0
 		f.cue = f.negator || f.quantity || f.hedge || f.npi
+		f.special = len(f.aliases) > 0 || f.cue || f.stop || f.number || f.month != "" || f.weekday != ""
 		f.stem = stemRegular(w)
 		if f.irregular {
 			f.stem = f.lemma

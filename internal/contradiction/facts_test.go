@@ -22,6 +22,20 @@ func TestFactsAgreeWithLists(t *testing.T) {
 			t.Errorf("facts %+v: cue %v", f, f.cue)
 		}
 	}
+	for _, e := range lx.facts.entries {
+		f := &e.v
+		if want := len(f.aliases) > 0 || f.cue || f.stop || f.number || f.month != "" || f.weekday != ""; f.special != want {
+			t.Errorf("facts %+v: special %v, want %v", f, f.special, want)
+		}
+	}
+	for _, tc := range []struct {
+		w    string
+		want bool
+	}{{"not", true}, {"the", true}, {"seven", true}, {"march", true}, {"monday", true}, {"opened", false}, {"dialogue", false}, {"", false}} {
+		if got := lx.factsOf(tc.w).special; got != tc.want {
+			t.Errorf("facts(%q).special = %v, want %v", tc.w, got, tc.want)
+		}
+	}
 	for _, w := range []string{"not", "little", "may", "any"} {
 		if !lx.factsOf(w).cue {
 			t.Errorf("facts(%q): no cue", w)
