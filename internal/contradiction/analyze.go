@@ -303,12 +303,9 @@ func (lx *lexicon) analyzeWith(sc *analyzeScratch, ar *analysisArena, text strin
 	}
 	a.numbers = units(a.numbers, a.terms, a.clause)
 	sc.terms = a.terms
-	a.terms = sortedTerms(sc, a.terms, &ar.terms)
+	a.terms = sortedTerms(sc, a.terms, &ar.terms, a.byPos)
 	a.nKeys = markRuns(a.terms)
 	a.ants = antTerms(a.terms, a.antBuf[:], &ar.ants)
-	for i, t := range a.terms {
-		a.byPos[t.pos] = int32(i) + 1
-	}
 	a.dates = dedupe(a.dates)
 	if a.cueCount() > 0 { // else no list grew
 		sc.cues = [...][]cue{a.negators, a.quantities, a.hedges, a.npis, a.stances, a.changes, a.temporals}
@@ -383,8 +380,9 @@ type analyzeScratch struct {
 // sortedTerms returns a copy of terms (in text order) sorted stably by key, in
 // a slice of exactly their length carved from b (the analysis keeps it). It
 // sorts the terms' prefixes (set as each term is made) and positions
-// (sortKey), not the terms, so each term is written once.
-func sortedTerms(sc *analyzeScratch, terms []term, b *block[term]) []term {
+// (sortKey), not the terms, so each term is written once. It sets byPos
+// (analysis.byPos) for each term as it places it.
+func sortedTerms(sc *analyzeScratch, terms []term, b *block[term], byPos []int32) []term {
 	keys := slices.Grow(sc.order[:0], len(terms))[:len(terms)]
 	sc.order = keys
 	for i := range terms {
@@ -393,7 +391,9 @@ func sortedTerms(sc *analyzeScratch, terms []term, b *block[term]) []term {
 	sortOrder(keys, terms)
 	out := b.take(len(terms))
 	for k, e := range keys {
-		out[k] = terms[e.index()]
+		t := &terms[e.index()]
+		out[k] = *t
+		byPos[t.pos] = int32(k) + 1
 	}
 	return out
 }
