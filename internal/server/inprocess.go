@@ -38,26 +38,32 @@ type inProcess struct {
 	chain                                     grpc.UnaryServerInterceptor
 }
 
+// ExtractClaims runs Service.ExtractClaims behind the interceptor chain.
 func (p inProcess) ExtractClaims(ctx context.Context, req *claimsv1.ExtractClaimsRequest) (*claimsv1.ExtractClaimsResponse, error) {
 	return invoke(ctx, p, claimsv1.ClaimsService_ExtractClaims_FullMethodName, req, p.svc.ExtractClaims)
 }
 
+// BatchExtractClaims runs Service.BatchExtractClaims behind the interceptor chain.
 func (p inProcess) BatchExtractClaims(ctx context.Context, req *claimsv1.BatchExtractClaimsRequest) (*claimsv1.BatchExtractClaimsResponse, error) {
 	return invoke(ctx, p, claimsv1.ClaimsService_BatchExtractClaims_FullMethodName, req, p.svc.BatchExtractClaims)
 }
 
+// CompareClaims runs Service.CompareClaims behind the interceptor chain.
 func (p inProcess) CompareClaims(ctx context.Context, req *claimsv1.CompareClaimsRequest) (*claimsv1.CompareClaimsResponse, error) {
 	return invoke(ctx, p, claimsv1.ClaimsService_CompareClaims_FullMethodName, req, p.svc.CompareClaims)
 }
 
+// GetClaim runs Service.GetClaim behind the interceptor chain.
 func (p inProcess) GetClaim(ctx context.Context, req *claimsv1.GetClaimRequest) (*claimsv1.GetClaimResponse, error) {
 	return invoke(ctx, p, claimsv1.ClaimsService_GetClaim_FullMethodName, req, p.svc.GetClaim)
 }
 
+// ListClaims runs Service.ListClaims behind the interceptor chain.
 func (p inProcess) ListClaims(ctx context.Context, req *claimsv1.ListClaimsRequest) (*claimsv1.ListClaimsResponse, error) {
 	return invoke(ctx, p, claimsv1.ClaimsService_ListClaims_FullMethodName, req, p.svc.ListClaims)
 }
 
+// DeleteArticle runs Service.DeleteArticle behind the interceptor chain.
 func (p inProcess) DeleteArticle(ctx context.Context, req *claimsv1.DeleteArticleRequest) (*claimsv1.DeleteArticleResponse, error) {
 	return invoke(ctx, p, claimsv1.ClaimsService_DeleteArticle_FullMethodName, req, p.svc.DeleteArticle)
 }

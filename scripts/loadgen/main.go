@@ -201,8 +201,10 @@ func processCPU() time.Duration {
 // the server, not protobuf decoding.
 type bytesCodec struct{}
 
+// Name is "proto": the server sees an ordinary protobuf call.
 func (bytesCodec) Name() string { return "proto" }
 
+// Marshal sends the pre-encoded request as it is.
 func (bytesCodec) Marshal(v any) (mem.BufferSlice, error) {
 	b, ok := v.([]byte)
 	if !ok {
@@ -211,6 +213,7 @@ func (bytesCodec) Marshal(v any) (mem.BufferSlice, error) {
 	return mem.BufferSlice{mem.SliceBuffer(b)}, nil
 }
 
+// Unmarshal records the response's length and decodes nothing.
 func (bytesCodec) Unmarshal(data mem.BufferSlice, v any) error {
 	n, ok := v.(*int)
 	if !ok {
