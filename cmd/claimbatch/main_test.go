@@ -106,7 +106,7 @@ func TestKillAndResume(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	in, ids := writeInput(t, 3000)
+	in, ids := writeInput(t, 12000) // large enough that the first kill lands mid-run even on a fast build
 	outPath := filepath.Join(dir, "out.jsonl")
 
 	// 1. Kill -9 once some lines are out.
