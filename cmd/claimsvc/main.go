@@ -154,8 +154,19 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	httpSrv.TLSConfig = httpTLS
 
 	eg, egCtx := errgroup.WithContext(ctx)
-	eg.Go(func() error { return g.Server.Serve(grpcLis) })
-	eg.Go(func() error { return g.Server.Serve(inproc) })
+	// A shutdown that begins before a Serve goroutine has started makes that
+	// Serve return ErrServerStopped (having closed its listener): a clean
+	// stop, not a failure (a very short run, as in the tests, can see it).
+	serveGRPC := func(l net.Listener) func() error {
+		return func() error {
+			if err := g.Server.Serve(l); !errors.Is(err, grpc.ErrServerStopped) {
+				return err
+			}
+			return nil
+		}
+	}
+	eg.Go(serveGRPC(grpcLis))
+	eg.Go(serveGRPC(inproc))
 	eg.Go(func() error {
 		serve := httpSrv.Serve
 		if httpTLS != nil {
