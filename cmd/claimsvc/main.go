@@ -127,25 +127,23 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	}
 	// REST calls run in process through the gRPC server's own interceptor
 	// chain (recovery, metrics, logging, token, limits: g.InProcess), without
-	// encoding to protobuf and back. The gateway still holds a gRPC client
-	// connection to this very server, for /healthz: over an in-process
-	// listener, no network hop, and no client certificate needed when the
-	// network listener requires one.
+	// encoding to protobuf and back. /healthz asks the gRPC server's health
+	// service through a client connection to this very server: over an
+	// in-process listener, no network hop, and no client certificate needed
+	// when the network listener requires one.
 	inproc := bufconn.Listen(1 << 20)
 	conn, err := grpc.NewClient("passthrough:///claimsvc-inprocess",
-		append(gateway.DialOptions(cfg.maxRecvBytes()),
-			grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) { return inproc.DialContext(ctx) }),
-			grpc.WithTransportCredentials(insecure.NewCredentials()))...)
+		grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) { return inproc.DialContext(ctx) }),
+		grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {
-		return fmt.Errorf("gateway connection: %w", err)
+		return fmt.Errorf("health connection: %w", err)
 	}
 	defer conn.Close()
 	conn.Connect() // now, not at the first /healthz probe
 	drain := &gateway.Drain{}
-	handler, err := gateway.NewHandler(ctx, conn, gateway.Options{
+	handler, err := gateway.NewHandler(ctx, g.InProcess(), conn, gateway.Options{
 		Gatherer: reg, MaxBodyBytes: int64(cfg.maxRecvBytes()), MaxBatchArticles: cfg.limits.MaxBatchArticles, Pages: pages,
 		MaxConcurrent: cfg.maxConcurrent, QueueWait: cfg.queueWait, Drain: drain, GuardMetrics: tokens.RequireHTTP,
-		Service: g.InProcess(),
 	})
 	if err != nil {
 		return err

@@ -11,6 +11,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
+
+	claimsv1 "github.com/claimsvc/claimsvc/gen/go/claims/v1"
 )
 
 // unsized hides a body's length, as a chunked upload does.
@@ -54,7 +56,7 @@ func TestWrongMethodIs405(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	h, err := NewHandler(context.Background(), conn, Options{Gatherer: prometheus.NewRegistry()})
+	h, err := NewHandler(context.Background(), claimsv1.UnimplementedClaimsServiceServer{}, conn, Options{Gatherer: prometheus.NewRegistry()})
 	if err != nil {
 		t.Fatal(err)
 	}

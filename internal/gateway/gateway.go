@@ -1,8 +1,7 @@
 // Package gateway serves the HTTP side of claimsvc: the REST gateway (JSON over
-// HTTP, translated to calls of the ClaimsService that pass the same interceptors
-// as native gRPC: in process through server.GRPC.InProcess, or as a gRPC client
-// through a connection), the OpenAPI document, a health check for load balancers
-// and the Prometheus metrics.
+// HTTP, translated to in-process calls of the ClaimsService that pass the same
+// interceptors as native gRPC: server.GRPC.InProcess), the OpenAPI document, a
+// health check for load balancers and the Prometheus metrics.
 package gateway
 
 import (
@@ -42,12 +41,6 @@ type Options struct {
 	// Drain, when set, lets the caller turn the handler into its draining
 	// state during a graceful shutdown.
 	Drain *Drain
-	// Service, when set, answers the REST calls in process: claimsvc passes
-	// server.GRPC.InProcess, the service behind the gRPC server's own
-	// interceptor chain, so no request or response is encoded to protobuf
-	// and decoded again on the way. When nil, REST calls are gRPC calls
-	// through the connection given to NewHandler.
-	Service claimsv1.ClaimsServiceServer
 	// GuardMetrics, when set, wraps /metrics (e.g. with a bearer-token check:
 	// the metrics say who calls what, and they are no gRPC call the token
 	// interceptor sees).
@@ -55,16 +48,19 @@ type Options struct {
 }
 
 // NewHandler returns the HTTP handler: /v1/claims:* (REST), /openapi.json,
-// /healthz, /metrics and, with Options.Pages, the web page. conn is a client
-// connection to the gRPC server: /healthz asks its health service, and without
-// Options.Service the REST calls go through it too.
+// /healthz, /metrics and, with Options.Pages, the web page. svc answers the REST
+// calls in process: claimsvc passes server.GRPC.InProcess, the service behind
+// the gRPC server's own interceptor chain, so no request or response is encoded
+// to protobuf and decoded again on the way. health is a client connection to
+// the gRPC server, whose health service /healthz asks (so the probe sees the
+// gRPC server itself).
 //
 // JSON choices, made on purpose: responses use proto3's lowerCamelCase names and
 // enum names as strings, and emit zero values (0, false, "", []) so clients see a
 // stable shape, but leave absent messages out rather than printing null; requests
 // with unknown fields, or with anything after their JSON object, are rejected
 // (400) instead of silently ignored, so a typo in a field name is caught.
-func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Handler, error) {
+func NewHandler(ctx context.Context, svc claimsv1.ClaimsServiceServer, health *grpc.ClientConn, o Options) (http.Handler, error) {
 	mux := runtime.NewServeMux(
 		runtime.WithMarshalerOption(runtime.MIMEWildcard, &runtime.HTTPBodyMarshaler{
 			Marshaler: newStrictJSON(&runtime.JSONPb{
@@ -74,15 +70,9 @@ func NewHandler(ctx context.Context, conn *grpc.ClientConn, o Options) (http.Han
 		}),
 		runtime.WithErrorHandler(errorHandler),
 		runtime.WithRoutingErrorHandler(routingErrorHandler),
-		runtime.WithHealthzEndpoint(healthpb.NewHealthClient(conn)),
+		runtime.WithHealthzEndpoint(healthpb.NewHealthClient(health)),
 	)
-	register := func() error {
-		return claimsv1.RegisterClaimsServiceHandlerClient(ctx, mux, claimsv1.NewClaimsServiceClient(conn))
-	}
-	if o.Service != nil {
-		register = func() error { return claimsv1.RegisterClaimsServiceHandlerServer(ctx, mux, o.Service) }
-	}
-	if err := register(); err != nil {
+	if err := claimsv1.RegisterClaimsServiceHandlerServer(ctx, mux, svc); err != nil {
 		return nil, fmt.Errorf("gateway: register: %w", err)
 	}
 	root := http.NewServeMux()
