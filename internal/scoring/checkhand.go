@@ -16,7 +16,7 @@ type handFeatures struct {
 	toks []token
 	info []tokInfo
 	// at[k] is 2 + the index of the first token that fired feature k (-1 for
-	// the whole claim), 0 when it did not fire.
+	// the whole claim) when it fired (fired says so); otherwise it is stale.
 	at    [numHandFeatures]int
 	fired uint64 // bit k set when at[k] != 0
 	// nums, ents and words count the numbers, names and words so far; seen
@@ -25,10 +25,21 @@ type handFeatures struct {
 	seen              uint32
 }
 
+// reset readies hf for the claim of text, toks and info, as a fresh
+// handFeatures of them would be but for at, which keeps what an earlier claim
+// left: only fired says which at[k] are this claim's, and nothing reads the
+// others, so the array need not be zeroed for every claim.
+func (hf *handFeatures) reset(text string, toks []token, info []tokInfo) {
+	hf.text, hf.toks, hf.info = text, toks, info
+	hf.fired = 0
+	hf.nums, hf.ents, hf.words = 0, 0, 0
+	hf.seen = 0
+}
+
 // fire records that token i (-1: the whole claim) fired feature k, unless an
 // earlier one did.
 func (hf *handFeatures) fire(k, i int) {
-	if hf.at[k] == 0 {
+	if hf.fired&(1<<k) == 0 {
 		hf.at[k] = i + 2
 		hf.fired |= 1 << k
 	}
@@ -133,7 +144,7 @@ func (hf *handFeatures) finish(typ claim.Type) {
 	if hf.seen&clsFirstPerson != 0 && hf.seen&clsOpinion != 0 {
 		hf.fire(hfFirstPersonOpinion, -1)
 	}
-	if hf.seen&clsFirstPerson != 0 && (hf.seen&clsPast != 0 || hf.at[hfPerfect] != 0) {
+	if hf.seen&clsFirstPerson != 0 && (hf.seen&clsPast != 0 || hf.fired&(1<<hfPerfect) != 0) {
 		hf.fire(hfFirstPersonPast, -1)
 	}
 	hf.fire(hfLength+lengthBucket(hf.words), -1)

@@ -12,6 +12,9 @@ import (
 type checkSum struct {
 	z        float64
 	pos, neg topReasons // by |w|: pos of the positive weights, neg of the negative
+	// hand is the genre-general features sum reads along (reset per claim,
+	// its at left as it was: see handFeatures.reset).
+	hand handFeatures
 }
 
 // sum adds to z the weights of the claim's features in appendCheckFeatures'
@@ -25,7 +28,8 @@ type checkSum struct {
 // reads them: a plainWord needs no more than a count). TestSumMatchesFeatures
 // holds the two together.
 func (m *checkModel) sum(cs *checkSum, text string, toks []token, info []tokInfo, typ claim.Type) {
-	hand := handFeatures{text: text, toks: toks, info: info} // read along, weighed after the n-grams
+	hand := &cs.hand // read along, weighed after the n-grams
+	hand.reset(text, toks, info)
 	cs.pos.reset()
 	cs.neg.reset()
 	blocks, dense := m.blocks, m.dense // in registers: the loop stores to cs

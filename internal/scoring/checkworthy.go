@@ -172,8 +172,8 @@ const (
 //
 // info[k] is the word-table entry of toks[k] (wordTable.lookup).
 func (s *Scorer) checkTokens(sc *scratch, text string, toks []token, info []tokInfo, typ claim.Type, offset int, reasons bool) (float64, bool, []claim.ScoreReason) {
-	var cs checkSum
-	s.check.sum(&cs, text, toks, info, typ)
+	cs := &sc.sum
+	s.check.sum(cs, text, toks, info, typ)
 	p := sigmoid(clip(cs.z, -30, 30))
 	worthy := p >= s.check.threshold
 	gate := ""

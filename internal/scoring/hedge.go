@@ -37,6 +37,10 @@ type scratch struct {
 	// typing holds the claim typer's buffers (classify): pooled with the
 	// rest, a claim's typing takes none from the typer's own pool.
 	typing claimtype.Buffers
+	// sum is checkTokens' check-worthiness sum: kept here, it is not a local
+	// of several hundred bytes that Go zeroes for every claim (sum resets
+	// only what it reads).
+	sum checkSum
 }
 
 // Hedge scores how tentatively sentence is asserted and returns the cues that
