@@ -50,14 +50,18 @@ func (m *checkModel) sum(cs *checkSum, text string, toks []token, info []tokInfo
 		f := unigramBucket(h)
 		w := weightIn(blocks, dense, f)
 		z += w
-		if w > cs.pos.a[maxReasons-1] || -w > cs.neg.a[maxReasons-1] {
-			cs.offer(contribution{f: f, i: i, j: i + 1, w: w})
+		if w > cs.pos.a[maxReasons-1] { // offer, without testing twice
+			cs.pos.add(w, contribution{f: f, i: i, j: i + 1, w: w})
+		} else if -w > cs.neg.a[maxReasons-1] {
+			cs.neg.add(-w, contribution{f: f, i: i, j: i + 1, w: w})
 		}
 		f = bigramBucket(hPrev, h)
 		w = weightIn(blocks, dense, f)
 		z += w
-		if w > cs.pos.a[maxReasons-1] || -w > cs.neg.a[maxReasons-1] {
-			cs.offer(contribution{f: f, i: max(i-1, 0), j: i + 1, w: w})
+		if w > cs.pos.a[maxReasons-1] {
+			cs.pos.add(w, contribution{f: f, i: max(i-1, 0), j: i + 1, w: w})
+		} else if -w > cs.neg.a[maxReasons-1] {
+			cs.neg.add(-w, contribution{f: f, i: max(i-1, 0), j: i + 1, w: w})
 		}
 		hPrev = h
 	}
