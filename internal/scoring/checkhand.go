@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimsvc/claimsvc/internal/claim"
 )
@@ -199,6 +200,12 @@ func perfectAux(w string) bool {
 // letters ("NATO", "U.S", "EU").
 func acronym(text string, t *token) bool {
 	if t.Start < 0 || t.End > len(text) || t.End-t.Start < 2 {
+		return false
+	}
+	// The commonest capitalised word is a name ("Moscow"): an ASCII first
+	// byte and a lowercase ASCII second letter settle it before the rune loop
+	// (which would return false at that second letter).
+	if c0, c1 := text[t.Start], text[t.Start+1]; c0 < utf8.RuneSelf && 'a' <= c1 && c1 <= 'z' {
 		return false
 	}
 	letters := 0
