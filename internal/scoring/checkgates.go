@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"math"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -71,11 +70,16 @@ func endsListIntro(text string, last token) bool {
 	if last.Lower == ":" {
 		rest = rest[1:]
 	} else {
-		rest = strings.TrimLeft(text[last.End:], " \t")
-		if !strings.HasPrefix(rest, ":") {
+		// strings.TrimLeft(text[last.End:], " \t") written out: TrimLeft
+		// builds a set of its cutset on every call.
+		k := last.End
+		for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+			k++
+		}
+		if k == len(text) || text[k] != ':' {
 			return false
 		}
-		rest = rest[1:]
+		rest = text[k+1:]
 	}
 	for _, r := range rest {
 		switch {
