@@ -256,7 +256,6 @@ func (t *Typer) Classify(text, cue string) claim.Type {
 
 // classify is Classify over the words of text.
 func (t *Typer) classify(ws []word, text, cue string) claim.Type {
-	trimmed := strings.TrimSpace(text)
 	clause := false // content opened by "that": a clause, whatever its verb
 	if len(ws) > 0 && ws[0].low == "that" {
 		ws, clause = ws[1:], true
@@ -272,7 +271,7 @@ func (t *Typer) classify(ws []word, text, cue string) claim.Type {
 		return claim.TypeNotProposition
 	}
 	last := ws[len(ws)-1].low
-	if strings.HasSuffix(trimmed, ":") || last == "include" || last == "includes" || last == "following" {
+	if endsWithColon(text) || last == "include" || last == "includes" || last == "following" {
 		return claim.TypeNotProposition // a heading or list lead-in
 	}
 	if titleRun(ws) >= headingCaps {
