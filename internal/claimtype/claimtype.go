@@ -60,8 +60,11 @@ var classNames = [numClasses]string{"aux", "copula", "det", "eventcue", "future"
 type Typer struct {
 	words map[string]uint32      // word → the classes it belongs to (one bit each)
 	multi [numClasses][][]string // class → multi-word phrases
-	table wordTable              // words again, probed by wordsOf with the hash it computes
-	pool  sync.Pool              // *scratch: the buffers of one Classify call
+	// joined is multi with each phrase's words joined by single spaces, as
+	// multiIs compares them: joined once here, not per phrase per call.
+	joined [numClasses][]string
+	table  wordTable // words again, probed by wordsOf with the hash it computes
+	pool   sync.Pool // *scratch: the buffers of one Classify call
 }
 
 // scratch holds the reusable buffers of one Classify call.
@@ -92,6 +95,7 @@ func New() (*Typer, error) {
 		if strings.Contains(w, " ") {
 			p := strings.Fields(w)
 			t.multi[cls] = append(t.multi[cls], p)
+			t.joined[cls] = append(t.joined[cls], strings.Join(p, " "))
 			t.words[p[0]] |= startsMulti(cls)
 			continue
 		}
@@ -346,10 +350,12 @@ func (t *Typer) classify(ws []word, text, cue string) claim.Type {
 	return claim.TypeFact
 }
 
+// multiIs reports whether phrase, its words joined by single spaces, is one
+// of the multi-word phrases of class cls.
 func (t *Typer) multiIs(cls int, phrase string) bool {
-	f := strings.Fields(phrase)
-	for _, p := range t.multi[cls] {
-		if strings.Join(p, " ") == strings.Join(f, " ") {
+	f := strings.Join(strings.Fields(phrase), " ")
+	for _, p := range t.joined[cls] {
+		if p == f {
 			return true
 		}
 	}
