@@ -52,9 +52,12 @@ func codeSigns(line string) int {
 		}
 		for _, a := range codeAnchors[c] {
 			s := i - int(a.off)
-			kw := codeIdioms[a.idx]
-			// The first byte first: at most anchors in prose the idiom fails there.
-			if s >= next[a.idx] && s >= 0 && s+len(kw) <= len(line) && line[s] == kw[0] && line[s:s+len(kw)] == kw {
+			// The first byte first, from the anchor itself: at most anchors in
+			// prose the idiom fails there, before its string or next is read.
+			if s < 0 || s+int(a.n) > len(line) || line[s] != a.first {
+				continue
+			}
+			if kw := codeIdioms[a.idx]; s >= next[a.idx] && line[s:s+len(kw)] == kw {
 				n += 2
 				next[a.idx] = s + len(kw)
 			}
@@ -95,8 +98,9 @@ var codeBytes = func() (t [256]uint8) {
 }()
 
 // codeAnchor names an idiom (index into codeIdioms) and the offset of its anchor
-// byte inside it.
-type codeAnchor struct{ idx, off uint8 }
+// byte inside it, with the idiom's first byte and length, which rule out most
+// anchors in prose without reading the idiom.
+type codeAnchor struct{ idx, off, first, n uint8 }
 
 // codeAnchors lists, for each byte, the idioms anchored on it. Read-only after
 // package initialisation.
@@ -126,7 +130,7 @@ func anchorIdioms() [256][]codeAnchor {
 				best = k
 			}
 		}
-		t[kw[best]] = append(t[kw[best]], codeAnchor{idx: uint8(i), off: uint8(best)})
+		t[kw[best]] = append(t[kw[best]], codeAnchor{idx: uint8(i), off: uint8(best), first: kw[0], n: uint8(len(kw))})
 	}
 	return t
 }
