@@ -83,7 +83,11 @@ func (m *mentionCtx) is(i int, w string) bool {
 		return false
 	}
 	t := &m.toks[i]
-	return t.kind == tWord && int(t.end-t.start) == len(w) && foldEqual(m.text[t.start:t.end], w)
+	if t.kind != tWord || int(t.end-t.start) != len(w) {
+		return false
+	}
+	s := m.text[t.start:t.end]
+	return !firstDiffers(s[0], w[0]) && foldEqual(s, w)
 }
 
 // isAny reports whether token i is a word equal (case-insensitively) to one of
@@ -96,11 +100,19 @@ func (m *mentionCtx) isAny(i int, ws ...string) bool {
 	t := &m.toks[i]
 	s := m.text[t.start:t.end]
 	for _, w := range ws {
-		if len(w) == len(s) && foldEqual(s, w) {
+		if len(w) == len(s) && !firstDiffers(s[0], w[0]) && foldEqual(s, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// firstDiffers is foldEqual's answer at the words' first bytes c and d when
+// that answer is false: both ASCII and not equal under case folding. Asked
+// before the call, it settles most words the rules ask about (another
+// preposition than "in", another article than "a") without it.
+func firstDiffers(c, d byte) bool {
+	return c != d && c|d < utf8.RuneSelf && lowerASCII(c) != lowerASCII(d)
 }
 
 // foldEqual is strings.EqualFold(s, w) for s and w of one length, without the
