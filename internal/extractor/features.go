@@ -1,7 +1,5 @@
 package extractor
 
-import "sort"
-
 // Stage 4b: features. The learned decisions of decide.go look at a relation
 // the rules proposed (its cue, speaker phrase and content) and at alternative
 // spans for its speaker phrase and content. This stage turns each of them into
@@ -465,8 +463,27 @@ func otherCueIn(cues []cue, x, y, self int) bool {
 
 // tokRange maps a byte span inside sentence [lo,hi) to the tokens it covers,
 // by binary search.
+//
+// The searches are sort.Search's, written out (the same halving, so the same
+// tokens are probed): through its closure they cost twice as much, and the
+// rules and the decisions ask a few times per relation.
 func (m *mentionCtx) tokRange(sp Span, lo, hi int) (int, int) {
-	a := lo + sort.Search(hi-lo, func(i int) bool { return int(m.toks[lo+i].start) >= sp.Start })
-	b := a + sort.Search(hi-a, func(i int) bool { return int(m.toks[a+i].end) > sp.End })
+	toks := m.toks
+	a, j := lo, hi // the first token from lo that starts at or after sp.Start
+	for a < j {
+		if h := int(uint(a+j) >> 1); int(toks[h].start) < sp.Start {
+			a = h + 1
+		} else {
+			j = h
+		}
+	}
+	b, j := a, hi // the first token from a that ends after sp.End
+	for b < j {
+		if h := int(uint(b+j) >> 1); int(toks[h].end) <= sp.End {
+			b = h + 1
+		} else {
+			j = h
+		}
+	}
 	return a, b
 }
