@@ -11,23 +11,25 @@ import "github.com/claimsvc/claimsvc/internal/claim"
 // bucket(n)'s position among them.
 var bucketValues = [...]int{-10, -4, -3, -2, -1, 0, 1, 2, 3, 4, 10, 20}
 
-// bucketIndex is the position of bucket(n) in bucketValues: the same switch
-// as bucket, so a bucketKeys lookup costs what bucket alone did.
+// bucketIndex is the position of bucket(n) in bucketValues. bucket is constant
+// below -10 and from 20 up, so n clamped to [-10,20] indexes a table
+// (bucketIndexOf): no branches, where bucket's switch took a few per count.
 func bucketIndex(n int) int {
-	switch {
-	case n <= -10:
-		return 0
-	case n <= -4:
-		return 1
-	case n < 4:
-		return n + 5
-	case n < 10:
-		return 9
-	case n < 20:
-		return 10
-	}
-	return 11
+	return int(bucketIndexOf[min(max(n, -10), 20)+10])
 }
+
+// bucketIndexOf is, for n+10 with n in [-10,20], the position of bucket(n) in
+// bucketValues. Read-only after package initialisation.
+var bucketIndexOf = func() (t [31]uint8) {
+	for k := range t {
+		for i, v := range bucketValues {
+			if v == bucket(k-10) {
+				t[k] = uint8(i)
+			}
+		}
+	}
+	return t
+}()
 
 // bucketKeys holds hashInt(h, v) for one prefix h and every v bucket returns,
 // by bucketIndex: key(n) is hashInt(h, bucket(n)).
