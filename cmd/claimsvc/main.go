@@ -17,6 +17,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -74,6 +75,9 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 	pipe, err := pipeline.NewAtStartup(true)
 	if err != nil {
 		return err
+	}
+	if cfg.gcPercent > 0 { // after NewAtStartup, which sets the collector back to GOGC's percent
+		debug.SetGCPercent(cfg.gcPercent)
 	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -188,7 +192,7 @@ func run(ctx context.Context, cfg config, log *slog.Logger, ready func(grpcAddr,
 		"grpc", grpcLis.Addr().String(),
 		"http", scheme(httpTLS)+"://"+httpLis.Addr().String(),
 		"tls", grpcTLS != nil, "mtls", cfg.tls.ClientCA != "", "auth", tokens.Enabled(), "cors", len(cfg.origins()),
-		"examples", pages.Examples().String(),
+		"examples", pages.Examples().String(), "gc_percent", cfg.gcPercentString(),
 		"startup", time.Since(start).Round(time.Millisecond).String())
 	if ready != nil {
 		ready(grpcLis.Addr().String(), httpLis.Addr().String())
