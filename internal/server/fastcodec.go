@@ -38,10 +38,16 @@ func marshalVT(v any) (out mem.BufferSlice, ok bool) {
 	if s == nil {
 		return nil, false
 	}
+	valid, walked := walkedStringsValid(m)
+	if walked && !valid {
+		return nil, false
+	}
+	// stringsOK checks the encoded bytes of a message walkedStringsValid did not walk.
+	stringsOK := func(b []byte) bool { return walked || stringsValid(b, s, 0) }
 	size := m.SizeVT()
 	if mem.IsBelowBufferPoolingThreshold(size) {
 		b := make([]byte, size)
-		if n, err := m.MarshalToSizedBufferVT(b); err != nil || n != size || !stringsValid(b, s, 0) {
+		if n, err := m.MarshalToSizedBufferVT(b); err != nil || n != size || !stringsOK(b) {
 			return nil, false
 		}
 		return mem.BufferSlice{mem.SliceBuffer(b)}, true
@@ -49,7 +55,7 @@ func marshalVT(v any) (out mem.BufferSlice, ok bool) {
 	pool := mem.DefaultBufferPool()
 	buf := pool.Get(size)
 	b := (*buf)[:size]
-	if n, err := m.MarshalToSizedBufferVT(b); err != nil || n != size || !stringsValid(b, s, 0) {
+	if n, err := m.MarshalToSizedBufferVT(b); err != nil || n != size || !stringsOK(b) {
 		pool.Put(buf)
 		return nil, false
 	}
