@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
-	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -45,8 +44,9 @@ type config struct {
 	maxStreams        uint
 	store             storeConfig
 	// gcPercent is the collector's target heap growth while serving (-gc-percent);
-	// 0 leaves the runtime's own, which the GOGC environment variable sets.
+	// 0 leaves the runtime's own, which the GOGC environment variable (gogc) sets.
 	gcPercent int
+	gogc      string
 }
 
 // defaultGCPercent is -gc-percent's default. A call allocates about 50 KB,
@@ -115,7 +115,7 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	if c.gcPercent <= 0 {
 		return config{}, fmt.Errorf("-gc-percent must be positive, got %d (GOGC=off turns the collector off)", c.gcPercent)
 	}
-	if getenv("GOGC") != "" {
+	if c.gogc = getenv("GOGC"); c.gogc != "" {
 		c.gcPercent = 0
 	}
 	if c.tls.Enabled() && (c.tls.Cert == "" || c.tls.Key == "") {
@@ -152,7 +152,7 @@ func (c config) maxRecvBytes() int {
 // start-up log line: -gc-percent's value, or GOGC's when that was set.
 func (c config) gcPercentString() string {
 	if c.gcPercent == 0 {
-		return "GOGC=" + os.Getenv("GOGC")
+		return "GOGC=" + c.gogc
 	}
 	return strconv.Itoa(c.gcPercent)
 }
